@@ -1,0 +1,60 @@
+import type { SessionEvent } from '@kring/protocol';
+import type { SessionState } from './state';
+import { emptyState } from './state';
+
+/**
+ * (state, event) → state. Pure; the server and every browser run it, so all agree.
+ * R1: events apply in version order; an event whose version is not `state.version + 1` is a gap
+ * and is refused with `VersionGapError` so the caller can fetch a snapshot instead.
+ */
+export class VersionGapError extends Error {
+  constructor(
+    readonly have: number,
+    readonly got: number,
+  ) {
+    super(`expected event v${have + 1}, got v${got}`);
+  }
+}
+
+export function evolve(state: SessionState, event: SessionEvent): SessionState {
+  if (event.v !== state.version + 1) throw new VersionGapError(state.version, event.v);
+  const next = apply(state, event);
+  return { ...next, version: event.v };
+}
+
+export function replay(events: readonly SessionEvent[], from: SessionState = emptyState()): SessionState {
+  return events.reduce(evolve, from);
+}
+
+function apply(state: SessionState, event: SessionEvent): SessionState {
+  switch (event.type) {
+    case 'session.created':
+      return {
+        ...state,
+        sessionId: event.sessionId,
+        title: event.title,
+        joinCode: event.joinCode,
+        createdAt: event.at,
+      };
+    case 'participant.joined':
+      return {
+        ...state,
+        participants: {
+          ...state.participants,
+          [event.participantId]: {
+            id: event.participantId,
+            displayName: event.displayName,
+            role: event.role,
+            joinedAt: event.at,
+          },
+        },
+      };
+    case 'board.created':
+      return { ...state, boards: [...state.boards, { id: event.boardId, title: event.title, locked: false }] };
+    case 'board.lockChanged':
+      return {
+        ...state,
+        boards: state.boards.map((b) => (b.id === event.boardId ? { ...b, locked: event.locked } : b)),
+      };
+  }
+}

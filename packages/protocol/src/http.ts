@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { Id } from './ids';
+import { Role } from './roles';
+
+export const LIMITS = {
+  titleMax: 120,
+  displayNameMax: 40,
+  noteTextMax: 2000,
+  /** Largest single Yjs message the server accepts on a board connection. */
+  boardMessageBytes: 256 * 1024,
+  /** Largest encoded board document; writes that would grow past it are refused. */
+  boardDocumentBytes: 4 * 1024 * 1024,
+  httpBodyBytes: 16 * 1024,
+} as const;
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
+
+export const CreateSessionBody = z.strictObject({ title: text(LIMITS.titleMax) });
+export type CreateSessionBody = z.infer<typeof CreateSessionBody>;
+
+export const CreateSessionResponse = z.object({
+  sessionId: Id,
+  joinCode: z.string(),
+  facilitatorToken: z.string(),
+  participantUrl: z.string(),
+  facilitatorUrl: z.string(),
+});
+export type CreateSessionResponse = z.infer<typeof CreateSessionResponse>;
+
+export const JoinSessionBody = z.strictObject({ displayName: text(LIMITS.displayNameMax) });
+export type JoinSessionBody = z.infer<typeof JoinSessionBody>;
+
+export const JoinSessionResponse = z.object({ participantId: Id, token: z.string() });
+export type JoinSessionResponse = z.infer<typeof JoinSessionResponse>;
+
+export const BoardSummary = z.object({ id: Id, title: z.string(), locked: z.boolean() });
+export type BoardSummary = z.infer<typeof BoardSummary>;
+
+export const ParticipantSummary = z.object({ id: Id, displayName: z.string(), role: Role });
+export type ParticipantSummary = z.infer<typeof ParticipantSummary>;
+
+export const SessionSummary = z.object({
+  sessionId: Id,
+  joinCode: z.string(),
+  title: z.string(),
+  createdAt: z.number(),
+  you: ParticipantSummary,
+  participants: z.array(ParticipantSummary),
+  boards: z.array(BoardSummary),
+});
+export type SessionSummary = z.infer<typeof SessionSummary>;

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+/** Server-generated identifiers: url-safe, short, never user-chosen. */
+export const Id = z.string().regex(/^[A-Za-z0-9_-]{6,40}$/, 'not a valid id');
+
+/** Join codes are what people type: 6 characters from an alphabet without look-alikes. */
+export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const JoinCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-HJ-NP-Z2-9]{6}$/, 'a join code is 6 letters or digits');
