@@ -8,7 +8,10 @@ export interface Actor {
   participantId: string;
 }
 
-const refuse = (code: ErrorBody['code'], message: string): Decision => ({ ok: false, error: { code, message } });
+const refuse = (code: ErrorBody['code'], message: string): Decision => ({
+  ok: false,
+  error: { code, message },
+});
 
 /**
  * (state, command, actor, now) → events | error. Pure and clock-free: `now` is passed in.

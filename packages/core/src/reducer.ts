@@ -50,11 +50,22 @@ function apply(state: SessionState, event: SessionEvent): SessionState {
         },
       };
     case 'board.created':
-      return { ...state, boards: [...state.boards, { id: event.boardId, title: event.title, locked: false }] };
+      return {
+        ...state,
+        boards: [...state.boards, { id: event.boardId, title: event.title, locked: false }],
+      };
     case 'board.lockChanged':
       return {
         ...state,
         boards: state.boards.map((b) => (b.id === event.boardId ? { ...b, locked: event.locked } : b)),
       };
   }
+}
+
+/**
+ * R2: applies a batch received from the server, skipping events already contained in `state`
+ * (a snapshot can overtake a broadcast). A gap still throws VersionGapError.
+ */
+export function evolveAll(state: SessionState, events: readonly SessionEvent[]): SessionState {
+  return events.reduce((s, e) => (e.v <= s.version ? s : evolve(s, e)), state);
 }

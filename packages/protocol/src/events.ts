@@ -49,4 +49,8 @@ export const SessionEvent = z.discriminatedUnion('type', [
 export type SessionEvent = z.infer<typeof SessionEvent>;
 export type SessionEventType = SessionEvent['type'];
 /** An event before the store gives it a version. */
-export type NewSessionEvent = SessionEvent extends infer E ? (E extends SessionEvent ? Omit<E, 'v'> : never) : never;
+export type NewSessionEvent = SessionEvent extends infer E
+  ? E extends SessionEvent
+    ? Omit<E, 'v'>
+    : never
+  : never;

@@ -13,7 +13,8 @@ export const LIMITS = {
   httpBodyBytes: 16 * 1024,
 } as const;
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 
 export const CreateSessionBody = z.strictObject({ title: text(LIMITS.titleMax) });
 export type CreateSessionBody = z.infer<typeof CreateSessionBody>;

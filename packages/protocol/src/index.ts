@@ -1,11 +1,4 @@
-export {
-  ERROR_CODES,
-  ErrorCode,
-  ErrorBody,
-  ErrorResponse,
-  httpStatusFor,
-  WS_CLOSE,
-} from './errors';
+export { ERROR_CODES, ErrorCode, ErrorBody, ErrorResponse, httpStatusFor, WS_CLOSE } from './errors';
 export { ROLES, Role } from './roles';
 export { Id, JoinCode, JOIN_CODE_ALPHABET } from './ids';
 export {

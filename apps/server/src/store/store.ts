@@ -30,7 +30,11 @@ export interface BoardStore {
  */
 export interface Store extends BoardStore {
   /** Creates the session row and appends its first events, in one transaction. */
-  createSession(sessionId: string, joinCode: string, events: readonly NewSessionEvent[]): Promise<SessionEvent[]>;
+  createSession(
+    sessionId: string,
+    joinCode: string,
+    events: readonly NewSessionEvent[],
+  ): Promise<SessionEvent[]>;
   sessionIdForJoinCode(joinCode: string): Promise<string | null>;
   /**
    * Appends events numbered from `expectedVersion + 1`; throws VersionConflictError when the

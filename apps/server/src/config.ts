@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Signing secret for tokens; when unset one is generated and kept under DATA_DIR. */
+  KRING_SECRET: z.string().min(32, 'KRING_SECRET must be at least 32 characters').optional(),
+  /** Where the SvelteKit build lives; the server serves it when present. */
+  WEB_BUILD_DIR: z.string().min(1).optional(),
+  /** The public origin used in links (e.g. https://kring.example.org); defaults to the request's own. */
+  PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info']).default('info'),
+});
+
+export type Config = z.infer<typeof Env>;
+
+/** Reads settings from the environment; throws one readable message naming every bad setting. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,122 @@
+import express, { type Request, type Response, Router } from 'express';
+import type { z } from 'zod';
+import {
+  CreateSessionBody,
+  type CreateSessionResponse,
+  JoinCode,
+  JoinSessionBody,
+  type JoinSessionResponse,
+  LIMITS,
+  type SessionSummary,
+} from '@kring/protocol';
+import { authenticate } from '../auth';
+import type { SessionService } from '../sessions/service';
+import type { Store } from '../store/store';
+import type { TokenSigner } from '../tokens';
+import { sendError } from './errors';
+
+export interface ApiDeps {
+  sessions: SessionService;
+  store: Store;
+  tokens: TokenSigner;
+  publicUrl: string | undefined;
+}
+
+/** Parses a body with a zod schema; on failure answers 400 naming the first bad field. */
+function parseBody<T extends z.ZodType>(schema: T, req: Request, res: Response): z.infer<T> | undefined {
+  const parsed = schema.safeParse(req.body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+  sendError(res, 'bad_request', `${where}${issue?.message ?? 'invalid body'}`);
+  return undefined;
+}
+
+function bearer(req: Request): string | undefined {
+  const header = req.get('authorization');
+  const match = header?.match(/^Bearer\s+(\S+)$/i);
+  return match?.[1];
+}
+
+function originOf(req: Request, publicUrl: string | undefined): string {
+  if (publicUrl) return publicUrl.replace(/\/$/, '');
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}
+
+export function apiRouter({ sessions, store, tokens, publicUrl }: ApiDeps): Router {
+  const api = Router();
+  api.use(express.json({ limit: LIMITS.httpBodyBytes, strict: true }));
+
+  api.get('/health', (_req, res) => {
+    res.json({ ok: true });
+  });
+
+  api.post('/sessions', async (req, res) => {
+    const body = parseBody(CreateSessionBody, req, res);
+    if (!body) return;
+    const { state, hostId } = await sessions.create(body.title);
+    const facilitatorToken = tokens.sign({ s: state.sessionId, p: hostId, r: 'host' });
+    const origin = originOf(req, publicUrl);
+    const out: CreateSessionResponse = {
+      sessionId: state.sessionId,
+      joinCode: state.joinCode,
+      facilitatorToken,
+      participantUrl: `${origin}/j/${state.joinCode}`,
+      // The token rides in the fragment, which browsers never send to a server or its logs.
+      facilitatorUrl: `${origin}/s/${state.joinCode}#token=${facilitatorToken}`,
+    };
+    res.status(201).json(out);
+  });
+
+  api.post('/sessions/:code/participants', async (req, res) => {
+    const sessionId = await sessionIdFor(req, res);
+    if (!sessionId) return;
+    const body = parseBody(JoinSessionBody, req, res);
+    if (!body) return;
+    const { participantId } = await sessions.join(sessionId, body.displayName);
+    const out: JoinSessionResponse = {
+      participantId,
+      token: tokens.sign({ s: sessionId, p: participantId, r: 'participant' }),
+    };
+    res.status(201).json(out);
+  });
+
+  api.get('/sessions/:code', async (req, res) => {
+    const sessionId = await sessionIdFor(req, res);
+    if (!sessionId) return;
+    const auth = await authenticate(tokens, sessions, bearer(req));
+    if (!auth.ok) return sendError(res, auth.error.code, auth.error.message);
+    if (auth.state.sessionId !== sessionId) {
+      return sendError(res, 'forbidden', 'this token belongs to another session');
+    }
+    const { state, participant } = auth;
+    const out: SessionSummary = {
+      sessionId: state.sessionId,
+      joinCode: state.joinCode,
+      title: state.title,
+      createdAt: state.createdAt,
+      you: { id: participant.id, displayName: participant.displayName, role: participant.role },
+      participants: Object.values(state.participants).map((p) => ({
+        id: p.id,
+        displayName: p.displayName,
+        role: p.role,
+      })),
+      boards: state.boards.map((b) => ({ id: b.id, title: b.title, locked: b.locked })),
+    };
+    res.json(out);
+  });
+
+  api.use((_req, res) => sendError(res, 'not_found', 'no such API endpoint'));
+
+  async function sessionIdFor(req: Request, res: Response): Promise<string | undefined> {
+    const code = JoinCode.safeParse(req.params.code);
+    const id = code.success ? await store.sessionIdForJoinCode(code.data) : null;
+    if (!id) {
+      sendError(res, 'not_found', 'no session with this join code');
+      return undefined;
+    }
+    return id;
+  }
+
+  return api;
+}

@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { RequestHandler } from 'express';
+import { startKring } from './app';
+import { loadConfig } from './config';
+import { createLog } from './log';
+
+/** Finds the SvelteKit build: WEB_BUILD_DIR, else apps/web/build next to this app. */
+async function loadWebHandler(dir: string | undefined): Promise<RequestHandler | undefined> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const buildDir = resolve(dir ?? join(here, '../../web/build'));
+  const handlerFile = join(buildDir, 'handler.js');
+  if (!existsSync(handlerFile)) return undefined;
+  const mod = (await import(pathToFileURL(handlerFile).href)) as { handler: RequestHandler };
+  return mod.handler;
+}
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    process.exit(2);
+  }
+  const log = createLog(config.LOG_LEVEL);
+  const webHandler = await loadWebHandler(config.WEB_BUILD_DIR);
+  if (!webHandler) log('warn', 'no web build found; serving the API only (run `pnpm build`)');
+  const server = await startKring({
+    dataDir: resolve(config.DATA_DIR),
+    port: config.PORT,
+    host: config.HOST,
+    secret: config.KRING_SECRET,
+    publicUrl: config.PUBLIC_URL,
+    webHandler,
+    log,
+  });
+  log('info', 'kring is running', { url: server.url, dataDir: resolve(config.DATA_DIR) });
+  process.stdout.write(`\n  Kring is running at ${server.url}\n\n`);
+
+  const stop = (signal: string) => {
+    log('info', 'shutting down', { signal });
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+void main();

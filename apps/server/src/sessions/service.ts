@@ -1,0 +1,118 @@
+import {
+  type Actor,
+  type Decision,
+  type SessionState,
+  createSession,
+  decide,
+  joinSession,
+  replay,
+} from '@kring/core';
+import type { Command, ErrorBody, SessionEvent } from '@kring/protocol';
+import { newId, newJoinCode } from '../ids';
+import { type Store, VersionConflictError } from '../store/store';
+import { KeyedSerial } from './serial';
+
+export type CommandResult = { ok: true; version: number } | { ok: false; error: ErrorBody };
+type Listener = (sessionId: string, events: SessionEvent[]) => void;
+
+const MAX_CONFLICT_RETRIES = 5;
+
+/**
+ * The server side of the session engine: loads state from the store, asks core to decide,
+ * appends the events (optimistic concurrency) and tells listeners. Holds no domain rules.
+ */
+export class SessionService {
+  private readonly states = new Map<string, SessionState>();
+  private readonly serial = new KeyedSerial();
+  private readonly listeners = new Set<Listener>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  onEvents(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async create(title: string, hostName = 'Facilitator'): Promise<{ state: SessionState; hostId: string }> {
+    const sessionId = newId();
+    const hostId = newId();
+    for (let attempt = 0; ; attempt++) {
+      const joinCode = newJoinCode();
+      if ((await this.store.sessionIdForJoinCode(joinCode)) && attempt < 20) continue;
+      const events = createSession({
+        sessionId,
+        title,
+        joinCode,
+        hostId,
+        hostName,
+        boardId: newId(),
+        now: this.clock(),
+      });
+      const stored = await this.store.createSession(sessionId, joinCode, events);
+      const state = replay(stored);
+      this.states.set(sessionId, state);
+      return { state, hostId };
+    }
+  }
+
+  /** The current state, loaded from the store on first use; null for an unknown session. */
+  async get(sessionId: string): Promise<SessionState | null> {
+    const cached = this.states.get(sessionId);
+    if (cached) return cached;
+    return this.serial.run(sessionId, () => this.load(sessionId));
+  }
+
+  /** Synchronous read of an already loaded session (board access checks per message). */
+  peek(sessionId: string): SessionState | undefined {
+    return this.states.get(sessionId);
+  }
+
+  async join(sessionId: string, displayName: string): Promise<{ participantId: string }> {
+    const participantId = newId();
+    await this.apply(sessionId, () => ({
+      ok: true,
+      events: joinSession({ participantId, displayName, now: this.clock() }),
+    }));
+    return { participantId };
+  }
+
+  async execute(sessionId: string, command: Command, actor: Actor): Promise<CommandResult> {
+    return this.apply(sessionId, (state) => decide(state, command, actor, this.clock()));
+  }
+
+  private async apply(sessionId: string, decideOn: (s: SessionState) => Decision): Promise<CommandResult> {
+    return this.serial.run(sessionId, async () => {
+      for (let attempt = 0; ; attempt++) {
+        const state = await this.load(sessionId);
+        if (!state) return { ok: false, error: { code: 'not_found', message: 'no such session' } };
+        const decision = decideOn(state);
+        if (!decision.ok) return decision;
+        if (decision.events.length === 0) return { ok: true, version: state.version };
+        try {
+          const stored = await this.store.appendEvents(sessionId, state.version, decision.events);
+          const next = replay(stored, state);
+          this.states.set(sessionId, next);
+          for (const l of this.listeners) l(sessionId, stored);
+          return { ok: true, version: next.version };
+        } catch (err) {
+          // Another process appended first: drop the cached state and decide again on fresh state.
+          if (!(err instanceof VersionConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw err;
+          this.states.delete(sessionId);
+        }
+      }
+    });
+  }
+
+  private async load(sessionId: string): Promise<SessionState | null> {
+    const cached = this.states.get(sessionId);
+    if (cached) return cached;
+    const events = await this.store.loadEvents(sessionId);
+    if (events.length === 0) return null;
+    const state = replay(events);
+    this.states.set(sessionId, state);
+    return state;
+  }
+}

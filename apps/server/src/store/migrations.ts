@@ -1,0 +1,39 @@
+/**
+ * Versioned schema migrations; each entry runs once, in order, inside a transaction.
+ * Never edit a shipped migration: add the next one.
+ */
+export const SQLITE_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    join_code TEXT NOT NULL UNIQUE,
+    version INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE session_events (
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (session_id, version)
+  ) WITHOUT ROWID;
+  CREATE TABLE participants (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    joined_at INTEGER NOT NULL
+  );
+  CREATE INDEX participants_session ON participants(session_id);
+  CREATE TABLE boards (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE
+  );
+  CREATE INDEX boards_session ON boards(session_id);
+  CREATE TABLE board_updates (
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    update_bytes BLOB NOT NULL
+  );
+  CREATE INDEX board_updates_board ON board_updates(board_id, seq);
+  `,
+];

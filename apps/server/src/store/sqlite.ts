@@ -1,0 +1,138 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NewSessionEvent, SessionEvent } from '@kring/protocol';
+import { SessionEvent as SessionEventSchema } from '@kring/protocol';
+import { withVersions } from '@kring/core';
+import { SQLITE_MIGRATIONS } from './migrations';
+import { type StoredBoardUpdate, type Store, VersionConflictError } from './store';
+
+/**
+ * The embedded default store: one SQLite file in WAL mode under DATA_DIR. better-sqlite3 is
+ * synchronous, so every write is on disk (WAL, synchronous=NORMAL) when the promise resolves.
+ */
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(join(dataDir, 'kring.db'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.migrate();
+  }
+
+  private migrate(): void {
+    const current = this.db.pragma('user_version', { simple: true }) as number;
+    for (let i = current; i < SQLITE_MIGRATIONS.length; i++) {
+      this.db.transaction(() => {
+        this.db.exec(SQLITE_MIGRATIONS[i]!);
+        this.db.pragma(`user_version = ${i + 1}`);
+      })();
+    }
+  }
+
+  async createSession(
+    sessionId: string,
+    joinCode: string,
+    events: readonly NewSessionEvent[],
+  ): Promise<SessionEvent[]> {
+    const first = events[0];
+    this.db
+      .prepare('INSERT INTO sessions (id, join_code, version, created_at) VALUES (?, ?, 0, ?)')
+      .run(sessionId, joinCode, first?.at ?? 0);
+    try {
+      return this.append(sessionId, 0, events);
+    } catch (err) {
+      this.db.prepare('DELETE FROM sessions WHERE id = ?').run(sessionId);
+      throw err;
+    }
+  }
+
+  async sessionIdForJoinCode(joinCode: string): Promise<string | null> {
+    const row = this.db.prepare('SELECT id FROM sessions WHERE join_code = ?').get(joinCode) as
+      { id: string } | undefined;
+    return row?.id ?? null;
+  }
+
+  async appendEvents(
+    sessionId: string,
+    expectedVersion: number,
+    events: readonly NewSessionEvent[],
+  ): Promise<SessionEvent[]> {
+    return this.append(sessionId, expectedVersion, events);
+  }
+
+  private append(sessionId: string, expectedVersion: number, events: readonly NewSessionEvent[]) {
+    const numbered = withVersions(expectedVersion, events);
+    this.db.transaction(() => {
+      const bumped = this.db
+        .prepare('UPDATE sessions SET version = ? WHERE id = ? AND version = ?')
+        .run(expectedVersion + numbered.length, sessionId, expectedVersion);
+      if (bumped.changes !== 1) throw new VersionConflictError(sessionId, expectedVersion);
+      const insert = this.db.prepare(
+        'INSERT INTO session_events (session_id, version, body) VALUES (?, ?, ?)',
+      );
+      for (const e of numbered) {
+        insert.run(sessionId, e.v, JSON.stringify(e));
+        this.project(sessionId, e);
+      }
+    })();
+    return numbered;
+  }
+
+  /** Keeps the lookup tables (participants, boards) in step with the event log. */
+  private project(sessionId: string, e: SessionEvent): void {
+    if (e.type === 'participant.joined') {
+      this.db
+        .prepare(
+          'INSERT INTO participants (id, session_id, display_name, role, joined_at) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(e.participantId, sessionId, e.displayName, e.role, e.at);
+    } else if (e.type === 'board.created') {
+      this.db.prepare('INSERT INTO boards (id, session_id) VALUES (?, ?)').run(e.boardId, sessionId);
+    }
+  }
+
+  async loadEvents(sessionId: string): Promise<SessionEvent[]> {
+    const rows = this.db
+      .prepare('SELECT body FROM session_events WHERE session_id = ? ORDER BY version')
+      .all(sessionId) as { body: string }[];
+    return rows.map((r) => SessionEventSchema.parse(JSON.parse(r.body)));
+  }
+
+  async sessionIdForBoard(boardId: string): Promise<string | null> {
+    const row = this.db.prepare('SELECT session_id FROM boards WHERE id = ?').get(boardId) as
+      { session_id: string } | undefined;
+    return row?.session_id ?? null;
+  }
+
+  async appendBoardUpdate(boardId: string, update: Uint8Array): Promise<number> {
+    const res = this.db
+      .prepare('INSERT INTO board_updates (board_id, update_bytes) VALUES (?, ?)')
+      .run(boardId, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+    return Number(res.lastInsertRowid);
+  }
+
+  async loadBoardUpdates(boardId: string): Promise<StoredBoardUpdate[]> {
+    const rows = this.db
+      .prepare('SELECT seq, update_bytes FROM board_updates WHERE board_id = ? ORDER BY seq')
+      .all(boardId) as { seq: number; update_bytes: Buffer }[];
+    return rows.map((r) => ({ seq: r.seq, update: new Uint8Array(r.update_bytes) }));
+  }
+
+  async compactBoard(boardId: string, merged: Uint8Array, throughSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?').run(boardId, throughSeq);
+      // The merged row must sort before rows appended after `throughSeq`, so it takes that seq.
+      this.db
+        .prepare('INSERT INTO board_updates (board_id, seq, update_bytes) VALUES (?, ?, ?)')
+        .run(boardId, throughSeq, Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength));
+    })();
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

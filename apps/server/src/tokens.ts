@@ -1,0 +1,53 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { Id, Role } from '@kring/protocol';
+
+/** What a token says: which session, which participant, which role they were given. */
+export const TokenClaims = z.object({ s: Id, p: Id, r: Role, v: z.literal(1) });
+export type TokenClaims = z.infer<typeof TokenClaims>;
+
+/**
+ * Tokens are `base64url(json claims).base64url(hmac-sha256)`. They do not expire: a session's
+ * link must keep working across days and restarts; removal is enforced by checking that the
+ * participant still exists.
+ */
+export class TokenSigner {
+  constructor(private readonly secret: Buffer) {}
+
+  sign(claims: Omit<TokenClaims, 'v'>): string {
+    const body = Buffer.from(JSON.stringify({ ...claims, v: 1 })).toString('base64url');
+    return `${body}.${this.mac(body)}`;
+  }
+
+  verify(token: string): TokenClaims | null {
+    const dot = token.indexOf('.');
+    if (dot <= 0 || token.length > 2048) return null;
+    const body = token.slice(0, dot);
+    const given = Buffer.from(token.slice(dot + 1), 'base64url');
+    const expected = Buffer.from(this.mac(body), 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    try {
+      const parsed = TokenClaims.safeParse(JSON.parse(Buffer.from(body, 'base64url').toString('utf8')));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private mac(body: string): string {
+    return createHmac('sha256', this.secret).update(body).digest('base64url');
+  }
+}
+
+/** The secret from the environment, else the one kept in DATA_DIR (created on first start). */
+export function loadSecret(dataDir: string, fromEnv: string | undefined): Buffer {
+  if (fromEnv) return Buffer.from(fromEnv, 'utf8');
+  const file = join(dataDir, 'secret.key');
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64url');
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32);
+  writeFileSync(file, secret.toString('base64url') + '\n', { mode: 0o600 });
+  return secret;
+}

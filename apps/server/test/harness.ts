@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io as ioClient, type Socket } from 'socket.io-client';
+import { afterEach } from 'vitest';
+import {
+  type ClientToServerEvents,
+  CreateSessionResponse,
+  JoinSessionResponse,
+  PROTOCOL_VERSION,
+  type ServerToClientEvents,
+} from '@kring/protocol';
+import { type KringServer, startKring } from '../src/app';
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+/** A fresh data directory, removed after the test. */
+export function tempDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kring-test-'));
+  cleanups.unshift(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A real server (port 0 unless given), silent, closed after the test (close() may be called earlier). */
+export async function startServer(dataDir = tempDataDir(), port = 0): Promise<KringServer> {
+  const server = await startKring({ dataDir, port, host: '127.0.0.1', log: () => {} });
+  cleanups.push(() => server.close());
+  return server;
+}
+
+export async function createSession(base: string, title = 'Test session'): Promise<CreateSessionResponse> {
+  const res = await fetch(`${base}/api/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title }),
+  });
+  if (res.status !== 201) throw new Error(`create session: ${res.status} ${await res.text()}`);
+  return CreateSessionResponse.parse(await res.json());
+}
+
+export async function joinSession(base: string, joinCode: string, displayName: string) {
+  const res = await fetch(`${base}/api/sessions/${joinCode}/participants`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ displayName }),
+  });
+  if (res.status !== 201) throw new Error(`join: ${res.status} ${await res.text()}`);
+  return JoinSessionResponse.parse(await res.json());
+}
+
+export async function sessionSummary(base: string, joinCode: string, token: string) {
+  const res = await fetch(`${base}/api/sessions/${joinCode}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+/** A raw socket.io client; resolves once connected, rejects with the server's refusal. */
+export function connectSocket(
+  base: string,
+  auth: Record<string, unknown>,
+  opts: { reconnection?: boolean } = {},
+): Promise<ClientSocket> {
+  const socket: ClientSocket = ioClient(base, {
+    auth,
+    transports: ['websocket'],
+    reconnection: opts.reconnection ?? false,
+    forceNew: true,
+  });
+  cleanups.push(() => void socket.disconnect());
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (err) => reject(err));
+  });
+}
+
+export const withToken = (token: string) => ({ token, protocolVersion: PROTOCOL_VERSION });
+
+export function registerCleanup(fn: () => Promise<void> | void): void {
+  cleanups.push(fn);
+}

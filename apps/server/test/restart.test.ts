@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { SessionSummary } from '@kring/protocol';
+import {
+  connectSocket,
+  createSession,
+  joinSession,
+  registerCleanup,
+  sessionSummary,
+  startServer,
+  tempDataDir,
+  withToken,
+} from './harness';
+
+function provider(base: string, boardId: string, token: string) {
+  const doc = new Y.Doc();
+  const p = new WebsocketProvider(base.replace(/^http/, 'ws') + '/yjs', boardId, doc, {
+    params: { token },
+    disableBc: true, // otherwise providers in one process share updates over BroadcastChannel
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    maxBackoffTime: 200,
+  });
+  registerCleanup(() => {
+    p.destroy();
+    doc.destroy();
+  });
+  return { doc, p };
+}
+
+const noteTexts = (doc: Y.Doc) =>
+  [...doc.getMap<Y.Map<unknown>>('notes').values()].map((n) => n.get('text')).sort();
+
+describe('restart on the same data directory', () => {
+  it('keeps sessions, tokens and notes, and open clients reconnect by themselves', async () => {
+    const dataDir = tempDataDir();
+    const first = await startServer(dataDir);
+    const s = await createSession(first.url, 'Summit planning');
+    const ada = await joinSession(first.url, s.joinCode, 'Ada');
+    const summary = SessionSummary.parse((await sessionSummary(first.url, s.joinCode, ada.token)).body);
+    const boardId = summary.boards[0]!.id;
+
+    const a = provider(first.url, boardId, ada.token);
+    const note = new Y.Map<unknown>();
+    note.set('text', 'Peer respite first');
+    note.set('authorId', ada.participantId);
+    a.doc.getMap('notes').set('n1', note);
+    const watcher = provider(first.url, boardId, s.facilitatorToken);
+    await expect.poll(() => noteTexts(watcher.doc)).toEqual(['Peer respite first']);
+
+    await first.close();
+    // Same port, same directory: what a process manager does after a crash or deploy.
+    const second = await startServer(dataDir, first.port);
+
+    // The HTTP client may still hold pooled sockets of the old process; wait until a fresh one answers.
+    await expect
+      .poll(() =>
+        fetch(`${second.url}/api/health`).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      )
+      .toBe(200);
+    const again = await sessionSummary(second.url, s.joinCode, ada.token);
+    expect(again.status).toBe(200);
+    expect(SessionSummary.parse(again.body).title).toBe('Summit planning');
+    await connectSocket(second.url, withToken(s.facilitatorToken));
+
+    // The open provider reconnects on its own and can keep writing.
+    await expect.poll(() => a.p.wsconnected, { timeout: 10_000 }).toBe(true);
+    const more = new Y.Map<unknown>();
+    more.set('text', 'Soteria next');
+    a.doc.getMap('notes').set('n2', more);
+
+    const late = provider(second.url, boardId, s.facilitatorToken);
+    await expect.poll(() => noteTexts(late.doc)).toEqual(['Peer respite first', 'Soteria next']);
+  });
+});
