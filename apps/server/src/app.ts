@@ -71,6 +71,11 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
     },
   });
 
+  // Access is checked per board message; this also cuts connections that lost access entirely.
+  sessions.onEvents((_sessionId, events) => {
+    for (const e of events) if (e.type === 'board.lockChanged') boards.accessChanged(e.boardId);
+  });
+
   httpServer.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith('/yjs/')) boards.handleUpgrade(req, socket, head);
     // socket.io handles its own upgrades (/socket.io); anything else is not ours.

@@ -1,0 +1,82 @@
+import { WS_CLOSE } from '@kring/protocol';
+import { type Connection, closeConnection } from './connection';
+import type { BoardSyncDeps } from './deps';
+import { BoardCloseError, CLOSE_INTERNAL, tooLarge } from './errors';
+import { AWARENESS_MESSAGE_BYTES } from './limits';
+import { decodeClientMessage } from './messages';
+import type { BoardRoom } from './room';
+
+/**
+ * First task for a new connection, once the document is loaded: our sync step 1 and the current
+ * awareness states, as the reference server does, so the client sends what we are missing.
+ */
+export function handleJoin(room: BoardRoom, conn: Connection, deps: BoardSyncDeps): Promise<void> {
+  return guarded(room, conn, deps, () => {
+    if (deps.access(conn.sessionId, conn.boardId, conn.participantId) === 'none') throw forbidden();
+    room.greet(conn);
+  });
+}
+
+/**
+ * Handles one client message. Runs inside the board queue, after the document is loaded.
+ * Never throws: whatever the client sent, the worst outcome is that its connection is closed.
+ */
+export function handleMessage(
+  room: BoardRoom,
+  conn: Connection,
+  bytes: Uint8Array,
+  deps: BoardSyncDeps,
+): Promise<void> {
+  return guarded(room, conn, deps, async () => {
+    // Asked per message: a lock or a removal takes effect on the very next message.
+    const access = deps.access(conn.sessionId, conn.boardId, conn.participantId);
+    if (access === 'none') throw forbidden();
+    const message = decodeClientMessage(bytes);
+    switch (message.kind) {
+      case 'syncStep1':
+        room.answerSyncStep1(conn, message.stateVector);
+        return;
+      case 'write':
+        // Read-only: dropped without a word. The provider has no notion of a refused write, and
+        // closing would only make it reconnect and send the same thing again.
+        if (access !== 'write') return;
+        await room.applyClientUpdate(conn, message.update);
+        return;
+      case 'awareness':
+        // Everyone who can read may show their cursor, including read-only connections.
+        if (message.update.length > AWARENESS_MESSAGE_BYTES) throw tooLarge('awareness update too large');
+        room.applyClientAwareness(conn, message.update);
+        return;
+      case 'queryAwareness':
+        room.answerQueryAwareness(conn);
+        return;
+      case 'auth':
+        return;
+    }
+  });
+}
+
+const forbidden = () => new BoardCloseError(WS_CLOSE.forbidden, 'no access to this board');
+
+/** Runs `fn` for a live connection; turns every failure into closing that one connection. */
+async function guarded(
+  room: BoardRoom,
+  conn: Connection,
+  deps: BoardSyncDeps,
+  fn: () => Promise<void> | void,
+): Promise<void> {
+  if (conn.closed || room.state !== 'ready') return;
+  try {
+    await fn();
+  } catch (err) {
+    if (conn.closed) return; // e.g. the room failed while storing and closed everyone already
+    const fields = { boardId: conn.boardId, participantId: conn.participantId };
+    if (err instanceof BoardCloseError) {
+      deps.log('warn', 'board connection closed', { ...fields, code: err.code, reason: err.message });
+      closeConnection(conn, err.code, err.message);
+    } else {
+      deps.log('error', 'board message handling failed', { ...fields, error: String(err) });
+      closeConnection(conn, CLOSE_INTERNAL, 'internal error');
+    }
+  }
+}

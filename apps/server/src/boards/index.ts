@@ -1,0 +1,222 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WS_CLOSE } from '@kring/protocol';
+import { type RawData, WebSocket, WebSocketServer } from 'ws';
+import type * as Y from 'yjs';
+import { type Connection, closeConnection, createConnection } from './connection';
+import type { BoardSyncDeps } from './deps';
+import { CLOSE_GOING_AWAY } from './errors';
+import { handleJoin, handleMessage } from './handle-message';
+import { startKeepalive } from './keepalive';
+import {
+  COMPACT_AFTER_ROWS,
+  MAX_QUEUED_PER_CONNECTION,
+  MESSAGE_BYTES,
+  PING_INTERVAL_MS,
+  WS_MAX_PAYLOAD,
+} from './limits';
+import type { BoardRoom } from './room';
+import { RoomRegistry } from './rooms';
+import { parseBoardUrl, refuseUpgrade, statusForAuthFailure } from './upgrade';
+
+export type { BoardAuthResult, BoardSyncDeps } from './deps';
+export { BOARD_PATH_PREFIX } from './upgrade';
+
+export interface BoardSyncOptions {
+  /** Keepalive ping period; a connection silent for two periods is cut. Default 30 s. */
+  pingIntervalMs?: number;
+  /** Compact a board's update log once it has more rows than this. Default 300. */
+  compactAfterRows?: number;
+}
+
+export interface BoardSync {
+  /** Call from the http server's 'upgrade' event for URLs under /yjs/. Does async auth; on failure writes an HTTP 401/403/404 response and destroys the socket. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Server-authoritative write into a board (used later for reveal/votes): loads the doc if needed, runs fn in a transaction, persists then broadcasts. */
+  change(boardId: string, fn: (doc: Y.Doc) => void): Promise<void>;
+  /** Re-evaluates access of every connection on a board (call when its lock or membership changes); closes those now at 'none' with 4403. Writes of 'read' connections are dropped per message anyway. */
+  accessChanged(boardId: string): void;
+  /** Closes every connection and waits for pending writes (server shutdown). */
+  closeAll(): Promise<void>;
+  stats(): { docs: number; connections: number };
+}
+
+/** Grace period for clients to answer our close frame at shutdown before their sockets are cut. */
+const SHUTDOWN_CLOSE_WAIT_MS = 1000;
+
+/**
+ * The board data plane: our own server side of the y-websocket protocol (y-protocols sync and
+ * awareness over `ws`), with auth on the upgrade, a permission check per message, size limits,
+ * and every accepted update stored before anyone else sees it.
+ */
+export function createBoardSync(deps: BoardSyncDeps, options: BoardSyncOptions = {}): BoardSync {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_PAYLOAD });
+  const registry = new RoomRegistry(deps, options.compactAfterRows ?? COMPACT_AFTER_ROWS);
+  /** Every open connection and the room it joined (a failed room is replaced, so keep the pair). */
+  const connections = new Map<Connection, BoardRoom>();
+  const keepalive = startKeepalive(() => connections.keys(), options.pingIntervalMs ?? PING_INTERVAL_MS);
+  let closing = false;
+
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    // A client resetting during the async auth must not become an unhandled 'error'.
+    const onSocketError = () => socket.destroy();
+    socket.on('error', onSocketError);
+    if (closing) return refuseUpgrade(socket, 503);
+    const target = parseBoardUrl(req.url);
+    if (!target) return refuseUpgrade(socket, 404);
+    if (!target.token) return refuseUpgrade(socket, 401);
+    const auth = await deps.authorize(target.boardId, target.token);
+    if (socket.destroyed) return;
+    if (closing) return refuseUpgrade(socket, 503);
+    if (!auth.ok) {
+      // The board id is fine to log; the token never is (nor the URL, which carries it).
+      deps.log('info', 'board upgrade refused', { boardId: target.boardId, reason: auth.code });
+      return refuseUpgrade(socket, statusForAuthFailure(auth.code));
+    }
+    socket.off('error', onSocketError); // ws installs its own from here on
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, target.boardId, auth));
+  }
+
+  function accept(ws: WebSocket, boardId: string, who: { sessionId: string; participantId: string }): void {
+    if (closing) {
+      ws.close(CLOSE_GOING_AWAY, 'server shutting down');
+      return;
+    }
+    const conn = createConnection(ws, boardId, who);
+    const room = registry.acquire(boardId);
+    room.conns.add(conn);
+    connections.set(conn, room);
+    // Queued behind the load: nothing is answered before the document is there.
+    void room.queue.run(() => handleJoin(room, conn, deps));
+    ws.on('message', (data, isBinary) => receive(conn, room, data, isBinary));
+    ws.on('pong', () => {
+      conn.alive = true;
+    });
+    ws.on('error', (err) => {
+      deps.log('warn', 'board socket error', {
+        boardId,
+        participantId: who.participantId,
+        error: err.message,
+      });
+    });
+    ws.on('close', () => leave(conn, room));
+  }
+
+  /** Cheap checks right away (they need no document); the rest waits its turn in the board queue. */
+  function receive(conn: Connection, room: BoardRoom, data: RawData, isBinary: boolean): void {
+    conn.alive = true;
+    if (conn.closed) return;
+    const bytes = toBytes(data);
+    if (!isBinary || bytes.length > MESSAGE_BYTES) {
+      const code = isBinary ? WS_CLOSE.tooLarge : WS_CLOSE.badMessage;
+      const reason = isBinary ? 'message too large' : 'text frames are not part of the protocol';
+      deps.log('warn', 'board connection closed', {
+        boardId: conn.boardId,
+        participantId: conn.participantId,
+        code,
+        reason,
+      });
+      closeConnection(conn, code, reason);
+      return;
+    }
+    // Backpressure: a client that sends faster than we store stops being read, not buffered.
+    conn.queued++;
+    if (conn.queued >= MAX_QUEUED_PER_CONNECTION) conn.ws.pause();
+    void room.queue
+      .run(() => handleMessage(room, conn, bytes, deps))
+      .finally(() => {
+        conn.queued--;
+        if (conn.ws.isPaused && conn.queued < MAX_QUEUED_PER_CONNECTION / 2) conn.ws.resume();
+      })
+      .catch(() => undefined);
+  }
+
+  function leave(conn: Connection, room: BoardRoom): void {
+    if (conn.left) return;
+    conn.left = true;
+    conn.closed = true;
+    connections.delete(conn);
+    room.removeConnection(conn);
+    registry.release(room);
+  }
+
+  return {
+    handleUpgrade(req, socket, head) {
+      upgrade(req, socket, head).catch((err: unknown) => {
+        deps.log('error', 'board upgrade failed', { error: String(err) });
+        refuseUpgrade(socket, 500);
+      });
+    },
+
+    async change(boardId, fn) {
+      if (closing) throw new Error('board sync is shutting down');
+      const room = registry.acquire(boardId);
+      room.holds++; // keeps the room loaded until this write is stored and sent
+      try {
+        await room.queue.run(() => room.applyServerChange(fn));
+      } finally {
+        room.holds--;
+        registry.release(room);
+      }
+    },
+
+    accessChanged(boardId) {
+      const room = registry.get(boardId);
+      if (!room) return;
+      for (const conn of room.conns) {
+        let access: string;
+        try {
+          access = deps.access(conn.sessionId, conn.boardId, conn.participantId);
+        } catch (err) {
+          deps.log('error', 'board access check failed', { boardId, error: String(err) });
+          continue;
+        }
+        if (access === 'none') closeConnection(conn, WS_CLOSE.forbidden, 'no access to this board');
+      }
+    },
+
+    async closeAll() {
+      closing = true;
+      keepalive.stop();
+      const open = [...connections];
+      for (const [conn, room] of open) {
+        closeConnection(conn, CLOSE_GOING_AWAY, 'server shutting down');
+        leave(conn, room);
+      }
+      // Pending writes (and then the unloads) are in the board queues.
+      await Promise.all(registry.all().map((room) => room.queue.idle()));
+      await waitClosed(
+        open.map(([conn]) => conn.ws),
+        SHUTDOWN_CLOSE_WAIT_MS,
+      );
+      for (const [conn] of open) if (conn.ws.readyState !== WebSocket.CLOSED) conn.ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+
+    stats() {
+      return { docs: registry.size, connections: connections.size };
+    },
+  };
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return data;
+}
+
+/** Resolves when every socket is closed or after `ms`, whichever comes first. */
+function waitClosed(sockets: WebSocket[], ms: number): Promise<void> {
+  const all = Promise.all(
+    sockets.map((ws) =>
+      ws.readyState === WebSocket.CLOSED
+        ? undefined
+        : new Promise<void>((resolve) => ws.once('close', () => resolve())),
+    ),
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return Promise.race([all.then(() => undefined), timeout]).finally(() => clearTimeout(timer));
+}

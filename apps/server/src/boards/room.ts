@@ -1,0 +1,272 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { type Connection, closeConnection, send } from './connection';
+import type { BoardSyncDeps } from './deps';
+import { AWARENESS_IDS_PER_CONNECTION, DOCUMENT_BYTES } from './limits';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages';
+import { readAwarenessEntries } from './awareness';
+import { CLOSE_INTERNAL, badMessage, tooLarge } from './errors';
+import { SerialQueue } from './queue';
+
+export interface RoomOptions {
+  compactAfterRows: number;
+  /** Called when the room takes itself out of service (load or persist failed). */
+  onGone(room: BoardRoom): void;
+}
+
+/** Origin of the awareness removals we make when a connection leaves. */
+const LEAVE_ORIGIN = Symbol('leave');
+
+/**
+ * One loaded board: its Y.Doc, its awareness and its connections. Every method that touches the
+ * document runs inside `queue` (the caller queues it), so the document only ever shows state that
+ * is already in the store.
+ */
+export class BoardRoom {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly conns = new Set<Connection>();
+  readonly queue = new SerialQueue();
+  /** Server-side `change()` calls in flight: they keep the room loaded like a connection does. */
+  holds = 0;
+  state: 'loading' | 'ready' | 'gone' = 'loading';
+
+  /** Rows we believe the store holds for this board (drives compaction). */
+  private rows = 0;
+  private nextCompactionAt: number;
+  /** Upper bound of the encoded document size; recomputed exactly only near the limit. */
+  private sizeEstimate = 0;
+  /** Updates the document emitted during the current task, not yet persisted. */
+  private unsaved: Uint8Array[] = [];
+
+  constructor(
+    readonly boardId: string,
+    private readonly deps: BoardSyncDeps,
+    private readonly options: RoomOptions,
+  ) {
+    this.nextCompactionAt = options.compactAfterRows;
+    // The server is not a user: no awareness state of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.relayAwareness);
+  }
+
+  isIdle(): boolean {
+    return this.conns.size === 0 && this.holds === 0;
+  }
+
+  /** First task of the queue: the whole stored log, merged and applied. */
+  async load(): Promise<void> {
+    const rows = await this.deps.store.loadBoardUpdates(this.boardId);
+    if (rows.length > 0) {
+      const merged = rows.length === 1 ? rows[0]!.update : Y.mergeUpdates(rows.map((r) => r.update));
+      Y.applyUpdate(this.doc, merged);
+      this.rows = rows.length;
+      if (rows.length > this.options.compactAfterRows) {
+        // A failed compaction loses nothing (the rows are still there): serve the board anyway.
+        await this.compact(merged, lastSeq(rows)).catch((err: unknown) => {
+          this.deps.log('warn', 'board compaction failed', { boardId: this.boardId, error: String(err) });
+          this.nextCompactionAt = this.rows + this.options.compactAfterRows;
+        });
+      }
+    }
+    this.sizeEstimate = Y.encodeStateAsUpdate(this.doc).length;
+    // Only listen now: loading must not be persisted again.
+    this.doc.on('update', (update: Uint8Array) => this.unsaved.push(update));
+    if (this.state === 'loading') this.state = 'ready';
+  }
+
+  /** Sent to a new connection once the document is loaded: our state vector and who is here. */
+  greet(conn: Connection): void {
+    send(conn, encodeSyncStep1(this.doc));
+    const ids = [...this.awareness.getStates().keys()];
+    if (ids.length > 0)
+      send(conn, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
+  }
+
+  answerSyncStep1(conn: Connection, stateVector: Uint8Array): void {
+    send(conn, encodeSyncStep2(this.doc, stateVector));
+  }
+
+  answerQueryAwareness(conn: Connection): void {
+    const ids = [...this.awareness.getStates().keys()];
+    send(conn, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
+  }
+
+  /** A client write: size check, apply, persist, then broadcast to the others. */
+  async applyClientUpdate(conn: Connection, update: Uint8Array): Promise<void> {
+    this.checkRoomFor(update);
+    const store = this.doc.store;
+    const pendingBefore = [store.pendingStructs, store.pendingDs];
+    let failure: unknown = null;
+    try {
+      Y.applyUpdate(this.doc, update, conn);
+    } catch (err) {
+      failure = err;
+    }
+    // Even a failed apply may have integrated part of the update: persist whatever the doc took.
+    await this.commit(conn);
+    if (failure !== null) throw badMessage('malformed update');
+    // Yjs keeps an update that builds on changes we lack as "pending" (not applied). Typical
+    // cause: the client wrote while it was read-only, we dropped that, and now every later write
+    // of it waits on it forever. Asking for everything we lack (our step 1) gets the client's
+    // answer as an ordinary write, judged by its access at that time.
+    if (store.pendingStructs !== pendingBefore[0] || store.pendingDs !== pendingBefore[1]) {
+      if (store.pendingStructs !== null || store.pendingDs !== null) send(conn, encodeSyncStep1(this.doc));
+    }
+  }
+
+  /** A server-authoritative write (reveal, votes): same persist-then-broadcast path. */
+  async applyServerChange(fn: (doc: Y.Doc) => void): Promise<void> {
+    if (this.state !== 'ready') throw new Error(`board ${this.boardId} is not available`);
+    let failure: unknown = null;
+    try {
+      this.doc.transact(() => fn(this.doc), 'server');
+    } catch (err) {
+      failure = err;
+    }
+    await this.commit(null);
+    if (failure !== null) throw failure;
+  }
+
+  /**
+   * Applies a client's awareness update unless it touches a client id held by another
+   * participant's connection. That is either a spoof or, far more often, the stock provider
+   * echoing a change we relayed to it (it re-sends every change it applies); both are dropped.
+   */
+  applyClientAwareness(conn: Connection, update: Uint8Array): void {
+    const entries = readAwarenessEntries(update);
+    const foreign = entries.some((e) => {
+      const owner = this.awarenessOwner(e.clientId);
+      return owner !== undefined && owner.participantId !== conn.participantId;
+    });
+    if (foreign) return;
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
+    if (conn.awarenessIds.size > AWARENESS_IDS_PER_CONNECTION) throw badMessage('too many awareness clients');
+  }
+
+  /** Takes a connection out; its awareness states are removed and that is broadcast. */
+  removeConnection(conn: Connection): void {
+    this.conns.delete(conn);
+    if (this.state === 'gone') return;
+    const ids = [...conn.awarenessIds].filter((id) => this.awareness.getStates().has(id));
+    conn.awarenessIds.clear();
+    if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, LEAVE_ORIGIN);
+  }
+
+  broadcast(message: Uint8Array, except: Connection | null): void {
+    for (const conn of this.conns) if (conn !== except) send(conn, message);
+  }
+
+  /** Out of service: every connection is closed (they reconnect and get a freshly loaded room). */
+  fail(reason: string): void {
+    if (this.state === 'gone') return;
+    for (const conn of this.conns) closeConnection(conn, CLOSE_INTERNAL, reason);
+    this.destroy();
+    this.options.onGone(this);
+  }
+
+  destroy(): void {
+    if (this.state === 'gone') return;
+    this.state = 'gone';
+    this.awareness.off('update', this.relayAwareness);
+    this.awareness.destroy(); // stops its outdated-state timer
+    this.doc.destroy();
+    this.unsaved = [];
+  }
+
+  private awarenessOwner(clientId: number): Connection | undefined {
+    for (const conn of this.conns) if (conn.awarenessIds.has(clientId)) return conn;
+    return undefined;
+  }
+
+  /**
+   * Refuses an update that could grow the document past DOCUMENT_BYTES. Cheap path: the running
+   * estimate. Near the limit: the exact size and only the part of the update we do not have yet.
+   */
+  private checkRoomFor(update: Uint8Array): void {
+    if (this.sizeEstimate + update.length <= DOCUMENT_BYTES) return;
+    let growth: number;
+    try {
+      growth = Y.diffUpdate(update, Y.encodeStateVector(this.doc)).length;
+    } catch {
+      throw badMessage('malformed update');
+    }
+    this.sizeEstimate = Y.encodeStateAsUpdate(this.doc).length;
+    if (this.sizeEstimate + growth > DOCUMENT_BYTES) throw tooLarge('board document is full');
+  }
+
+  /** Persists what the current task changed, then (only then) broadcasts it. */
+  private async commit(origin: Connection | null): Promise<void> {
+    const pending = this.unsaved;
+    this.unsaved = [];
+    if (pending.length === 0) return;
+    const update = pending.length === 1 ? pending[0]! : Y.mergeUpdates(pending);
+    try {
+      await this.deps.store.appendBoardUpdate(this.boardId, update);
+    } catch (err) {
+      // The document now holds something the store does not: drop it and let clients resend.
+      this.deps.log('error', 'board update could not be stored', {
+        boardId: this.boardId,
+        error: String(err),
+      });
+      this.fail('storage failure');
+      throw err;
+    }
+    this.rows++;
+    this.sizeEstimate += update.length;
+    if (this.state !== 'ready') return;
+    this.broadcast(encodeUpdate(update), origin);
+    if (this.rows > this.nextCompactionAt) await this.compactFromStore();
+  }
+
+  private async compactFromStore(): Promise<void> {
+    try {
+      const rows = await this.deps.store.loadBoardUpdates(this.boardId);
+      if (rows.length <= 1) {
+        this.rows = rows.length;
+        return;
+      }
+      await this.compact(Y.mergeUpdates(rows.map((r) => r.update)), lastSeq(rows));
+    } catch (err) {
+      this.deps.log('warn', 'board compaction failed', { boardId: this.boardId, error: String(err) });
+      this.nextCompactionAt = this.rows + this.options.compactAfterRows;
+    }
+  }
+
+  private async compact(merged: Uint8Array, throughSeq: number): Promise<void> {
+    await this.deps.store.compactBoard(this.boardId, merged, throughSeq);
+    // Nothing else was appended meanwhile: we run inside the board queue.
+    this.rows = 1;
+    this.nextCompactionAt = this.options.compactAfterRows;
+  }
+
+  /**
+   * Relays every awareness change to the board (the sender already has it) and records which
+   * connection speaks for which client id. Ownership follows what was applied, not what a
+   * message listed: echoes carry no newer clock, so they never change hands.
+   */
+  private readonly relayAwareness = (
+    changes: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const from = [...this.conns].find((c) => c === origin);
+    if (from) {
+      for (const id of [...changes.added, ...changes.updated]) {
+        // Another connection of the same participant (a reconnect whose old socket lingers).
+        for (const conn of this.conns) if (conn !== from) conn.awarenessIds.delete(id);
+        from.awarenessIds.add(id);
+      }
+      for (const id of changes.removed) from.awarenessIds.delete(id);
+    }
+    const ids = [...changes.added, ...changes.updated, ...changes.removed];
+    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
+    for (const conn of this.conns) if (conn !== from) send(conn, message);
+  };
+}
+
+/** Highest seq of a log (a loop, not Math.max(...rows): a long log would exceed the argument limit). */
+function lastSeq(rows: readonly { seq: number }[]): number {
+  let max = 0;
+  for (const row of rows) if (row.seq > max) max = row.seq;
+  return max;
+}
