@@ -1,0 +1,239 @@
+import { boardAccess, evolve, isFacilitator, VersionGapError, type BoardAccess } from '@kring/core';
+import {
+  EventBatch,
+  PresenceChange,
+  PROTOCOL_VERSION,
+  SessionView,
+  type ClientToServerEvents,
+  type CommandAck,
+  type ErrorBody,
+  type ParticipantState,
+  type ServerToClientEvents,
+  type SessionEvent,
+} from '@kring/protocol';
+import { io, type Socket } from 'socket.io-client';
+import { SvelteSet } from 'svelte/reactivity';
+
+type KringSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** connecting: first attempt; reconnecting: had a session view and lost the line; refused: the server said no. */
+export type ControlStatus = 'connecting' | 'connected' | 'reconnecting' | 'refused';
+
+export interface Refusal {
+  code: string;
+  message: string;
+}
+
+const ACK_TIMEOUT_MS = 8000;
+const SNAPSHOT_RETRY_MS = 2000;
+
+const REFUSAL_MESSAGES: Record<string, string> = {
+  unauthorized: 'This device is no longer recognised in this session. Join again with your display name.',
+  protocol_mismatch: 'Kring was updated. Reload the page to continue.',
+  not_found: 'This session no longer exists.',
+  forbidden: 'You are not allowed in this session.',
+};
+
+export function describeRefusal(code: string): string {
+  return REFUSAL_MESSAGES[code] ?? `The server refused the connection (${code}).`;
+}
+
+export interface SessionClientOptions {
+  /** Polite announcements (joins, leaves, lock changes) for the page's live region. */
+  announce?: (text: string) => void;
+  /** Socket.io URL; defaults to the page's own origin. */
+  url?: string;
+}
+
+/**
+ * The session as this browser sees it: owns the socket.io connection, keeps the `SessionView` up to
+ * date by applying server events with the same reducer the server uses, and tracks presence.
+ */
+export class SessionClient {
+  view = $state.raw<SessionView | null>(null);
+  you = $state<string | null>(null);
+  /** Who is connected right now (reactive; mutated in place). */
+  readonly online = new SvelteSet<string>();
+  status = $state<ControlStatus>('connecting');
+  refusal = $state<Refusal | null>(null);
+
+  me = $derived<ParticipantState | null>((this.you && this.view?.participants[this.you]) || null);
+  facilitator = $derived(this.me ? isFacilitator(this.me.role) : false);
+  participants = $derived<ParticipantState[]>(
+    this.view
+      ? Object.values(this.view.participants).sort(
+          (a, b) => a.joinedAt - b.joinedAt || a.displayName.localeCompare(b.displayName),
+        )
+      : [],
+  );
+
+  readonly #token: string;
+  readonly #announce: (text: string) => void;
+  readonly #url: string | undefined;
+  #socket: KringSocket | null = null;
+  #snapshotInFlight = false;
+  #snapshotRetry: ReturnType<typeof setTimeout> | undefined;
+  /** Presence changes for people whose `participant.joined` event has not arrived yet. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- private bookkeeping, never rendered
+  #pendingPresence = new Map<string, boolean>();
+
+  constructor(token: string, options: SessionClientOptions = {}) {
+    this.#token = token;
+    this.#announce = options.announce ?? (() => {});
+    this.#url = options.url;
+  }
+
+  /** What this person may do on a board right now (server-enforced; the UI only mirrors it). */
+  accessTo(boardId: string): BoardAccess {
+    return this.view && this.you ? boardAccess(this.view, this.you, boardId) : 'none';
+  }
+
+  connect(): void {
+    if (this.#socket) return;
+    const opts = {
+      path: '/socket.io',
+      auth: { token: this.#token, protocolVersion: PROTOCOL_VERSION },
+    };
+    const socket: KringSocket = this.#url ? io(this.#url, opts) : io(opts);
+    this.#socket = socket;
+
+    socket.on('connect', () => {
+      this.refusal = null;
+      this.#requestSnapshot();
+    });
+
+    socket.on('disconnect', (reason) => {
+      this.status = this.view ? 'reconnecting' : 'connecting';
+      // The server ended the connection on purpose; try once more (a refusal then arrives as connect_error).
+      if (reason === 'io server disconnect') socket.connect();
+    });
+
+    socket.on('connect_error', (err) => {
+      // A refusal by the server's handshake middleware stops socket.io's own retries (`active` is false).
+      if (!socket.active || err.message === 'unauthorized' || err.message === 'protocol_mismatch') {
+        this.#refuse(err.message);
+        socket.disconnect();
+      } else {
+        this.status = this.view ? 'reconnecting' : 'connecting';
+      }
+    });
+
+    socket.on('events', (batch) => this.#applyEvents(batch));
+    socket.on('presence', (change) => this.#applyPresence(change));
+  }
+
+  close(): void {
+    clearTimeout(this.#snapshotRetry);
+    this.#socket?.removeAllListeners();
+    this.#socket?.disconnect();
+    this.#socket = null;
+  }
+
+  /** Sends `board.setLock`; resolves with the server's answer (or a local error when it never came). */
+  async setBoardLock(boardId: string, locked: boolean): Promise<CommandAck> {
+    const socket = this.#socket;
+    if (!socket?.connected) {
+      return { ok: false, error: { code: 'internal', message: 'Not connected. Try again in a moment.' } };
+    }
+    try {
+      return await socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emitWithAck('command', { type: 'board.setLock', boardId, locked });
+    } catch {
+      return { ok: false, error: { code: 'internal', message: 'The server did not answer in time.' } };
+    }
+  }
+
+  #refuse(code: string): void {
+    this.status = 'refused';
+    this.refusal = { code, message: describeRefusal(code) };
+  }
+
+  #requestSnapshot(): void {
+    const socket = this.#socket;
+    if (!socket?.connected || this.#snapshotInFlight) return;
+    this.#snapshotInFlight = true;
+    clearTimeout(this.#snapshotRetry);
+    socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emitWithAck('snapshot')
+      .then((res) => {
+        if (!res.ok) return this.#snapshotFailed(res.error);
+        const view = SessionView.safeParse(res.view);
+        if (!view.success) return this.#snapshotFailed({ code: 'internal', message: 'unexpected snapshot' });
+        if (this.#socket !== socket) return;
+        this.view = view.data;
+        this.you = res.you;
+        this.online.clear();
+        for (const id of res.online) this.online.add(id);
+        this.#pendingPresence.clear();
+        this.status = 'connected';
+      })
+      .catch(() => this.#snapshotFailed({ code: 'internal', message: 'snapshot timed out' }))
+      .finally(() => {
+        this.#snapshotInFlight = false;
+      });
+  }
+
+  #snapshotFailed(error: ErrorBody): void {
+    if (error.code === 'unauthorized' || error.code === 'not_found' || error.code === 'forbidden') {
+      this.#refuse(error.code);
+      this.#socket?.disconnect();
+      return;
+    }
+    clearTimeout(this.#snapshotRetry);
+    this.#snapshotRetry = setTimeout(() => this.#requestSnapshot(), SNAPSHOT_RETRY_MS);
+  }
+
+  #applyEvents(raw: unknown): void {
+    const current = this.view;
+    if (!current) return; // the snapshot on its way already includes these
+    const batch = EventBatch.safeParse(raw);
+    if (!batch.success) return this.#requestSnapshot();
+    let state = current;
+    for (const event of batch.data.events) {
+      if (event.v <= state.version) continue; // already in the snapshot
+      try {
+        state = evolve(state, event);
+      } catch (err) {
+        if (!(err instanceof VersionGapError)) throw err;
+        this.view = state;
+        return this.#requestSnapshot();
+      }
+      this.#describe(event, state);
+    }
+    this.view = state;
+  }
+
+  /** Announces what others did that changes what this person sees or may do. */
+  #describe(event: SessionEvent, state: SessionView): void {
+    if (event.type === 'board.lockChanged') {
+      const board = state.boards.find((b) => b.id === event.boardId);
+      const name = board && state.boards.length > 1 ? `The board “${board.title}”` : 'The board';
+      this.#announce(event.locked ? `${name} is now locked.` : `${name} is open again.`);
+    } else if (event.type === 'participant.joined') {
+      const pending = this.#pendingPresence.get(event.participantId);
+      if (pending !== undefined) {
+        this.#pendingPresence.delete(event.participantId);
+        this.#announcePresence(event.displayName, pending);
+      }
+    }
+  }
+
+  #applyPresence(raw: unknown): void {
+    const change = PresenceChange.safeParse(raw);
+    if (!change.success || !this.view) return;
+    const { participantId, online } = change.data;
+    if (this.online.has(participantId) === online) return;
+    if (online) this.online.add(participantId);
+    else this.online.delete(participantId);
+    if (participantId === this.you) return;
+    const who = this.view.participants[participantId];
+    if (who) this.#announcePresence(who.displayName, online);
+    else this.#pendingPresence.set(participantId, online);
+  }
+
+  #announcePresence(name: string, online: boolean): void {
+    this.#announce(online ? `${name} is here.` : `${name} left.`);
+  }
+}

@@ -1,0 +1,163 @@
+import type { SessionEvent, SessionView } from '@kring/protocol';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+type Handler = (...args: unknown[]) => void;
+
+/** Just enough of a socket.io client socket to drive SessionClient by hand. */
+class FakeSocket {
+  connected = false;
+  active = true;
+  handlers = new Map<string, Handler[]>();
+  pending: { event: string; args: unknown[]; resolve: (v: unknown) => void }[] = [];
+  on(event: string, fn: Handler) {
+    this.handlers.set(event, [...(this.handlers.get(event) ?? []), fn]);
+    return this;
+  }
+  timeout() {
+    return this;
+  }
+  emitWithAck(event: string, ...args: unknown[]) {
+    return new Promise((resolve) => this.pending.push({ event, args, resolve }));
+  }
+  connect() {}
+  disconnect() {
+    this.connected = false;
+  }
+  removeAllListeners() {
+    this.handlers.clear();
+  }
+  fire(event: string, ...args: unknown[]) {
+    for (const fn of this.handlers.get(event) ?? []) fn(...args);
+  }
+  /** Answers the oldest outstanding emitWithAck for `event`. */
+  async answer(event: string, value: unknown) {
+    const i = this.pending.findIndex((p) => p.event === event);
+    if (i < 0) throw new Error(`no pending ${event}`);
+    const [p] = this.pending.splice(i, 1);
+    p!.resolve(value);
+    await new Promise((r) => setTimeout(r, 0));
+  }
+}
+
+let fake: FakeSocket;
+const ioSpy = vi.fn();
+vi.mock('socket.io-client', () => ({
+  io: (...args: unknown[]) => {
+    ioSpy(...args);
+    return fake;
+  },
+}));
+
+const { SessionClient, describeRefusal } = await import('./session.svelte');
+
+const HOST = 'host_000001';
+const ANA = 'ana_0000001';
+const BOARD = 'board_00001';
+
+function view(version = 3): SessionView {
+  return {
+    version,
+    sessionId: 'session_0001',
+    title: 'Check-in',
+    joinCode: 'ABCDEF',
+    createdAt: 1,
+    participants: {
+      [HOST]: { id: HOST, displayName: 'Facilitator', role: 'host', joinedAt: 1 },
+    },
+    boards: [{ id: BOARD, title: 'Board', locked: false }],
+  };
+}
+
+function joined(v: number, id: string, name: string): SessionEvent {
+  return { v, at: 2, type: 'participant.joined', participantId: id, displayName: name, role: 'participant' };
+}
+
+async function connectedClient(announce = vi.fn()) {
+  const client = new SessionClient('tok', { announce });
+  client.connect();
+  fake.connected = true;
+  fake.fire('connect');
+  await fake.answer('snapshot', { ok: true, view: view(), you: HOST, online: [HOST], serverTime: 5 });
+  return { client, announce };
+}
+
+beforeEach(() => {
+  fake = new FakeSocket();
+  ioSpy.mockClear();
+});
+
+describe('SessionClient', () => {
+  it('authenticates with the token and protocol version and loads a snapshot on connect', async () => {
+    const { client } = await connectedClient();
+    expect(ioSpy).toHaveBeenCalledWith(
+      expect.objectContaining({ path: '/socket.io', auth: { token: 'tok', protocolVersion: 1 } }),
+    );
+    expect(client.status).toBe('connected');
+    expect(client.view?.title).toBe('Check-in');
+    expect(client.facilitator).toBe(true);
+    expect([...client.online]).toEqual([HOST]);
+    expect(client.accessTo(BOARD)).toBe('write');
+  });
+
+  it('applies events in order, skips ones it already has, and refetches on a gap', async () => {
+    const { client } = await connectedClient();
+    fake.fire('events', { events: [joined(3, 'old_0000001', 'Old'), joined(4, ANA, 'Ana')] });
+    expect(client.view?.version).toBe(4);
+    expect(client.participants.map((p) => p.displayName)).toEqual(['Facilitator', 'Ana']);
+    expect(client.view?.participants['old_0000001']).toBeUndefined();
+
+    fake.fire('events', { events: [joined(7, 'late_000001', 'Late')] });
+    expect(client.view?.version).toBe(4);
+    expect(fake.pending.map((p) => p.event)).toEqual(['snapshot']);
+  });
+
+  it('tracks presence and announces joins and leaves by name, also when the join event comes second', async () => {
+    const { client, announce } = await connectedClient();
+    fake.fire('presence', { participantId: ANA, online: true });
+    expect(client.online.has(ANA)).toBe(true);
+    expect(announce).not.toHaveBeenCalled();
+    fake.fire('events', { events: [joined(4, ANA, 'Ana')] });
+    expect(announce).toHaveBeenLastCalledWith('Ana is here.');
+    fake.fire('presence', { participantId: ANA, online: false });
+    expect(client.online.has(ANA)).toBe(false);
+    expect(announce).toHaveBeenLastCalledWith('Ana left.');
+  });
+
+  it('announces lock changes and mirrors access for participants', async () => {
+    const { client, announce } = await connectedClient();
+    fake.fire('events', {
+      events: [{ v: 4, at: 3, type: 'board.lockChanged', boardId: BOARD, locked: true, by: HOST }],
+    });
+    expect(client.view?.boards[0]?.locked).toBe(true);
+    expect(announce).toHaveBeenLastCalledWith('The board is now locked.');
+  });
+
+  it('shows a handshake refusal instead of retrying', () => {
+    const client = new SessionClient('bad');
+    client.connect();
+    fake.active = false;
+    fake.fire('connect_error', new Error('unauthorized'));
+    expect(client.status).toBe('refused');
+    expect(client.refusal).toEqual({ code: 'unauthorized', message: describeRefusal('unauthorized') });
+  });
+
+  it('says reconnecting while socket.io retries after losing the line', async () => {
+    const { client } = await connectedClient();
+    fake.connected = false;
+    fake.fire('disconnect', 'transport close');
+    expect(client.status).toBe('reconnecting');
+    fake.fire('connect_error', new Error('xhr poll error'));
+    expect(client.status).toBe('reconnecting');
+  });
+
+  it('sends board.setLock and hands back the server answer', async () => {
+    const { client } = await connectedClient();
+    const result = client.setBoardLock(BOARD, true);
+    expect(fake.pending[0]?.args).toEqual([{ type: 'board.setLock', boardId: BOARD, locked: true }]);
+    await fake.answer('command', { ok: false, error: { code: 'forbidden', message: 'only facilitators' } });
+    await expect(result).resolves.toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'only facilitators' },
+    });
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { parseJoinCode } from './code';
+import { clearToken, loadToken, saveToken, tokenFromHash, tokenKey } from './token';
+
+describe('tokens', () => {
+  it('reads the token from a URL fragment', () => {
+    expect(tokenFromHash('#token=abc.def')).toBe('abc.def');
+    expect(tokenFromHash('token=xyz&other=1')).toBe('xyz');
+    expect(tokenFromHash('')).toBeNull();
+    expect(tokenFromHash('#token=')).toBeNull();
+  });
+
+  it('keys tokens by upper-case join code and falls back to memory without localStorage', () => {
+    expect(tokenKey('abc234')).toBe('kring:token:ABC234');
+    saveToken('ABC234', 't1');
+    expect(loadToken('abc234')).toBe('t1');
+    clearToken('ABC234');
+    expect(loadToken('ABC234')).toBeNull();
+  });
+});
+
+describe('parseJoinCode', () => {
+  it('normalises what people type', () => {
+    expect(parseJoinCode(' k7m pq2 ')).toBe('K7MPQ2');
+    expect(parseJoinCode('k7m-pq2')).toBe('K7MPQ2');
+  });
+
+  it('refuses what cannot be a code', () => {
+    expect(parseJoinCode('')).toBeNull();
+    expect(parseJoinCode('ABCDE')).toBeNull();
+    expect(parseJoinCode('ABCDE0')).toBeNull(); // 0 is not in the alphabet
+  });
+});

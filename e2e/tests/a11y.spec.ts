@@ -1,0 +1,48 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { addNote, createSession, expectConnected, join, newPerson, type Person } from './helpers';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+async function expectNoViolations(page: Page, what: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const summary = violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+  );
+  expect(summary, `accessibility problems on ${what}`).toEqual([]);
+}
+
+test.describe('accessibility (axe, WCAG 2.2 AA)', () => {
+  let people: Person[] = [];
+
+  test.afterEach(async () => {
+    for (const person of people) await person.context.close();
+    people = [];
+  });
+
+  test('start, join and session pages, for a facilitator and a participant on a locked board', async ({
+    browser,
+    baseURL,
+  }) => {
+    const host = await newPerson(browser, baseURL!, 'Facilitator');
+    const dana = await newPerson(browser, baseURL!, 'Dana', { mobile: true });
+    people = [host, dana];
+
+    await host.page.goto('/');
+    await expectNoViolations(host.page, 'the start page');
+
+    const { link } = await createSession(host, 'Accessibility check');
+    await dana.page.goto(link);
+    await expectNoViolations(dana.page, 'the join page');
+    await join(dana, link, 'Accessibility check');
+
+    await addNote(host.page, 'A note from the facilitator', 'Purple');
+    await addNote(dana.page, 'A note from Dana');
+    await expectConnected(host.page);
+    await expectNoViolations(host.page, 'the facilitator view');
+
+    await host.page.getByRole('button', { name: 'Lock board' }).click();
+    await expect(dana.page.getByTestId('board-locked')).toBeVisible();
+    await expectNoViolations(dana.page, 'the participant view of a locked board (360px)');
+  });
+});

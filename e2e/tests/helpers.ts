@@ -1,0 +1,81 @@
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+export interface Person {
+  name: string;
+  context: BrowserContext;
+  page: Page;
+  /** Requests the page made to any other origin: must stay empty (no third-party requests). */
+  foreignRequests: string[];
+}
+
+/** One BrowserContext per person: separate storage, so separate tokens, like separate devices. */
+export async function newPerson(
+  browser: Browser,
+  baseURL: string,
+  name: string,
+  options: { mobile?: boolean } = {},
+): Promise<Person> {
+  const context = await browser.newContext({
+    baseURL,
+    ...(options.mobile ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } : {}),
+  });
+  const page = await context.newPage();
+  const origin = new URL(baseURL).origin;
+  const foreignRequests: string[] = [];
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    const httpOrigin = url.origin.replace(/^ws/, 'http');
+    if (httpOrigin !== origin) foreignRequests.push(req.url());
+  });
+  return { name, context, page, foreignRequests };
+}
+
+/** Creates a session from the start page; returns the join code and the participant link from the panel. */
+export async function createSession(host: Person, title: string): Promise<{ code: string; link: string }> {
+  const { page } = host;
+  await page.goto('/');
+  await page.getByLabel('Session title').fill(title);
+  await page.getByRole('button', { name: 'Create session' }).click();
+  await expect(page).toHaveURL(/\/s\/[A-Z2-9]{6}$/);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  const code = new URL(page.url()).pathname.split('/').pop() ?? '';
+  await expect(page.getByTestId('join-code')).toContainText(code);
+  const link = await page.getByRole('textbox', { name: 'Participant link' }).inputValue();
+  expect(link).toMatch(new RegExp(`/j/${code}$`));
+  await expect(page.getByRole('img', { name: 'QR code of the participant link' })).toBeVisible();
+  return { code, link };
+}
+
+export async function join(person: Person, link: string, title: string): Promise<void> {
+  const { page } = person;
+  await page.goto(link);
+  await page.getByLabel('Your display name').fill(person.name);
+  await page.getByRole('button', { name: 'Join session' }).click();
+  await expect(page).toHaveURL(/\/s\/[A-Z2-9]{6}$/);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+export function participantRow(page: Page, name: string) {
+  return page.getByRole('list', { name: 'Participants' }).getByRole('listitem').filter({ hasText: name });
+}
+
+export function noteCard(page: Page, text: string) {
+  return page.getByRole('list', { name: 'Notes' }).getByRole('listitem').filter({ hasText: text });
+}
+
+export async function expectConnected(page: Page): Promise<void> {
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected');
+}
+
+export async function addNote(page: Page, text: string, color?: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Your note' }).fill(text);
+  if (color) {
+    await page
+      .getByRole('form', { name: 'Add a note' })
+      .getByRole('radio', { name: color, exact: true })
+      .check();
+  }
+  await page.getByRole('button', { name: 'Add note', exact: true }).click();
+  await expect(page.getByRole('textbox', { name: 'Your note' })).toHaveValue('');
+}

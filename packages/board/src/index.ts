@@ -1,0 +1,18 @@
+export {
+  NOTES_KEY,
+  NOTE_COLORS,
+  DEFAULT_NOTE_COLOR,
+  NoteInputError,
+  isNoteColor,
+  validateNoteText,
+  newNoteId,
+  addNote,
+  editNoteText,
+  setNoteColor,
+  deleteNote,
+  readNotes,
+  observeNotes,
+  type Note,
+  type NoteColor,
+  type NewNote,
+} from './notes';
