@@ -7,10 +7,12 @@ const api = process.env.KRING_API_URL ?? 'http://localhost:3001';
 export default defineConfig({
   plugins: [sveltekit()],
   server: {
+    port: 3000,
+    // The Host header stays the page's own, so the links the API builds point at this dev server.
     proxy: {
-      '/api': { target: api, changeOrigin: true },
-      '/socket.io': { target: api, changeOrigin: true, ws: true },
-      '/yjs': { target: api, changeOrigin: true, ws: true },
+      '/api': { target: api },
+      '/socket.io': { target: api, ws: true },
+      '/yjs': { target: api, ws: true },
     },
   },
 });

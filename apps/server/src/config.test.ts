@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('uses the embedded defaults when nothing is set', () => {
+    expect(loadConfig({})).toMatchObject({ PORT: 3000, DATA_DIR: './data', LOG_LEVEL: 'info' });
+  });
+
+  it('names every bad setting in one message', () => {
+    expect(() => loadConfig({ PORT: 'eighty', KRING_SECRET: 'short', PUBLIC_URL: 'not a url' })).toThrow(
+      /PORT[\s\S]*KRING_SECRET: KRING_SECRET must be at least 32 characters[\s\S]*PUBLIC_URL/,
+    );
+  });
+});
