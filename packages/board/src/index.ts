@@ -1,8 +1,14 @@
+// The board document on Yjs: schema helpers, templates, read model, vote rules and exports.
+// Named exports only; see `doc.ts` for the document schema.
+
+export { NOTES_KEY, COLUMNS_KEY, CLUSTERS_KEY, META_KEY } from './doc';
+export { BoardInputError, NoteInputError, type BoardInputReason, type NoteInputReason } from './errors';
+export { newId, isValidId } from './ids';
+export { BOARD_LIMITS } from './limits';
+
 export {
-  NOTES_KEY,
   NOTE_COLORS,
   DEFAULT_NOTE_COLOR,
-  NoteInputError,
   isNoteColor,
   validateNoteText,
   newNoteId,
@@ -15,4 +21,84 @@ export {
   type Note,
   type NoteColor,
   type NewNote,
-} from './notes';
+} from './notes/notes';
+export { moveNoteToColumn, moveNoteToCluster } from './notes/placement';
+export { setNoteHidden, removeNoteForGood } from './notes/moderation';
+export { applyReactionCounts, applyVoteCounts } from './notes/counts';
+
+export {
+  IMPLICIT_COLUMN_ID,
+  addColumn,
+  renameColumn,
+  setColumnPrompt,
+  moveColumn,
+  removeColumn,
+  type NewColumn,
+} from './columns';
+export {
+  createCluster,
+  renameCluster,
+  moveClusterToColumn,
+  removeCluster,
+  type NewCluster,
+} from './clusters';
+export { readMeta, setBoardMeta, type BoardMeta, type BoardMetaPatch } from './meta';
+
+export {
+  REACTIONS,
+  REACTION_IDS,
+  isReactionId,
+  toggleReaction,
+  tallyReactions,
+  type ReactionId,
+  type ReactionCounts,
+} from './reactions';
+export {
+  checkVote,
+  tallyVotes,
+  votesLeft,
+  votesSpent,
+  type VoteRules,
+  type VoteRequest,
+  type VoteCheck,
+  type VoteRefusal,
+  type VotesByNote,
+} from './votes';
+
+export {
+  BOARD_LOCALES,
+  DEFAULT_LOCALE,
+  BOARD_STRINGS,
+  isBoardLocale,
+  boardText,
+  type BoardLocale,
+  type StringKey,
+} from './i18n';
+export {
+  TEMPLATE_IDS,
+  BOARD_TEMPLATES,
+  isTemplateId,
+  findTemplate,
+  localizeTemplate,
+  listTemplates,
+  type TemplateId,
+  type BoardTemplate,
+  type TemplateColumn,
+  type LocalizedTemplate,
+} from './templates/catalog';
+export { applyTemplate, type ApplyTemplateOptions } from './templates/apply';
+
+export {
+  readBoard,
+  withoutHiddenNotes,
+  observeBoard,
+  type BoardData,
+  type BoardColumn,
+  type BoardCluster,
+  type BoardNote,
+  type ReadBoardOptions,
+} from './read';
+export { toMarkdown } from './export/markdown';
+export { toCsv, CSV_HEADER, type CsvOptions } from './export/csv';
+export { toJson, JSON_EXPORT_FORMAT, JSON_EXPORT_VERSION } from './export/json';
+export type { AuthorNames, ExportOptions } from './export/common';

@@ -1,12 +1,14 @@
 import { LIMITS } from '@kring/protocol';
 import * as Y from 'yjs';
+import { type Entry, entryOf, notesRoot, readNumber, readString } from '../doc';
+import { NoteInputError } from '../errors';
+import { assertValidId, newId } from '../ids';
 
 /**
- * The board document: one root map `notes`, note id → Y.Map with `text`, `color`, `authorId`,
- * `createdAt`. Text is a plain string (last writer wins): notes are short and written by one person.
+ * Notes: root map `notes`, note id → Y.Map. Text is a plain string (last writer wins): notes are
+ * short and written by one person. This file is the note's own life (add, edit, recolour, delete,
+ * read); placement, moderation and counts live next to it.
  */
-export const NOTES_KEY = 'notes';
-
 export const NOTE_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export type NoteColor = (typeof NOTE_COLORS)[number];
 export const DEFAULT_NOTE_COLOR: NoteColor = 'yellow';
@@ -15,39 +17,29 @@ export interface Note {
   id: string;
   text: string;
   color: NoteColor;
+  /** '' when the note has no author in the document (anonymous boards). */
   authorId: string;
   createdAt: number;
+  columnId?: string;
+  clusterId?: string;
+  hidden?: true;
 }
 
 export interface NewNote {
   text: string;
   color: NoteColor;
-  authorId: string;
+  /** Leave out on anonymous boards: nothing in the document may link a note to its author. */
+  authorId?: string;
+  columnId?: string;
+  clusterId?: string;
   /** Defaults to `Date.now()`. */
   createdAt?: number;
   /** Defaults to a fresh random id. */
   id?: string;
 }
 
-/** Thrown for input that must never reach the shared document (empty or too long text, unknown colour). */
-export class NoteInputError extends Error {
-  constructor(
-    readonly reason: 'empty' | 'too_long' | 'bad_color' | 'bad_id',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'NoteInputError';
-  }
-}
-
-type NoteMap = Y.Map<unknown>;
-
 export function isNoteColor(value: unknown): value is NoteColor {
   return typeof value === 'string' && (NOTE_COLORS as readonly string[]).includes(value);
-}
-
-function notesMap(doc: Y.Doc): Y.Map<NoteMap> {
-  return doc.getMap<NoteMap>(NOTES_KEY);
 }
 
 /** Trims and checks note text against `LIMITS.noteTextMax`; returns the text to store. */
@@ -65,14 +57,10 @@ function validateColor(color: unknown): NoteColor {
   return color;
 }
 
-const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
+export const newNoteId = newId;
 
-/** 16 url-safe characters from `crypto.getRandomValues` (which, unlike randomUUID, works on plain http). */
-export function newNoteId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  let id = '';
-  for (const b of bytes) id += ID_ALPHABET[b & 63];
-  return id;
+export function noteEntry(doc: Y.Doc, id: string): Entry | undefined {
+  return entryOf(notesRoot(doc), id);
 }
 
 /** Adds a note in one transaction and returns it as stored. */
@@ -81,30 +69,28 @@ export function addNote(doc: Y.Doc, input: NewNote): Note {
     id: input.id ?? newNoteId(),
     text: validateNoteText(input.text),
     color: validateColor(input.color),
-    authorId: input.authorId,
+    authorId: input.authorId ?? '',
     createdAt: input.createdAt ?? Date.now(),
   };
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(note.id)) throw new NoteInputError('bad_id', 'Not a valid note id.');
-  const notes = notesMap(doc);
+  assertValidId(note.id);
+  if (input.columnId !== undefined) note.columnId = assertValidId(input.columnId);
+  if (input.clusterId !== undefined) note.clusterId = assertValidId(input.clusterId);
   doc.transact(() => {
-    const map: NoteMap = new Y.Map<unknown>();
-    notes.set(note.id, map);
+    const map: Entry = new Y.Map<unknown>();
+    notesRoot(doc).set(note.id, map);
     map.set('text', note.text);
     map.set('color', note.color);
-    map.set('authorId', note.authorId);
+    if (note.authorId !== '') map.set('authorId', note.authorId);
     map.set('createdAt', note.createdAt);
+    if (note.columnId !== undefined) map.set('columnId', note.columnId);
+    if (note.clusterId !== undefined) map.set('clusterId', note.clusterId);
   });
   return note;
 }
 
-function noteMap(doc: Y.Doc, id: string): NoteMap | undefined {
-  const map = notesMap(doc).get(id);
-  return map instanceof Y.Map ? map : undefined;
-}
-
 /** Replaces a note's text. Returns false when there is no such note. */
 export function editNoteText(doc: Y.Doc, id: string, text: string): boolean {
-  const map = noteMap(doc, id);
+  const map = noteEntry(doc, id);
   if (!map) return false;
   const valid = validateNoteText(text);
   if (map.get('text') !== valid) doc.transact(() => map.set('text', valid));
@@ -113,16 +99,20 @@ export function editNoteText(doc: Y.Doc, id: string, text: string): boolean {
 
 /** Changes a note's colour. Returns false when there is no such note. */
 export function setNoteColor(doc: Y.Doc, id: string, color: NoteColor): boolean {
-  const map = noteMap(doc, id);
+  const map = noteEntry(doc, id);
   if (!map) return false;
   const valid = validateColor(color);
   if (map.get('color') !== valid) doc.transact(() => map.set('color', valid));
   return true;
 }
 
-/** Removes a note. Returns false when there was no such note. */
+/**
+ * Removes a note (its author deleting their own words). The note's Y.Map goes with it, so on a
+ * document with `gc: true` its text leaves the encoded state (see `removeNoteForGood`).
+ * Returns false when there was no such note.
+ */
 export function deleteNote(doc: Y.Doc, id: string): boolean {
-  const notes = notesMap(doc);
+  const notes = notesRoot(doc);
   if (!notes.has(id)) return false;
   doc.transact(() => notes.delete(id));
   return true;
@@ -130,32 +120,40 @@ export function deleteNote(doc: Y.Doc, id: string): boolean {
 
 /**
  * Reads one stored note defensively: a document can hold whatever a (buggy or hostile) peer
- * wrote, so entries without text or author are skipped and unknown colours fall back.
+ * wrote, so entries without text are skipped and unknown colours fall back.
  */
 function toNote(id: string, value: unknown): Note | null {
   if (!(value instanceof Y.Map)) return null;
-  const text = value.get('text');
-  const authorId = value.get('authorId');
-  const createdAt = value.get('createdAt');
-  const color = value.get('color');
-  if (typeof text !== 'string' || typeof authorId !== 'string') return null;
-  return {
+  const map = value as Entry;
+  const text = readString(map, 'text');
+  if (text === undefined) return null;
+  const color = map.get('color');
+  const note: Note = {
     id,
     text,
-    authorId,
+    authorId: readString(map, 'authorId') ?? '',
     color: isNoteColor(color) ? color : DEFAULT_NOTE_COLOR,
-    createdAt: typeof createdAt === 'number' && Number.isFinite(createdAt) ? createdAt : 0,
+    createdAt: readNumber(map, 'createdAt') ?? 0,
   };
+  const columnId = readString(map, 'columnId');
+  const clusterId = readString(map, 'clusterId');
+  if (columnId !== undefined) note.columnId = columnId;
+  if (clusterId !== undefined) note.clusterId = clusterId;
+  if (map.get('hidden') === true) note.hidden = true;
+  return note;
 }
 
 function byCreatedAtThenId(a: Note, b: Note): number {
   return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** All notes, oldest first (ties broken by id so every replica shows the same order). */
+/**
+ * All notes as a flat list, oldest first (ties broken by id so every replica shows the same
+ * order). Includes hidden notes (`hidden: true`). For columns and clusters use `readBoard`.
+ */
 export function readNotes(doc: Y.Doc): Note[] {
   const out: Note[] = [];
-  notesMap(doc).forEach((value, id) => {
+  notesRoot(doc).forEach((value, id) => {
     const note = toNote(id, value);
     if (note) out.push(note);
   });
@@ -167,7 +165,7 @@ export function readNotes(doc: Y.Doc): Note[] {
  * Not called initially; read `readNotes(doc)` for the current state. Returns an unsubscribe function.
  */
 export function observeNotes(doc: Y.Doc, cb: (notes: Note[]) => void): () => void {
-  const notes = notesMap(doc);
+  const notes = notesRoot(doc);
   const handler = () => cb(readNotes(doc));
   notes.observeDeep(handler);
   return () => notes.unobserveDeep(handler);

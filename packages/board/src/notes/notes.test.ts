@@ -13,7 +13,7 @@ import {
   readNotes,
   setNoteColor,
   type NoteColor,
-} from './index';
+} from '../index';
 
 /** Wires two docs together the way a relay server would: every update of one is applied to the other. */
 function connect(a: Y.Doc, b: Y.Doc): () => void {

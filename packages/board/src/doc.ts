@@ -1,0 +1,68 @@
+import * as Y from 'yjs';
+
+/**
+ * The board document's root maps. Everything in them is collaborative content; facts that need
+ * rules (lock, reveal, anonymity, vote budgets, who reacted) are owned by the server, which writes
+ * only their effects here (see ARCHITECTURE.md, data plane).
+ *
+ * - `notes`:    note id → Y.Map { text, color, authorId?, createdAt, columnId?, clusterId?, hidden?, reactions?: Y.Map<kind, count>, votes? }
+ * - `columns`:  column id → Y.Map { title, order, prompt? }
+ * - `clusters`: cluster id → Y.Map { title, columnId?, order, createdAt }
+ * - `meta`:     { templateId, title, anonymous?, locale? } (an informational copy; the server is the authority)
+ */
+export const NOTES_KEY = 'notes';
+export const COLUMNS_KEY = 'columns';
+export const CLUSTERS_KEY = 'clusters';
+export const META_KEY = 'meta';
+
+/** One entry of a root map. Typed `unknown` inside: any peer may have written anything. */
+export type Entry = Y.Map<unknown>;
+
+export const notesRoot = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>(NOTES_KEY);
+export const columnsRoot = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>(COLUMNS_KEY);
+export const clustersRoot = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>(CLUSTERS_KEY);
+export const metaRoot = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>(META_KEY);
+
+export function entryOf(root: Y.Map<unknown>, id: string): Entry | undefined {
+  const value = root.get(id);
+  return value instanceof Y.Map ? (value as Entry) : undefined;
+}
+
+export function readString(map: Y.Map<unknown>, key: string): string | undefined {
+  const value = map.get(key);
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function readNumber(map: Y.Map<unknown>, key: string): number | undefined {
+  const value = map.get(key);
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** A count as stored by the server: a positive integer, anything else reads as 0. */
+export function readCount(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : 0;
+}
+
+/**
+ * Sets `key` to `value`, or deletes it when `value` is undefined; writes nothing when nothing
+ * changes (every write is an update sent to everyone and kept in the store).
+ */
+export function setOrDelete(map: Y.Map<unknown>, key: string, value: string | number | boolean | undefined) {
+  if (value === undefined) {
+    if (map.has(key)) map.delete(key);
+  } else if (map.get(key) !== value) {
+    map.set(key, value);
+  }
+}
+
+/** Deterministic order used everywhere: `order`, then `createdAt`, then id. */
+export function byOrder(
+  a: { id: string; order?: number; createdAt?: number },
+  b: { id: string; order?: number; createdAt?: number },
+): number {
+  return (
+    (a.order ?? 0) - (b.order ?? 0) ||
+    (a.createdAt ?? 0) - (b.createdAt ?? 0) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
