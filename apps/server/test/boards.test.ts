@@ -515,6 +515,21 @@ describe('board sync: persistence', () => {
     expect(noteIds(b.doc)).toHaveLength(310);
   });
 
+  it('compaction drops the text of removed notes from the store (the doc is garbage-collected)', async () => {
+    const h = await start({ compactAfterRows: 5 });
+    const a = provider(h, 'tok-alice');
+    await synced(a);
+    addNote(a.doc, { id: 'gone', text: 'a secret that was taken back', color: 'yellow', authorId: 'alice' });
+    await expect.poll(() => noteIds(h.store.doc())).toEqual(['gone']);
+    a.doc.getMap('notes').delete('gone');
+    for (let i = 0; i < 6; i++)
+      addNote(a.doc, { id: `n${i}`, text: `t${i}`, color: 'yellow', authorId: 'alice' });
+    await expect.poll(() => h.store.compactions, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => noteIds(h.store.doc()).length).toBe(6);
+    const stored = Buffer.concat(h.store.rows().map((r) => Buffer.from(r.update))).toString('utf8');
+    expect(stored).not.toContain('a secret that was taken back');
+  });
+
   it('compacts on load when the log is long, keeping every note', async () => {
     const h = await start();
     for (let i = 0; i < 350; i++) await h.store.appendBoardUpdate(BOARD, noteUpdate(`n${i}`));

@@ -33,6 +33,8 @@ export class BoardRoom {
 
   /** Rows we believe the store holds for this board (drives compaction). */
   private rows = 0;
+  /** Sequence number of the newest stored row: everything up to it is in `doc`. */
+  private lastSeq = 0;
   private nextCompactionAt: number;
   /** Upper bound of the encoded document size; recomputed exactly only near the limit. */
   private sizeEstimate = 0;
@@ -61,9 +63,10 @@ export class BoardRoom {
       const merged = rows.length === 1 ? rows[0]!.update : Y.mergeUpdates(rows.map((r) => r.update));
       Y.applyUpdate(this.doc, merged);
       this.rows = rows.length;
+      this.lastSeq = lastSeq(rows);
       if (rows.length > this.options.compactAfterRows) {
         // A failed compaction loses nothing (the rows are still there): serve the board anyway.
-        await this.compact(merged, lastSeq(rows)).catch((err: unknown) => {
+        await this.compact().catch((err: unknown) => {
           this.deps.log('warn', 'board compaction failed', { boardId: this.boardId, error: String(err) });
           this.nextCompactionAt = this.rows + this.options.compactAfterRows;
         });
@@ -202,7 +205,7 @@ export class BoardRoom {
     if (pending.length === 0) return;
     const update = pending.length === 1 ? pending[0]! : Y.mergeUpdates(pending);
     try {
-      await this.deps.store.appendBoardUpdate(this.boardId, update);
+      this.lastSeq = await this.deps.store.appendBoardUpdate(this.boardId, update);
     } catch (err) {
       // The document now holds something the store does not: drop it and let clients resend.
       this.deps.log('error', 'board update could not be stored', {
@@ -216,25 +219,21 @@ export class BoardRoom {
     this.sizeEstimate += update.length;
     if (this.state !== 'ready') return;
     this.broadcast(encodeUpdate(update), origin);
-    if (this.rows > this.nextCompactionAt) await this.compactFromStore();
-  }
-
-  private async compactFromStore(): Promise<void> {
-    try {
-      const rows = await this.deps.store.loadBoardUpdates(this.boardId);
-      if (rows.length <= 1) {
-        this.rows = rows.length;
-        return;
-      }
-      await this.compact(Y.mergeUpdates(rows.map((r) => r.update)), lastSeq(rows));
-    } catch (err) {
-      this.deps.log('warn', 'board compaction failed', { boardId: this.boardId, error: String(err) });
-      this.nextCompactionAt = this.rows + this.options.compactAfterRows;
+    if (this.rows > this.nextCompactionAt) {
+      await this.compact().catch((err: unknown) => {
+        this.deps.log('warn', 'board compaction failed', { boardId: this.boardId, error: String(err) });
+        this.nextCompactionAt = this.rows + this.options.compactAfterRows;
+      });
     }
   }
 
-  private async compact(merged: Uint8Array, throughSeq: number): Promise<void> {
-    await this.deps.store.compactBoard(this.boardId, merged, throughSeq);
+  /**
+   * Replaces the stored log by the document's own state. Encoding the garbage-collected doc (not
+   * `Y.mergeUpdates` of the rows, which keeps deleted content) is what makes removed text leave
+   * the store. Runs inside the board queue, so the doc holds exactly the rows through `lastSeq`.
+   */
+  private async compact(): Promise<void> {
+    await this.deps.store.compactBoard(this.boardId, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
     // Nothing else was appended meanwhile: we run inside the board queue.
     this.rows = 1;
     this.nextCompactionAt = this.options.compactAfterRows;
