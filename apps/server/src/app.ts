@@ -7,6 +7,7 @@ import { createBoardSync } from './boards';
 import { errorHandler } from './http/errors';
 import { apiRouter } from './http/api';
 import { type Log, createLog } from './log';
+import { Presence } from './realtime/presence';
 import { attachControlPlane } from './realtime/socket';
 import { SessionService } from './sessions/service';
 import { SqliteStore } from './store/sqlite';
@@ -42,7 +43,8 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
   const log = opts.log ?? createLog('info');
   const store = opts.store ?? new SqliteStore(opts.dataDir);
   const tokens = new TokenSigner(loadSecret(opts.dataDir, opts.secret));
-  const sessions = new SessionService(store);
+  const presence = new Presence();
+  const sessions = new SessionService(store, (sessionId) => presence.online(sessionId));
 
   const app = express();
   app.disable('x-powered-by');
@@ -51,7 +53,7 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
   app.use(errorHandler(log));
 
   const httpServer = createServer(app);
-  const control = attachControlPlane({ httpServer, sessions, tokens, log });
+  const control = attachControlPlane({ httpServer, sessions, presence, tokens, log });
   const boards = createBoardSync({
     store,
     log,
@@ -72,8 +74,13 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
   });
 
   // Access is checked per board message; this also cuts connections that lost access entirely.
-  sessions.onEvents((_sessionId, events) => {
-    for (const e of events) if (e.type === 'board.lockChanged') boards.accessChanged(e.boardId);
+  sessions.onEvents((sessionId, events) => {
+    for (const e of events) {
+      if (e.type === 'board.lockChanged') boards.accessChanged(e.boardId);
+      if (e.type === 'participant.roleChanged' || e.type === 'participant.removed') {
+        for (const b of sessions.peek(sessionId)?.boards ?? []) boards.accessChanged(b.id);
+      }
+    }
   });
 
   httpServer.on('upgrade', (req, socket, head) => {

@@ -20,7 +20,7 @@ export async function authenticate(
   if (!claims) return { ok: false, error: { code: 'unauthorized', message: 'missing or invalid token' } };
   const state = await sessions.get(claims.s);
   const participant = state?.participants[claims.p];
-  if (!state || !participant) {
+  if (!state || !participant || participant.removed) {
     return { ok: false, error: { code: 'unauthorized', message: 'this token is not valid for any session' } };
   }
   return { ok: true, state, participant };

@@ -40,8 +40,8 @@ describe('control plane (socket.io)', () => {
     const snap = await snapshot(adaSocket);
     if (!snap.ok) throw new Error(snap.error.message);
     expect(snap.you).toBe(ada.participantId);
-    expect(snap.view.participants[ada.participantId]?.displayName).toBe('Ada');
-    expect(snap.online.sort()).toEqual(Object.keys(snap.view.participants).sort());
+    expect(snap.state.participants[ada.participantId]?.displayName).toBe('Ada');
+    expect(snap.online.sort()).toEqual(Object.keys(snap.state.participants).sort());
 
     await expect.poll(() => presence).toContainEqual({ participantId: ada.participantId, online: true });
     adaSocket.disconnect();
@@ -59,13 +59,13 @@ describe('control plane (socket.io)', () => {
 
     const snap = await snapshot(host);
     if (!snap.ok) throw new Error('no snapshot');
-    const boardId = snap.view.boards[0]!.id;
+    const boardId = snap.state.boards[0]!.id;
 
     const refused = await command(adaSocket, { type: 'board.setLock', boardId, locked: true });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
     const ok = await command(host, { type: 'board.setLock', boardId, locked: true });
-    expect(ok).toMatchObject({ ok: true, version: snap.view.version + 1 });
+    expect(ok).toMatchObject({ ok: true, version: snap.state.version + 1 });
     await expect.poll(() => seen.map((e) => e.type)).toEqual(['board.lockChanged']);
   });
 
@@ -99,7 +99,7 @@ describe('control plane (socket.io)', () => {
     const host = await connectSocket(server.url, withToken(s.facilitatorToken));
     const snap = await snapshot(host);
     if (!snap.ok) throw new Error('no snapshot');
-    const boardId = snap.view.boards[0]!.id;
+    const boardId = snap.state.boards[0]!.id;
     const watchers = await Promise.all(
       Array.from({ length: 5 }, async (_, i) => {
         const p = await joinSession(server.url, s.joinCode, `P${i}`);

@@ -1,47 +1,108 @@
-import type { Command, ErrorBody, NewSessionEvent, Role } from '@kring/protocol';
-import { isFacilitator } from './permissions';
+import type { Command, NewSessionEvent, Role } from '@kring/protocol';
+import { decideAgenda } from './agenda/agenda';
+import { decideAnnouncement } from './announcements/announcements';
+import {
+  accept,
+  type Actor,
+  type Ctx,
+  type DecideContext,
+  type Decision,
+  refuse,
+  unchanged,
+} from './decision';
+import { decideFloor } from './floor/decide';
+import { isFacilitator, isFacilitatorCommand } from './permissions';
+import { decideQa } from './qa/qa';
+import { decideRoles } from './roles/roles';
+import { decideSignal } from './signals/signals';
 import type { SessionState } from './state';
+import { decideTimer } from './timer/decide';
 
-export type Decision = { ok: true; events: NewSessionEvent[] } | { ok: false; error: ErrorBody };
-
-export interface Actor {
-  participantId: string;
-}
-
-const refuse = (code: ErrorBody['code'], message: string): Decision => ({
-  ok: false,
-  error: { code, message },
-});
+export type { Actor, DecideContext, Decision };
 
 /**
- * (state, command, actor, now) → events | error. Pure and clock-free: `now` is passed in.
- * C1: an actor who is not a participant of the session is refused (`unauthorized`).
- * C2: facilitator commands from anyone else are refused (`forbidden`).
- * C3: a command about a board that does not exist is refused (`not_found`).
- * C4: a command that changes nothing produces no events (idempotent lock/unlock).
+ * (state, command, actor, now, context) → events | error. Pure and clock-free: `now` and who is
+ * online are passed in; ids come in the command (see `assignIds`).
+ * C1: an actor who is not a member of the session (or was removed) is refused (`unauthorized`).
+ * C2: facilitator commands from anyone else are refused (`forbidden`), before anything else is
+ * checked, so a refusal tells nothing about the state.
+ * C3: a command about something that does not exist is refused (`not_found`).
+ * C4: a command that changes nothing produces no events.
  */
-export function decide(state: SessionState, command: Command, actor: Actor, now: number): Decision {
+export function decide(
+  state: SessionState,
+  command: Command,
+  actor: Actor,
+  now: number,
+  context: DecideContext = {},
+): Decision {
   const who = state.participants[actor.participantId];
-  if (!who) return refuse('unauthorized', 'you are not part of this session');
+  if (!who || who.removed) return refuse('unauthorized', 'you are not part of this session');
+  if (isFacilitatorCommand(command.type) && !isFacilitator(who.role)) {
+    return refuse('forbidden', 'only facilitators can do this');
+  }
+  const ctx: Ctx = { state, who, now, online: context.online ? new Set(context.online) : null };
   switch (command.type) {
     case 'board.setLock': {
-      if (!isFacilitator(who.role)) return refuse('forbidden', 'only facilitators can lock a board');
       const board = state.boards.find((b) => b.id === command.boardId);
       if (!board) return refuse('not_found', 'no such board');
-      if (board.locked === command.locked) return { ok: true, events: [] };
-      return {
-        ok: true,
-        events: [
-          {
-            type: 'board.lockChanged',
-            at: now,
-            boardId: board.id,
-            locked: command.locked,
-            by: who.id,
-          },
-        ],
-      };
+      if (board.locked === command.locked) return unchanged();
+      return accept({
+        type: 'board.lockChanged',
+        at: now,
+        boardId: board.id,
+        locked: command.locked,
+        by: who.id,
+      });
     }
+    case 'participant.rename':
+    case 'participant.setRole':
+    case 'participant.remove':
+      return decideRoles(ctx, command);
+    case 'agenda.add':
+    case 'agenda.update':
+    case 'agenda.remove':
+    case 'agenda.move':
+    case 'agenda.next':
+    case 'agenda.previous':
+    case 'agenda.jump':
+      return decideAgenda(ctx, command);
+    case 'timer.start':
+    case 'timer.pause':
+    case 'timer.resume':
+    case 'timer.adjust':
+    case 'timer.reset':
+    case 'timer.clear':
+      return decideTimer(ctx, command);
+    case 'floor.start':
+    case 'floor.setOptions':
+    case 'hand.raise':
+    case 'hand.lower':
+    case 'floor.give':
+    case 'floor.endTurn':
+    case 'round.done':
+    case 'round.pass':
+    case 'round.skip':
+    case 'piece.pass':
+    case 'piece.take':
+    case 'fishbowl.enter':
+    case 'fishbowl.leave':
+    case 'fishbowl.setSeats':
+    case 'fishbowl.invite':
+    case 'fishbowl.release':
+    case 'reflecting.setTeam':
+    case 'reflecting.setPhase':
+      return decideFloor(ctx, command);
+    case 'qa.ask':
+    case 'qa.vote':
+    case 'qa.mark':
+    case 'qa.delete':
+      return decideQa(ctx, command);
+    case 'announcement.post':
+    case 'announcement.clear':
+      return decideAnnouncement(ctx, command);
+    case 'signal.set':
+      return decideSignal(ctx, command);
   }
 }
 

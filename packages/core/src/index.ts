@@ -1,6 +1,31 @@
-export { type SessionState, emptyState } from './state';
+export { type SessionState, emptyState, initialFloor } from './state';
 export { evolve, evolveAll, replay, VersionGapError } from './reducer';
-export { decide, createSession, joinSession, type Decision, type Actor } from './decide';
-export { isFacilitator, boardAccess, type BoardAccess } from './permissions';
+export { decide, createSession, joinSession, type Decision, type Actor, type DecideContext } from './decide';
+export {
+  isFacilitator,
+  takesTheFloor,
+  isMember,
+  boardAccess,
+  type BoardAccess,
+  FACILITATOR_COMMANDS,
+  type FacilitatorCommandType,
+  isFacilitatorCommand,
+} from './permissions';
 export { withVersions } from './versions';
-export { viewFor } from './view';
+export { assignIds } from './ids';
+export { remainingMs, isRunning } from './timer/timer';
+export { queueOrder } from './floor/open';
+export { pendingIds } from './floor/round';
+export {
+  maySpeak,
+  nextSpeaker,
+  turnInfo,
+  turnChange,
+  turnRemainingMs,
+  type TurnInfo,
+  type TurnChange,
+} from './floor/speaking';
+export { balanceAt } from './balance/balance';
+export { viewFor } from './view/view';
+export { audienceOf, needsSnapshot } from './view/audience';
+export { redactState, redactEvent, redactEvents, redactBatch, needsRedaction } from './view/redact';

@@ -22,7 +22,7 @@ function locked() {
 }
 
 describe('permissions', () => {
-  it('P1: hosts and co-facilitators are facilitators, nobody else', () => {
+  it('P1/RO7: hosts and co-facilitators are facilitators, nobody else', () => {
     expect(isFacilitator('host')).toBe(true);
     expect(isFacilitator('cofacilitator')).toBe(true);
     for (const r of ['participant', 'observer', 'captioner'] as const) expect(isFacilitator(r)).toBe(false);

@@ -1,6 +1,13 @@
 import type { SessionEvent } from '@kring/protocol';
+import { evolveAgenda } from './agenda/evolve';
+import { evolveAnnouncement } from './announcements/announcements';
+import { evolveFloor } from './floor/evolve';
+import { evolveQa } from './qa/evolve';
+import { evolveRoles } from './roles/roles';
+import { evolveSignal } from './signals/signals';
 import type { SessionState } from './state';
 import { emptyState } from './state';
+import { evolveTimer } from './timer/evolve';
 
 /**
  * (state, event) → state. Pure; the server and every browser run it, so all agree.
@@ -59,6 +66,46 @@ function apply(state: SessionState, event: SessionEvent): SessionState {
         ...state,
         boards: state.boards.map((b) => (b.id === event.boardId ? { ...b, locked: event.locked } : b)),
       };
+    case 'event.redacted':
+      // V4: a stand-in for an event this copy may not see; only the version moves.
+      return state;
+    case 'participant.renamed':
+    case 'participant.roleChanged':
+    case 'participant.removed':
+      return evolveRoles(state, event);
+    case 'agenda.segmentAdded':
+    case 'agenda.segmentUpdated':
+    case 'agenda.segmentRemoved':
+    case 'agenda.segmentMoved':
+    case 'agenda.currentChanged':
+      return evolveAgenda(state, event);
+    case 'timer.changed':
+      return evolveTimer(state, event);
+    case 'floor.started':
+    case 'floor.optionsChanged':
+    case 'hand.raised':
+    case 'hand.lowered':
+    case 'floor.given':
+    case 'floor.turnEnded':
+    case 'round.turnRecorded':
+    case 'piece.passed':
+    case 'fishbowl.seated':
+    case 'fishbowl.unseated':
+    case 'fishbowl.seatsChanged':
+    case 'reflecting.teamChanged':
+    case 'reflecting.phaseChanged':
+      return evolveFloor(state, event);
+    case 'question.asked':
+    case 'question.voteChanged':
+    case 'question.flagChanged':
+    case 'question.deleted':
+    case 'question.restored':
+      return evolveQa(state, event);
+    case 'announcement.posted':
+    case 'announcement.cleared':
+      return evolveAnnouncement(state, event);
+    case 'signal.changed':
+      return evolveSignal(state, event);
   }
 }
 

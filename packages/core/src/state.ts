@@ -1,7 +1,15 @@
-import type { SessionView } from '@kring/protocol';
+import { type FloorState, PLENARY, type SessionState } from '@kring/protocol';
 
-/** The session engine's state is exactly what a facilitator may see; audiences are cut by `viewFor`. */
-export type SessionState = SessionView;
+/**
+ * The session engine's state (its schema lives in protocol, because snapshots carry it). The
+ * server holds it whole; each client holds a copy cut for its audience (`redactState`).
+ */
+export type { SessionState };
+
+/** Every floor starts open, with nobody speaking and no hands up. */
+export function initialFloor(): FloorState {
+  return { mode: 'open', speaker: null, softTurnMs: null, balance: {}, hands: [], quietFirst: false };
+}
 
 export function emptyState(): SessionState {
   return {
@@ -12,5 +20,11 @@ export function emptyState(): SessionState {
     createdAt: 0,
     participants: {},
     boards: [],
+    agenda: { segments: [], currentId: null },
+    timers: {},
+    floors: { [PLENARY]: initialFloor() },
+    questions: {},
+    announcements: [],
+    signals: {},
   };
 }

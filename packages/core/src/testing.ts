@@ -1,9 +1,18 @@
-import type { SessionState } from './state';
-import { createSession, joinSession } from './decide';
+import {
+  Command,
+  type ErrorCode,
+  type NewSessionEvent,
+  PLENARY,
+  type Role,
+  type SessionEvent,
+} from '@kring/protocol';
+import { createSession, type Decision, decide, joinSession } from './decide';
+import { assignIds } from './ids';
 import { replay } from './reducer';
+import type { SessionState } from './state';
 import { withVersions } from './versions';
 
-/** A session with a host `host1`, participant `part1`, and board `board1`. */
+/** A session with a host `host01`, participant `part01`, and board `board1`. */
 export function sessionWithParticipant(): SessionState {
   const created = createSession({
     sessionId: 'session1',
@@ -16,4 +25,116 @@ export function sessionWithParticipant(): SessionState {
   });
   const joined = joinSession({ participantId: 'part01', displayName: 'Ada', now: 2000 });
   return replay(withVersions(0, [...created, ...joined]));
+}
+
+/** The cast of a test session, in the order they join. */
+export const HOST = 'host01';
+export const ADA = 'part01';
+export const BEN = 'part02';
+export const CAI = 'part03';
+export const COFAC = 'cofac1';
+export const OBSERVER = 'observ1';
+export const CAPTIONER = 'caption1';
+
+/**
+ * A session driven the way the server drives it: commands parsed by the wire schema, ids
+ * assigned, decided, numbered and applied. Keeps every stored event for replay checks.
+ */
+export class TestSession {
+  state: SessionState;
+  readonly events: SessionEvent[];
+  now = 10_000;
+  /** Who is online; undefined means everyone (the default of `decide`). */
+  online: string[] | undefined;
+  private nextId = 0;
+
+  constructor() {
+    this.events = withVersions(0, [
+      ...createSession({
+        sessionId: 'session1',
+        title: 'IPS overview',
+        joinCode: 'ABCDEF',
+        hostId: HOST,
+        hostName: 'Hanna',
+        boardId: 'board1',
+        now: 1000,
+      }),
+    ]);
+    this.state = replay(this.events);
+    this.join(ADA, 'Ada').join(BEN, 'Ben').join(CAI, 'Cai');
+    this.join(COFAC, 'Coco', 'cofacilitator').join(OBSERVER, 'Otto', 'observer');
+    this.join(CAPTIONER, 'Cap', 'captioner');
+  }
+
+  join(participantId: string, displayName: string, role: Role = 'participant'): this {
+    this.now += 10;
+    this.append(joinSession({ participantId, displayName, role, now: this.now }));
+    return this;
+  }
+
+  tick(ms: number): this {
+    this.now += ms;
+    return this;
+  }
+
+  /** Runs a command as the server would; applies the events when accepted. */
+  run(actor: string, command: unknown): Decision {
+    const parsed = assignIds(Command.parse(command), () => `gen${String(++this.nextId).padStart(4, '0')}`);
+    const online = this.online ? { online: this.online } : {};
+    const decision = decide(this.state, parsed, { participantId: actor }, this.now, online);
+    if (decision.ok) this.append(decision.events);
+    return decision;
+  }
+
+  /** Runs a command that must be accepted; returns its events. */
+  ok(actor: string, command: unknown): NewSessionEvent[] {
+    const decision = this.run(actor, command);
+    if (!decision.ok) throw new Error(`${JSON.stringify(command)} refused: ${decision.error.message}`);
+    return decision.events;
+  }
+
+  /** Runs a command that must be refused; returns the error code. */
+  refused(actor: string, command: unknown): ErrorCode {
+    const decision = this.run(actor, command);
+    if (decision.ok) throw new Error(`${JSON.stringify(command)} was accepted`);
+    return decision.error.code;
+  }
+
+  /** The id the next created thing (segment, question, announcement) will get. */
+  lastId(): string {
+    return `gen${String(this.nextId).padStart(4, '0')}`;
+  }
+
+  floor(scope = PLENARY) {
+    const floor = this.state.floors[scope];
+    if (!floor) throw new Error(`no floor ${scope}`);
+    return floor;
+  }
+
+  private append(events: readonly NewSessionEvent[]): void {
+    const numbered = withVersions(this.state.version, events);
+    this.events.push(...numbered);
+    this.state = replay(numbered, this.state);
+  }
+}
+
+/** A small seeded generator (mulberry32), so random tests replay: a failing seed is a named regression. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
 }

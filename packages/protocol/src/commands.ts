@@ -1,9 +1,17 @@
 import { z } from 'zod';
+import { AgendaCommands } from './agenda';
+import { AnnouncementCommands } from './announcements';
+import { FloorCommands } from './floor-commands';
 import { Id } from './ids';
+import { ParticipantCommands } from './participants';
+import { QaCommands } from './qa';
+import { SignalCommands } from './signals';
+import { TimerCommands } from './timer';
 
 /**
  * Commands: what a client asks the session engine to do over socket.io. Every command is
- * validated with `Command.safeParse` at the server's edge before it reaches core.
+ * validated with `Command.safeParse` at the server's edge before it reaches core. Each area's
+ * commands live next to its state and events (agenda.ts, timer.ts, floor-commands.ts, …).
  */
 export const SetBoardLock = z.strictObject({
   type: z.literal('board.setLock'),
@@ -11,6 +19,17 @@ export const SetBoardLock = z.strictObject({
   locked: z.boolean(),
 });
 
-export const Command = z.discriminatedUnion('type', [SetBoardLock]);
+export const Command = z.discriminatedUnion('type', [
+  SetBoardLock,
+  ...ParticipantCommands,
+  ...AgendaCommands,
+  ...TimerCommands,
+  ...FloorCommands,
+  ...QaCommands,
+  ...AnnouncementCommands,
+  ...SignalCommands,
+]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];
+/** The command of one type, e.g. `CommandOf<'agenda.add'>`. */
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;

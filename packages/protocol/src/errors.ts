@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'conflict',
   'too_large',
   'board_locked',
+  /** No room left: a full fishbowl (later: a breakout room at capacity). */
+  'full',
   'protocol_mismatch',
   'internal',
 ] as const;
@@ -36,6 +38,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   too_large: 413,
   board_locked: 423,
+  full: 409,
   protocol_mismatch: 426,
   internal: 500,
 };

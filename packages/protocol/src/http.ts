@@ -1,22 +1,12 @@
 import { z } from 'zod';
 import { Id } from './ids';
+import { LIMITS } from './limits';
 import { Role } from './roles';
+import { Text } from './text';
 
-export const LIMITS = {
-  titleMax: 120,
-  displayNameMax: 40,
-  noteTextMax: 2000,
-  /** Largest single Yjs message the server accepts on a board connection. */
-  boardMessageBytes: 256 * 1024,
-  /** Largest encoded board document; writes that would grow past it are refused. */
-  boardDocumentBytes: 4 * 1024 * 1024,
-  httpBodyBytes: 16 * 1024,
-} as const;
+export { LIMITS };
 
-const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
-
-export const CreateSessionBody = z.strictObject({ title: text(LIMITS.titleMax) });
+export const CreateSessionBody = z.strictObject({ title: Text(LIMITS.titleMax) });
 export type CreateSessionBody = z.infer<typeof CreateSessionBody>;
 
 export const CreateSessionResponse = z.object({
@@ -28,7 +18,7 @@ export const CreateSessionResponse = z.object({
 });
 export type CreateSessionResponse = z.infer<typeof CreateSessionResponse>;
 
-export const JoinSessionBody = z.strictObject({ displayName: text(LIMITS.displayNameMax) });
+export const JoinSessionBody = z.strictObject({ displayName: Text(LIMITS.displayNameMax) });
 export type JoinSessionBody = z.infer<typeof JoinSessionBody>;
 
 export const JoinSessionResponse = z.object({ participantId: Id, token: z.string() });

@@ -10,3 +10,10 @@ export const JoinCode = z
   .trim()
   .toUpperCase()
   .regex(/^[A-HJ-NP-Z2-9]{6}$/, 'a join code is 6 letters or digits');
+
+/**
+ * Where a floor and a timer live: `plenary` today, later one scope per breakout room (its room id).
+ * Commands leave it out for the plenary.
+ */
+export const PLENARY = 'plenary';
+export const Scope = Id;

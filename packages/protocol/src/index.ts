@@ -1,8 +1,8 @@
 export { ERROR_CODES, ErrorCode, ErrorBody, ErrorResponse, httpStatusFor, WS_CLOSE } from './errors';
 export { ROLES, Role } from './roles';
-export { Id, JoinCode, JOIN_CODE_ALPHABET } from './ids';
+export { Id, JoinCode, JOIN_CODE_ALPHABET, PLENARY, Scope } from './ids';
+export { LIMITS } from './limits';
 export {
-  LIMITS,
   CreateSessionBody,
   CreateSessionResponse,
   JoinSessionBody,
@@ -11,19 +11,40 @@ export {
   ParticipantSummary,
   SessionSummary,
 } from './http';
-export { SessionEvent, type SessionEventType, type NewSessionEvent } from './events';
-export { Command, type CommandType } from './commands';
+export { SessionEvent, type SessionEventType, type NewSessionEvent, type EventOf } from './events';
+export { Command, type CommandType, type CommandOf } from './commands';
+export { ParticipantState } from './participants';
+export { SEGMENT_KINDS, SegmentKind, SegmentState, AgendaState } from './agenda';
+export { TimerState, TIMER_ACTIONS } from './timer';
+export {
+  FLOOR_MODES,
+  FloorMode,
+  FloorState,
+  FloorSetup,
+  Turn,
+  Tally,
+  Hand,
+  RoundTurn,
+  RoundOutcome,
+  ROUND_OUTCOMES,
+  ROUND_ORDERS,
+  Seat,
+  TeamPhase,
+} from './floor';
+export { QuestionState, QuestionView, QuestionFlag, QUESTION_FLAGS } from './qa';
+export { AnnouncementState } from './announcements';
+export { SIGNALS, Signal, SignalState } from './signals';
+export { BoardState, SessionState } from './state';
+export { AUDIENCES, Audience, FloorView, SessionView } from './view';
 export {
   PROTOCOL_VERSION,
   HandshakeAuth,
-  ParticipantState,
-  BoardState,
-  SessionView,
   EventBatch,
   PresenceChange,
   type Ack,
   type CommandAck,
   type SnapshotAck,
+  type ClockAck,
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from './socket';

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { ErrorBody } from './errors';
 import { SessionEvent } from './events';
 import { Id } from './ids';
-import { Role } from './roles';
+import type { SessionState } from './state';
 
 /** Bumped whenever a wire shape changes incompatibly; checked at the socket handshake. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 export const HandshakeAuth = z.object({
   token: z.string().min(1).max(2048),
@@ -13,32 +13,14 @@ export const HandshakeAuth = z.object({
 });
 export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
 
-export const ParticipantState = z.object({
-  id: Id,
-  displayName: z.string(),
-  role: Role,
-  joinedAt: z.number(),
-});
-export type ParticipantState = z.infer<typeof ParticipantState>;
-
-export const BoardState = z.object({ id: Id, title: z.string(), locked: z.boolean() });
-export type BoardState = z.infer<typeof BoardState>;
-
-/** The session as one person may see it. Presence is not part of it: it is not persisted. */
-export const SessionView = z.object({
-  version: z.number().int().nonnegative(),
-  sessionId: Id,
-  title: z.string(),
-  joinCode: z.string(),
-  createdAt: z.number(),
-  participants: z.record(z.string(), ParticipantState),
-  boards: z.array(BoardState),
-});
-export type SessionView = z.infer<typeof SessionView>;
-
 export type Ack<T> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
 export type CommandAck = Ack<{ version: number; serverTime: number }>;
-export type SnapshotAck = Ack<{ view: SessionView; you: string; online: string[]; serverTime: number }>;
+/**
+ * The session state cut for the receiver (`redactState` on the server). Clients apply later events
+ * to it with the core reducer and render `viewFor(state, you)`.
+ */
+export type SnapshotAck = Ack<{ state: SessionState; you: string; online: string[]; serverTime: number }>;
+export type ClockAck = { serverTime: number };
 
 export const EventBatch = z.object({ events: z.array(SessionEvent) });
 export type EventBatch = z.infer<typeof EventBatch>;
@@ -50,6 +32,8 @@ export type PresenceChange = z.infer<typeof PresenceChange>;
 export interface ClientToServerEvents {
   command: (command: unknown, ack: (res: CommandAck) => void) => void;
   snapshot: (ack: (res: SnapshotAck) => void) => void;
+  /** Round trip for clock-offset estimation (shared timers show the same time everywhere). */
+  clock: (ack: (res: ClockAck) => void) => void;
 }
 
 export interface ServerToClientEvents {

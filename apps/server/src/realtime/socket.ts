@@ -7,12 +7,12 @@ import {
   PROTOCOL_VERSION,
   type ServerToClientEvents,
 } from '@kring/protocol';
-import { viewFor } from '@kring/core';
+import { needsRedaction, redactBatch, redactState } from '@kring/core';
 import { authenticate } from '../auth';
 import type { Log } from '../log';
 import type { SessionService } from '../sessions/service';
 import type { TokenSigner } from '../tokens';
-import { Presence } from './presence';
+import type { Presence } from './presence';
 
 interface SocketData {
   sessionId: string;
@@ -33,6 +33,7 @@ function refusal(code: string, message: string): Error {
 export interface ControlPlaneDeps {
   httpServer: HttpServer;
   sessions: SessionService;
+  presence: Presence;
   tokens: TokenSigner;
   log: Log;
   clock?: () => number;
@@ -42,6 +43,7 @@ export interface ControlPlaneDeps {
 export function attachControlPlane({
   httpServer,
   sessions,
+  presence,
   tokens,
   log,
   clock = Date.now,
@@ -53,7 +55,6 @@ export function attachControlPlane({
     destroyUpgrade: false,
     maxHttpBufferSize: 64 * 1024,
   });
-  const presence = new Presence();
 
   io.use(async (socket, next) => {
     const auth = HandshakeAuth.safeParse(socket.handshake.auth);
@@ -82,11 +83,15 @@ export function attachControlPlane({
       if (!state) return ack({ ok: false, error: { code: 'not_found', message: 'the session is gone' } });
       ack({
         ok: true,
-        view: viewFor(state, participantId),
+        state: redactState(state, participantId),
         you: participantId,
         online: presence.online(sessionId),
         serverTime: clock(),
       });
+    });
+
+    socket.on('clock', (ack) => {
+      if (typeof ack === 'function') ack({ serverTime: clock() });
     });
 
     socket.on('command', async (raw, ack) => {
@@ -121,8 +126,25 @@ export function attachControlPlane({
     });
   });
 
-  sessions.onEvents((sessionId, events) => {
-    io.to(room(sessionId)).emit('events', { events });
+  sessions.onEvents((sessionId, events, before) => {
+    if (!needsRedaction(events)) {
+      io.to(room(sessionId)).emit('events', { events });
+    } else {
+      // Some events carry what not everyone may see: each person gets their own cut.
+      const cut = redactBatch(before, events);
+      for (const socket of io.of('/').adapter.rooms.get(room(sessionId)) ?? []) {
+        const s = io.of('/').sockets.get(socket);
+        if (s) s.emit('events', { events: cut(s.data.participantId) });
+      }
+    }
+    // Someone removed loses the control plane at once (their board connections are cut too).
+    for (const e of events) {
+      if (e.type === 'participant.removed') {
+        for (const s of io.of('/').sockets.values()) {
+          if (s.data.sessionId === sessionId && s.data.participantId === e.participantId) s.disconnect(true);
+        }
+      }
+    }
   });
 
   return {

@@ -2,6 +2,7 @@ import {
   type Actor,
   type Decision,
   type SessionState,
+  assignIds,
   createSession,
   decide,
   joinSession,
@@ -10,10 +11,12 @@ import {
 import type { Command, ErrorBody, SessionEvent } from '@kring/protocol';
 import { newId, newJoinCode } from '../ids';
 import { type Store, VersionConflictError } from '../store/store';
+import { resolveRandomness } from './randomness';
 import { KeyedSerial } from './serial';
 
 export type CommandResult = { ok: true; version: number } | { ok: false; error: ErrorBody };
-type Listener = (sessionId: string, events: SessionEvent[]) => void;
+/** Told about every stored batch, with the state before it (per-audience redaction needs it). */
+type Listener = (sessionId: string, events: SessionEvent[], before: SessionState) => void;
 
 const MAX_CONFLICT_RETRIES = 5;
 
@@ -28,6 +31,8 @@ export class SessionService {
 
   constructor(
     private readonly store: Store,
+    /** Who is connected now: rounds skip absent people, random orders draw from those present. */
+    private readonly online: (sessionId: string) => string[] = () => [],
     private readonly clock: () => number = Date.now,
   ) {}
 
@@ -79,8 +84,17 @@ export class SessionService {
     return { participantId };
   }
 
+  /**
+   * Runs a validated command. Core is free of randomness, so the server fills in what needs it
+   * first: ids of created things and shuffled round orders.
+   */
   async execute(sessionId: string, command: Command, actor: Actor): Promise<CommandResult> {
-    return this.apply(sessionId, (state) => decide(state, command, actor, this.clock()));
+    const withIds = assignIds(command, newId);
+    return this.apply(sessionId, (state) => {
+      const online = this.online(sessionId);
+      const resolved = resolveRandomness(state, withIds, online);
+      return decide(state, resolved, actor, this.clock(), { online });
+    });
   }
 
   private async apply(sessionId: string, decideOn: (s: SessionState) => Decision): Promise<CommandResult> {
@@ -95,7 +109,7 @@ export class SessionService {
           const stored = await this.store.appendEvents(sessionId, state.version, decision.events);
           const next = replay(stored, state);
           this.states.set(sessionId, next);
-          for (const l of this.listeners) l(sessionId, stored);
+          for (const l of this.listeners) l(sessionId, stored, state);
           return { ok: true, version: next.version };
         } catch (err) {
           // Another process appended first: drop the cached state and decide again on fresh state.

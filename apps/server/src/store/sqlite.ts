@@ -90,6 +90,14 @@ export class SqliteStore implements Store {
           'INSERT INTO participants (id, session_id, display_name, role, joined_at) VALUES (?, ?, ?, ?, ?)',
         )
         .run(e.participantId, sessionId, e.displayName, e.role, e.at);
+    } else if (e.type === 'participant.renamed') {
+      this.db
+        .prepare('UPDATE participants SET display_name = ? WHERE id = ?')
+        .run(e.displayName, e.participantId);
+    } else if (e.type === 'participant.roleChanged') {
+      this.db.prepare('UPDATE participants SET role = ? WHERE id = ?').run(e.role, e.participantId);
+    } else if (e.type === 'participant.removed') {
+      this.db.prepare('DELETE FROM participants WHERE id = ?').run(e.participantId);
     } else if (e.type === 'board.created') {
       this.db.prepare('INSERT INTO boards (id, session_id) VALUES (?, ?)').run(e.boardId, sessionId);
     }

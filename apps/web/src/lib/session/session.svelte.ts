@@ -1,16 +1,27 @@
-import { boardAccess, evolve, isFacilitator, VersionGapError, type BoardAccess } from '@kring/core';
+import {
+  boardAccess,
+  evolve,
+  isFacilitator,
+  needsSnapshot,
+  viewFor,
+  VersionGapError,
+  type BoardAccess,
+} from '@kring/core';
 import {
   EventBatch,
   PresenceChange,
   PROTOCOL_VERSION,
-  SessionView,
+  SessionState,
   type ClientToServerEvents,
+  type Command,
   type CommandAck,
   type ErrorBody,
   type ParticipantState,
   type ServerToClientEvents,
   type SessionEvent,
+  type SessionView,
 } from '@kring/protocol';
+import { ClockOffset } from '../clock';
 import { io, type Socket } from 'socket.io-client';
 import { SvelteSet } from 'svelte/reactivity';
 
@@ -50,8 +61,14 @@ export interface SessionClientOptions {
  * date by applying server events with the same reducer the server uses, and tracks presence.
  */
 export class SessionClient {
-  view = $state.raw<SessionView | null>(null);
+  /** This person's cut of the session state (the server redacts it); events keep it current. */
+  state = $state.raw<SessionState | null>(null);
   you = $state<string | null>(null);
+  /** What the screens read: the state as this person may see it. */
+  view = $derived<SessionView | null>(this.state && this.you ? viewFor(this.state, this.you) : null);
+  /** Milliseconds to add to Date.now() for server time (timers show the same time everywhere). */
+  clockOffsetMs = $state(0);
+  readonly #clock = new ClockOffset();
   /** Who is connected right now (reactive; mutated in place). */
   readonly online = new SvelteSet<string>();
   status = $state<ControlStatus>('connecting');
@@ -85,7 +102,7 @@ export class SessionClient {
 
   /** What this person may do on a board right now (server-enforced; the UI only mirrors it). */
   accessTo(boardId: string): BoardAccess {
-    return this.view && this.you ? boardAccess(this.view, this.you, boardId) : 'none';
+    return this.state && this.you ? boardAccess(this.state, this.you, boardId) : 'none';
   }
 
   connect(): void {
@@ -100,6 +117,7 @@ export class SessionClient {
     socket.on('connect', () => {
       this.refusal = null;
       this.#requestSnapshot();
+      this.#sampleClock(3);
     });
 
     socket.on('disconnect', (reason) => {
@@ -130,18 +148,48 @@ export class SessionClient {
   }
 
   /** Sends `board.setLock`; resolves with the server's answer (or a local error when it never came). */
-  async setBoardLock(boardId: string, locked: boolean): Promise<CommandAck> {
+  setBoardLock(boardId: string, locked: boolean): Promise<CommandAck> {
+    return this.send({ type: 'board.setLock', boardId, locked });
+  }
+
+  /** Sends any command; resolves with the server's answer (or a local error when it never came). */
+  async send(command: Command): Promise<CommandAck> {
     const socket = this.#socket;
     if (!socket?.connected) {
       return { ok: false, error: { code: 'internal', message: 'Not connected. Try again in a moment.' } };
     }
+    const sentAt = Date.now();
     try {
-      return await socket
-        .timeout(ACK_TIMEOUT_MS)
-        .emitWithAck('command', { type: 'board.setLock', boardId, locked });
+      const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('command', command);
+      if (ack.ok) this.#addClockSample(sentAt, ack.serverTime);
+      return ack;
     } catch {
       return { ok: false, error: { code: 'internal', message: 'The server did not answer in time.' } };
     }
+  }
+
+  /** Server time now, as well as this browser can tell. */
+  serverNow(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  #sampleClock(times: number): void {
+    const socket = this.#socket;
+    if (!socket?.connected || times <= 0) return;
+    const sentAt = Date.now();
+    socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emitWithAck('clock')
+      .then((res) => {
+        this.#addClockSample(sentAt, res.serverTime);
+        this.#sampleClock(times - 1);
+      })
+      .catch(() => {});
+  }
+
+  #addClockSample(sentAt: number, serverTime: number): void {
+    this.#clock.add({ sentAt, receivedAt: Date.now(), serverTime });
+    this.clockOffsetMs = this.#clock.offsetMs;
   }
 
   #refuse(code: string): void {
@@ -154,16 +202,18 @@ export class SessionClient {
     if (!socket?.connected || this.#snapshotInFlight) return;
     this.#snapshotInFlight = true;
     clearTimeout(this.#snapshotRetry);
+    const sentAt = Date.now();
     socket
       .timeout(ACK_TIMEOUT_MS)
       .emitWithAck('snapshot')
       .then((res) => {
         if (!res.ok) return this.#snapshotFailed(res.error);
-        const view = SessionView.safeParse(res.view);
-        if (!view.success) return this.#snapshotFailed({ code: 'internal', message: 'unexpected snapshot' });
+        const state = SessionState.safeParse(res.state);
+        if (!state.success) return this.#snapshotFailed({ code: 'internal', message: 'unexpected snapshot' });
         if (this.#socket !== socket) return;
-        this.view = view.data;
+        this.#addClockSample(sentAt, res.serverTime);
         this.you = res.you;
+        this.state = state.data;
         this.online.clear();
         for (const id of res.online) this.online.add(id);
         this.#pendingPresence.clear();
@@ -186,27 +236,35 @@ export class SessionClient {
   }
 
   #applyEvents(raw: unknown): void {
-    const current = this.view;
-    if (!current) return; // the snapshot on its way already includes these
+    const current = this.state;
+    const you = this.you;
+    if (!current || !you) return; // the snapshot on its way already includes these
     const batch = EventBatch.safeParse(raw);
     if (!batch.success) return this.#requestSnapshot();
     let state = current;
     for (const event of batch.data.events) {
       if (event.v <= state.version) continue; // already in the snapshot
+      let next: SessionState;
       try {
-        state = evolve(state, event);
+        next = evolve(state, event);
       } catch (err) {
         if (!(err instanceof VersionGapError)) throw err;
-        this.view = state;
+        this.state = state;
         return this.#requestSnapshot();
       }
+      // A role change across the facilitator line means this copy was cut for the old audience.
+      if (needsSnapshot(state, next, you)) {
+        this.state = next;
+        return this.#requestSnapshot();
+      }
+      state = next;
       this.#describe(event, state);
     }
-    this.view = state;
+    this.state = state;
   }
 
   /** Announces what others did that changes what this person sees or may do. */
-  #describe(event: SessionEvent, state: SessionView): void {
+  #describe(event: SessionEvent, state: SessionState): void {
     if (event.type === 'board.lockChanged') {
       const board = state.boards.find((b) => b.id === event.boardId);
       const name = board && state.boards.length > 1 ? `The board “${board.title}”` : 'The board';

@@ -1,4 +1,5 @@
-import type { SessionEvent, SessionView } from '@kring/protocol';
+import { emptyState } from '@kring/core';
+import { PROTOCOL_VERSION, type SessionEvent, type SessionState } from '@kring/protocol';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 type Handler = (...args: unknown[]) => void;
@@ -54,8 +55,9 @@ const HOST = 'host_000001';
 const ANA = 'ana_0000001';
 const BOARD = 'board_00001';
 
-function view(version = 3): SessionView {
+function state(version = 3): SessionState {
   return {
+    ...emptyState(),
     version,
     sessionId: 'session_0001',
     title: 'Check-in',
@@ -77,7 +79,13 @@ async function connectedClient(announce = vi.fn()) {
   client.connect();
   fake.connected = true;
   fake.fire('connect');
-  await fake.answer('snapshot', { ok: true, view: view(), you: HOST, online: [HOST], serverTime: 5 });
+  await fake.answer('snapshot', {
+    ok: true,
+    state: state(),
+    you: HOST,
+    online: [HOST],
+    serverTime: Date.now() + 60_000,
+  });
   return { client, announce };
 }
 
@@ -90,7 +98,10 @@ describe('SessionClient', () => {
   it('authenticates with the token and protocol version and loads a snapshot on connect', async () => {
     const { client } = await connectedClient();
     expect(ioSpy).toHaveBeenCalledWith(
-      expect.objectContaining({ path: '/socket.io', auth: { token: 'tok', protocolVersion: 1 } }),
+      expect.objectContaining({
+        path: '/socket.io',
+        auth: { token: 'tok', protocolVersion: PROTOCOL_VERSION },
+      }),
     );
     expect(client.status).toBe('connected');
     expect(client.view?.title).toBe('Check-in');
@@ -108,7 +119,7 @@ describe('SessionClient', () => {
 
     fake.fire('events', { events: [joined(7, 'late_000001', 'Late')] });
     expect(client.view?.version).toBe(4);
-    expect(fake.pending.map((p) => p.event)).toEqual(['snapshot']);
+    expect(fake.pending.map((p) => p.event)).toContain('snapshot');
   });
 
   it('tracks presence and announces joins and leaves by name, also when the join event comes second', async () => {
@@ -150,10 +161,19 @@ describe('SessionClient', () => {
     expect(client.status).toBe('reconnecting');
   });
 
+  it('estimates the server clock offset from clock round trips', async () => {
+    const { client } = await connectedClient();
+    await fake.answer('clock', { serverTime: Date.now() + 60_000 });
+    expect(client.clockOffsetMs).toBeGreaterThan(59_000);
+    expect(Math.abs(client.serverNow() - (Date.now() + 60_000))).toBeLessThan(1000);
+  });
+
   it('sends board.setLock and hands back the server answer', async () => {
     const { client } = await connectedClient();
     const result = client.setBoardLock(BOARD, true);
-    expect(fake.pending[0]?.args).toEqual([{ type: 'board.setLock', boardId: BOARD, locked: true }]);
+    expect(fake.pending.find((p) => p.event === 'command')?.args).toEqual([
+      { type: 'board.setLock', boardId: BOARD, locked: true },
+    ]);
     await fake.answer('command', { ok: false, error: { code: 'forbidden', message: 'only facilitators' } });
     await expect(result).resolves.toEqual({
       ok: false,

@@ -1,0 +1,38 @@
+import type { ErrorBody, NewSessionEvent, ParticipantState } from '@kring/protocol';
+import type { SessionState } from './state';
+
+export type Decision = { ok: true; events: NewSessionEvent[] } | { ok: false; error: ErrorBody };
+
+export interface Actor {
+  participantId: string;
+}
+
+/**
+ * What the server knows besides the state when it decides. Presence is not session state (it is
+ * not persisted), but a round skips people who left, so the server passes who is online; left
+ * out, everyone counts as present. The events record who was skipped, so replay needs no presence.
+ */
+export interface DecideContext {
+  online?: Iterable<string>;
+}
+
+/** Everything a rule needs: the state, the acting member, the time, and who is online. */
+export interface Ctx {
+  state: SessionState;
+  who: ParticipantState;
+  now: number;
+  online: ReadonlySet<string> | null;
+}
+
+export const refuse = (code: ErrorBody['code'], message: string): Decision => ({
+  ok: false,
+  error: { code, message },
+});
+
+export const accept = (...events: NewSessionEvent[]): Decision => ({ ok: true, events });
+
+/** C4: a command that would change nothing records no event. */
+export const unchanged = (): Decision => ({ ok: true, events: [] });
+
+export const isPresent = (ctx: Ctx, participantId: string): boolean =>
+  ctx.online === null || ctx.online.has(participantId);

@@ -1,0 +1,19 @@
+import type { Command } from '@kring/protocol';
+
+/**
+ * Fills in the ids of the things a command creates, with ids from the server's generator. Core
+ * has no randomness, so the server calls this on every command before `decide`; it replaces any
+ * id a client sent, so nobody can choose (or collide with) an id.
+ */
+export function assignIds(command: Command, newId: () => string): Command {
+  switch (command.type) {
+    case 'agenda.add':
+      return { ...command, segment: { ...command.segment, id: newId() } };
+    case 'qa.ask':
+      return { ...command, questionId: newId() };
+    case 'announcement.post':
+      return { ...command, announcementId: newId() };
+    default:
+      return command;
+  }
+}

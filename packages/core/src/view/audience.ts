@@ -1,0 +1,18 @@
+import type { Audience } from '@kring/protocol';
+import { isFacilitator } from '../permissions';
+import type { SessionState } from '../state';
+
+/**
+ * Which cut of the session a person gets. V6: when an event changes a client's own audience
+ * (their role crosses the facilitator line, or they are removed), the copy it holds was cut for
+ * the old audience, so it must take a fresh snapshot instead of applying further events.
+ */
+export function audienceOf(state: SessionState, participantId: string): Audience {
+  const who = state.participants[participantId];
+  if (!who || who.removed) return 'none';
+  return isFacilitator(who.role) ? 'facilitator' : 'member';
+}
+
+/** V6: true when a client holding `before` must fetch a snapshot rather than keep `after`. */
+export const needsSnapshot = (before: SessionState, after: SessionState, participantId: string): boolean =>
+  audienceOf(before, participantId) !== audienceOf(after, participantId);

@@ -1,0 +1,126 @@
+import { COFAC, HOST, TestSession, seeded } from '../testing';
+
+/**
+ * A seeded random session for property tests: random commands from random people, refused or
+ * not, never changing the `viewers`' own roles (that is V6's snapshot case). Test-only.
+ */
+export function randomSession(seed: number, steps: number, viewers: readonly string[]): TestSession {
+  const random = seeded(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const s = new TestSession();
+  let extras = 0;
+  const join = () => {
+    const id = `extra${String(++extras).padStart(3, '0')}`;
+    s.join(id, id);
+    return id;
+  };
+  for (let i = 0; i < 3; i++) join();
+  const members = () =>
+    Object.values(s.state.participants)
+      .filter((p) => !p.removed)
+      .map((p) => p.id);
+  const others = () => members().filter((id) => !viewers.includes(id) && id !== HOST);
+  const questions = () => Object.keys(s.state.questions).concat('nosuch01');
+  const segments = () => s.state.agenda.segments.map((x) => x.id).concat('nosuch01');
+  const floorMoves: Record<string, string[]> = {
+    open: ['hand.raise', 'hand.raise', 'hand.lower', 'floor.endTurn'],
+    round: ['round.pass', 'round.done', 'round.done'],
+    piece: ['piece.take', 'piece.take'],
+    fishbowl: ['fishbowl.enter', 'fishbowl.enter', 'fishbowl.leave'],
+    reflecting: ['hand.raise'],
+  };
+  const weighted: [number, () => [string, unknown]][] = [
+    [4, () => [pick(members()), { type: 'qa.ask', text: `q${random()}`, anonymous: random() < 0.5 }]],
+    [10, () => [pick(members()), { type: 'qa.vote', questionId: pick(questions()), voted: random() < 0.7 }]],
+    [
+      4,
+      () => [
+        pick([HOST, COFAC]),
+        {
+          type: 'qa.mark',
+          questionId: pick(questions()),
+          flag: pick(['answered', 'pinned', 'hidden']),
+          on: random() < 0.5,
+        },
+      ],
+    ],
+    [2, () => [pick(members()), { type: 'qa.delete', questionId: pick(questions()) }]],
+    [
+      4,
+      () => [
+        pick(members()),
+        { type: 'signal.set', signal: pick(['pause', 'notToday']), on: random() < 0.6 },
+      ],
+    ],
+    [
+      2,
+      () => [
+        HOST,
+        {
+          type: 'agenda.add',
+          segment: {
+            title: 'S',
+            kind: 'talk',
+            plannedMinutes: 5,
+            ...(random() < 0.5 ? { notes: `n${random()}` } : {}),
+          },
+        },
+      ],
+    ],
+    [
+      3,
+      () => [
+        COFAC,
+        {
+          type: 'agenda.update',
+          segmentId: pick(segments()),
+          changes: random() < 0.5 ? { notes: `n${random()}` } : { prompt: `p${random()}`, notes: null },
+        },
+      ],
+    ],
+    [2, () => [HOST, { type: pick(['agenda.next', 'agenda.previous']) }]],
+    [12, () => [pick(members()), { type: pick(floorMoves[s.floor().mode] ?? []) }]],
+    [3, () => [COFAC, { type: 'floor.give' }]],
+    [
+      2,
+      () => [
+        HOST,
+        {
+          type: 'floor.start',
+          setup: pick([
+            { mode: 'open', quietFirst: true },
+            { mode: 'round', orderBy: 'join' },
+            { mode: 'piece' },
+            { mode: 'fishbowl', seats: 2 },
+          ]),
+        },
+      ],
+    ],
+    [
+      1,
+      () => [
+        HOST,
+        {
+          type: 'participant.setRole',
+          participantId: pick(others()),
+          role: pick(['participant', 'observer', 'captioner']),
+        },
+      ],
+    ],
+    [1, () => [HOST, { type: 'participant.remove', participantId: pick(others().concat(join())) }]],
+    [1, () => [HOST, { type: 'timer.start', durationMs: 60_000 }]],
+    [1, () => [HOST, { type: pick(['timer.pause', 'timer.resume', 'timer.reset']) }]],
+  ];
+  const total = weighted.reduce((sum, [w]) => sum + w, 0);
+  const choose = () => {
+    let r = random() * total;
+    for (const [w, make] of weighted) if ((r -= w) < 0) return make();
+    return weighted[0]![1]();
+  };
+  for (let i = 0; i < steps; i++) {
+    s.tick(Math.floor(random() * 5000));
+    const [who, command] = choose();
+    s.run(who, command);
+  }
+  return s;
+}

@@ -1,0 +1,138 @@
+import type { QuestionState, SessionEvent } from '@kring/protocol';
+import { evolve } from '../reducer';
+import type { SessionState } from '../state';
+import { audienceOf } from './audience';
+
+/**
+ * Redaction (V rules): what leaves the server for one person. The server's state holds secrets
+ * (who asked an anonymous question, who voted, private signals, facilitator notes, hidden
+ * questions); each client gets a copy cut for its audience and keeps it current with events cut
+ * the same way. V5: cutting commutes with the reducer —
+ *   evolve(redactState(s, p), redactEvent(e, s, p)) equals redactState(evolve(s, e), p)
+ * — so a snapshot plus cut events is always the same as a fresh snapshot.
+ */
+
+/** Q7/Q8: the author of an anonymous question only in its author's copy; votes without voters. */
+function cutQuestion(question: QuestionState, viewerId: string): QuestionState {
+  const authorId = question.anonymous && question.authorId !== viewerId ? null : question.authorId;
+  const voters = question.voters.includes(viewerId) ? [viewerId] : [];
+  return { ...question, authorId, voters };
+}
+
+/** The state one person may hold: what a snapshot carries. Cutting twice changes nothing. */
+export function redactState(state: SessionState, viewerId: string): SessionState {
+  const facilitator = audienceOf(state, viewerId) === 'facilitator';
+  const questions: Record<string, QuestionState> = {};
+  for (const [id, q] of Object.entries(state.questions)) {
+    // Q6: hidden questions reach facilitators only.
+    if (facilitator || !q.hidden) questions[id] = cutQuestion(q, viewerId);
+  }
+  if (facilitator) return { ...state, questions };
+  const own = state.signals[viewerId];
+  return {
+    ...state,
+    questions,
+    // V2: agenda notes and everyone else's signals are for facilitators.
+    agenda: {
+      ...state.agenda,
+      segments: state.agenda.segments.map((s) => (s.notes === null ? s : { ...s, notes: null })),
+    },
+    signals: own ? { [viewerId]: own } : {},
+  };
+}
+
+/** V4: what stands in for an event this person may not see, keeping the version chain whole. */
+const redacted = (event: SessionEvent): SessionEvent => ({
+  type: 'event.redacted',
+  v: event.v,
+  at: event.at,
+});
+
+/**
+ * The copy of `event` that one person receives; `before` is the server's state the event applies
+ * to. Never drops an event (that would look like a version gap, R1): hidden ones become
+ * `event.redacted`.
+ */
+export function redactEvent(event: SessionEvent, before: SessionState, viewerId: string): SessionEvent {
+  const facilitator = audienceOf(before, viewerId) === 'facilitator';
+  switch (event.type) {
+    case 'question.asked':
+      return event.anonymous && event.authorId !== viewerId ? { ...event, authorId: null } : event;
+    case 'question.voteChanged': {
+      const question = before.questions[event.questionId];
+      if (question?.hidden && !facilitator) return redacted(event);
+      return event.voterId === viewerId ? event : { ...event, voterId: null };
+    }
+    case 'question.flagChanged': {
+      const question = before.questions[event.questionId];
+      if (facilitator || !question) return event;
+      if (event.flag === 'hidden') {
+        // For everyone else a hidden question leaves, and comes back whole when shown again.
+        if (event.on && !question.hidden)
+          return { type: 'question.deleted', v: event.v, at: event.at, questionId: question.id };
+        if (!event.on && question.hidden) {
+          return {
+            type: 'question.restored',
+            v: event.v,
+            at: event.at,
+            question: cutQuestion({ ...question, hidden: false }, viewerId),
+          };
+        }
+        return redacted(event);
+      }
+      return question.hidden ? redacted(event) : event;
+    }
+    case 'question.deleted':
+      return before.questions[event.questionId]?.hidden && !facilitator ? redacted(event) : event;
+    case 'signal.changed':
+      return facilitator || event.participantId === viewerId ? event : redacted(event);
+    case 'agenda.segmentAdded':
+      return facilitator || event.segment.notes === null
+        ? event
+        : { ...event, segment: { ...event.segment, notes: null } };
+    case 'agenda.segmentUpdated': {
+      if (facilitator || event.changes.notes === undefined) return event;
+      const { notes: _notes, ...changes } = event.changes;
+      return Object.keys(changes).length === 0 ? redacted(event) : { ...event, changes };
+    }
+    default:
+      return event;
+  }
+}
+
+/** Event types that may differ per audience; all others go to everyone as they are. */
+const PRIVATE_TYPES: ReadonlySet<SessionEvent['type']> = new Set([
+  'question.asked',
+  'question.voteChanged',
+  'question.flagChanged',
+  'question.deleted',
+  'signal.changed',
+  'agenda.segmentAdded',
+  'agenda.segmentUpdated',
+] as const);
+
+/** Lets the server broadcast a batch once to the whole room when none of it needs cutting. */
+export const needsRedaction = (events: readonly SessionEvent[]): boolean =>
+  events.some((e) => PRIVATE_TYPES.has(e.type));
+
+/**
+ * Prepares a stored batch for cutting: `before` is the server's state before the batch. The
+ * returned function gives one person's copy; the states in between are computed once, not per
+ * person.
+ */
+export function redactBatch(
+  before: SessionState,
+  events: readonly SessionEvent[],
+): (viewerId: string) => SessionEvent[] {
+  const befores: SessionState[] = [];
+  let state = before;
+  for (const event of events) {
+    befores.push(state);
+    state = evolve(state, event);
+  }
+  return (viewerId) => events.map((event, i) => redactEvent(event, befores[i] ?? before, viewerId));
+}
+
+/** One person's copy of a batch (see `redactBatch`). */
+export const redactEvents = (before: SessionState, events: readonly SessionEvent[], viewerId: string) =>
+  redactBatch(before, events)(viewerId);

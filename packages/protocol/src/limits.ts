@@ -1,0 +1,30 @@
+/**
+ * Size limits shared by the wire schemas and the engine. One place, so the server's refusal and
+ * the form's hint can never disagree.
+ */
+export const LIMITS = {
+  titleMax: 120,
+  displayNameMax: 40,
+  noteTextMax: 2000,
+  /** Largest single Yjs message the server accepts on a board connection. */
+  boardMessageBytes: 256 * 1024,
+  /** Largest encoded board document; writes that would grow past it are refused. */
+  boardDocumentBytes: 4 * 1024 * 1024,
+  httpBodyBytes: 16 * 1024,
+  segmentTitleMax: 120,
+  segmentPromptMax: 1000,
+  segmentNotesMax: 4000,
+  /** A day: longer segments or timers are a typo, not a plan. */
+  plannedMinutesMax: 24 * 60,
+  timerMaxMs: 24 * 60 * 60 * 1000,
+  timerLabelMax: 80,
+  softTurnMaxMs: 60 * 60 * 1000,
+  fishbowlSeatsMax: 50,
+  roundSizeMax: 1000,
+  questionTextMax: 500,
+  announcementTextMax: 500,
+  /** Caps on what one session accumulates, so a runaway client cannot grow the state without end. */
+  agendaSegmentsMax: 100,
+  questionsMax: 2000,
+  announcementsMax: 20,
+} as const;

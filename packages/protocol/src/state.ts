@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { AgendaState } from './agenda';
+import { AnnouncementState } from './announcements';
+import { FloorState } from './floor';
+import { Id } from './ids';
+import { ParticipantState } from './participants';
+import { QuestionState } from './qa';
+import { SignalState } from './signals';
+import { TimerState } from './timer';
+
+export const BoardState = z.object({ id: Id, title: z.string(), locked: z.boolean() });
+export type BoardState = z.infer<typeof BoardState>;
+
+/**
+ * The session engine's state. The server holds it whole; a snapshot gives each client a copy cut
+ * for its audience (core `redactState`), which the client keeps current by applying the events the
+ * server cut for it (core `redactEvent`) with the same reducer. Screens read `viewFor(state, you)`.
+ * Presence is not part of it: it is not persisted.
+ */
+export const SessionState = z.object({
+  version: z.number().int().nonnegative(),
+  sessionId: z.string(),
+  title: z.string(),
+  joinCode: z.string(),
+  createdAt: z.number(),
+  participants: z.record(z.string(), ParticipantState),
+  boards: z.array(BoardState),
+  agenda: AgendaState,
+  /** Per scope; a scope without a timer has no key. */
+  timers: z.record(z.string(), TimerState),
+  /** Per scope: `plenary` always, later one per breakout room. */
+  floors: z.record(z.string(), FloorState),
+  questions: z.record(z.string(), QuestionState),
+  /** Active announcements, oldest first. */
+  announcements: z.array(AnnouncementState),
+  /** Per participant; only people with a signal set have a key. */
+  signals: z.record(z.string(), SignalState),
+});
+export type SessionState = z.infer<typeof SessionState>;

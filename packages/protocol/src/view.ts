@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { AgendaState } from './agenda';
+import { AnnouncementState } from './announcements';
+import { FishbowlFloor, OpenFloor, PieceFloor, ReflectingFloor, RoundFloor, Tally } from './floor';
+import { Id } from './ids';
+import { ParticipantState } from './participants';
+import { QuestionView } from './qa';
+import { SignalState } from './signals';
+import { BoardState } from './state';
+import { TimerState } from './timer';
+
+export const AUDIENCES = ['facilitator', 'member', 'none'] as const;
+export const Audience = z.enum(AUDIENCES);
+export type Audience = z.infer<typeof Audience>;
+
+/**
+ * A floor as one person sees it: `balance` only for facilitators (null for others), the open
+ * queue already in the order it will be served, and who is `next`.
+ */
+const seen = { balance: z.record(z.string(), Tally).nullable(), next: Id.nullable() };
+export const FloorView = z.discriminatedUnion('mode', [
+  OpenFloor.extend(seen),
+  RoundFloor.extend(seen),
+  PieceFloor.extend(seen),
+  FishbowlFloor.extend(seen),
+  ReflectingFloor.extend(seen),
+]);
+export type FloorView = z.infer<typeof FloorView>;
+
+/**
+ * The session as one person may see it (core `viewFor`). Facilitators see agenda notes, signals,
+ * speaking balance and hidden questions; nobody sees who voted or who asked anonymously.
+ */
+export const SessionView = z.object({
+  version: z.number().int().nonnegative(),
+  sessionId: Id,
+  title: z.string(),
+  joinCode: z.string(),
+  createdAt: z.number(),
+  participants: z.record(z.string(), ParticipantState),
+  boards: z.array(BoardState),
+  audience: Audience,
+  /** Segment `notes` are null for everyone but facilitators. */
+  agenda: AgendaState,
+  timers: z.record(z.string(), TimerState),
+  floors: z.record(z.string(), FloorView),
+  /** Pinned first, then most votes, then oldest. */
+  questions: z.array(QuestionView),
+  announcements: z.array(AnnouncementState),
+  /** Everyone's signals, for facilitators; null for others. */
+  signals: z.record(z.string(), SignalState).nullable(),
+  /** Your own signals (so you can take one back). */
+  mySignals: SignalState,
+});
+export type SessionView = z.infer<typeof SessionView>;
