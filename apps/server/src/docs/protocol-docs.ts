@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { FACILITATOR_COMMANDS } from '@kring/core';
+import { Command, ERROR_CODES, PROTOCOL_VERSION, SessionEvent, httpStatusFor } from '@kring/protocol';
+
+type Json = {
+  type?: string | string[];
+  properties?: Record<string, Json>;
+  required?: string[];
+  items?: Json;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: Json[];
+  oneOf?: Json[];
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  additionalProperties?: Json | boolean;
+};
+
+/** A one-line, human-readable rendering of a JSON Schema node. */
+function describe(node: Json | undefined): string {
+  if (!node) return 'any';
+  if (node.const !== undefined) return JSON.stringify(node.const);
+  if (node.enum) return node.enum.map((v) => JSON.stringify(v)).join(' \\| ');
+  const alts = node.anyOf ?? node.oneOf;
+  if (alts) return alts.map(describe).join(' \\| ');
+  const bounds = (lo?: number, hi?: number, unit = '') =>
+    lo !== undefined || hi !== undefined ? ` (${lo ?? ''}…${hi ?? ''}${unit})` : '';
+  switch (node.type) {
+    case 'string':
+      return `string${bounds(node.minLength, node.maxLength, ' chars')}`;
+    case 'number':
+    case 'integer':
+      return `${node.type}${bounds(node.minimum, node.maximum)}`;
+    case 'array':
+      return `${describe(node.items)}[]`;
+    case 'object':
+      if (node.properties) return `{ ${fields(node).join(', ')} }`;
+      return 'object';
+    default:
+      return Array.isArray(node.type) ? node.type.join(' \\| ') : (node.type ?? 'any');
+  }
+}
+
+function fields(node: Json, skip: readonly string[] = []): string[] {
+  const required = new Set(node.required ?? []);
+  return Object.entries(node.properties ?? {})
+    .filter(([name]) => !skip.includes(name))
+    .map(([name, schema]) => `${name}${required.has(name) ? '' : '?'}: ${describe(schema)}`);
+}
+
+function rows(union: z.ZodDiscriminatedUnion, skip: readonly string[], extra: (type: string) => string) {
+  return union.options.map((option) => {
+    const schema = z.toJSONSchema(option as z.ZodType, { unrepresentable: 'any', io: 'input' }) as Json;
+    const type = String(schema.properties?.type?.const);
+    const shown = fields(schema, ['type', ...skip]).join('<br>') || '—';
+    return `| \`${type}\` | ${shown} |${extra(type)}`;
+  });
+}
+
+/**
+ * The socket protocol reference, generated from the zod schemas in packages/protocol so the
+ * document cannot drift from what the server accepts (a test compares it with docs/protocol.md).
+ */
+export function protocolDocs(): string {
+  const facilitatorOnly = new Set<string>(FACILITATOR_COMMANDS);
+  return [
+    '# Kring socket protocol',
+    '',
+    '<!-- Generated from packages/protocol by apps/server/src/docs/protocol-docs.ts; do not edit by hand.',
+    '     Regenerate: cd apps/server && UPDATE_DOCS=1 pnpm exec vitest run src/docs -->',
+    '',
+    `Protocol version: **${PROTOCOL_VERSION}** (sent as \`auth.protocolVersion\` in the socket.io handshake; another`,
+    'version is refused with `protocol_mismatch`). Transport, handshake and the HTTP API: see [api.md](api.md).',
+    '',
+    '## Client → server',
+    '',
+    '| event | payload | ack |',
+    '|---|---|---|',
+    '| `command` | one of the commands below | `{ ok: true, version, serverTime }` or `{ ok: false, error: { code, message } }` |',
+    '| `snapshot` | — | `{ ok: true, state, you, online, serverTime }`: `state` is the session cut for you (core `redactState`) |',
+    '| `clock` | — | `{ serverTime }`, for clock-offset estimation |',
+    '',
+    '## Server → client',
+    '',
+    '| event | payload |',
+    '|---|---|',
+    '| `events` | `{ events: SessionEvent[] }`, numbered by `v`, already cut for you; apply with core `evolve`. A gap or a change of your own audience (`needsSnapshot`) means: take a new `snapshot` |',
+    '| `presence` | `{ participantId, online }` |',
+    '',
+    '## Commands',
+    '',
+    'Floor and timer commands take an optional `scope` (default `"plenary"`). "Facilitators" means hosts and',
+    'co-facilitators; anyone else gets `forbidden`. Ids of created things are assigned by the server.',
+    '',
+    '| type | fields | who |',
+    '|---|---|---|',
+    ...rows(Command, [], (type) => ` ${facilitatorOnly.has(type) ? 'facilitators' : 'members'} |`),
+    '',
+    '## Events',
+    '',
+    'Every event also carries `v` (its version) and `at` (server time, ms).',
+    '',
+    '| type | fields |',
+    '|---|---|',
+    ...rows(SessionEvent, ['v', 'at'], () => ''),
+    '',
+    '## Error codes',
+    '',
+    '| code | HTTP status |',
+    '|---|---|',
+    ...ERROR_CODES.map((code) => `| \`${code}\` | ${httpStatusFor(code)} |`),
+    '',
+  ].join('\n');
+}
