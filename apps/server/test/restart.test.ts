@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { SessionSummary } from '@kring/protocol';
+import { type CommandAck, SessionSummary, type SnapshotAck } from '@kring/protocol';
 import {
   connectSocket,
   createSession,
@@ -75,5 +75,48 @@ describe('restart on the same data directory', () => {
 
     const late = provider(second.url, boardId, s.facilitatorToken);
     await expect.poll(() => noteTexts(late.doc)).toEqual(['Peer respite first', 'Soteria next']);
+  });
+});
+
+describe('timers across a restart', () => {
+  it('a running timer keeps its end time and a paused one its remainder: timers are data', async () => {
+    const dataDir = tempDataDir();
+    const first = await startServer(dataDir);
+    const s = await createSession(first.url);
+    const host = await connectSocket(first.url, withToken(s.facilitatorToken));
+    const send = (socket: typeof host, cmd: unknown) =>
+      new Promise<CommandAck>((resolve) => socket.emit('command', cmd, resolve));
+    const state = async (socket: typeof host) => {
+      const snap = await new Promise<SnapshotAck>((resolve) => socket.emit('snapshot', resolve));
+      if (!snap.ok) throw new Error(snap.error.message);
+      return snap.state;
+    };
+    expect(await send(host, { type: 'timer.start', durationMs: 300_000, label: 'Break' })).toMatchObject({
+      ok: true,
+    });
+    const running = (await state(host)).timers;
+    expect(running.plenary?.endsAt).toBeGreaterThan(Date.now());
+
+    const restart = async (server: { close(): Promise<void>; port: number }) => {
+      await server.close();
+      const next = await startServer(dataDir, server.port);
+      await expect
+        .poll(() =>
+          fetch(`${next.url}/api/health`).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        )
+        .toBe(200);
+      return { server: next, socket: await connectSocket(next.url, withToken(s.facilitatorToken)) };
+    };
+    const second = await restart(first);
+    expect((await state(second.socket)).timers).toEqual(running);
+
+    expect(await send(second.socket, { type: 'timer.pause' })).toMatchObject({ ok: true });
+    const paused = (await state(second.socket)).timers;
+    expect(paused.plenary?.pausedRemainingMs).toBeGreaterThan(0);
+    const third = await restart(second.server);
+    expect((await state(third.socket)).timers).toEqual(paused);
   });
 });
