@@ -1,7 +1,7 @@
 import express, { type RequestHandler } from 'express';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { boardAccess } from '@kring/core';
+import { boardAccess, draftAccess, isFacilitator } from '@kring/core';
 import { authenticate } from './auth';
 import { createBoardSync } from './boards';
 import { errorHandler } from './http/errors';
@@ -9,6 +9,7 @@ import { apiRouter } from './http/api';
 import { type Log, createLog } from './log';
 import { Presence } from './realtime/presence';
 import { attachControlPlane } from './realtime/socket';
+import { BoardCommands } from './sessions/board-commands';
 import { SessionService } from './sessions/service';
 import { SqliteStore } from './store/sqlite';
 import type { Store } from './store/store';
@@ -46,14 +47,6 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
   const presence = new Presence();
   const sessions = new SessionService(store, (sessionId) => presence.online(sessionId));
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.use('/api', apiRouter({ sessions, store, tokens, publicUrl: opts.publicUrl }));
-  if (opts.webHandler) app.use(opts.webHandler);
-  app.use(errorHandler(log));
-
-  const httpServer = createServer(app);
-  const control = attachControlPlane({ httpServer, sessions, presence, tokens, log });
   const boards = createBoardSync({
     store,
     log,
@@ -67,16 +60,57 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
       }
       return { ok: true, sessionId: who.state.sessionId, participantId: who.participant.id };
     },
-    access(sessionId, boardId, participantId) {
+    access(sessionId, boardId, participantId, draftsOf = null) {
       const state = sessions.peek(sessionId);
-      return state ? boardAccess(state, participantId, boardId) : 'none';
+      if (!state) return 'none';
+      return draftsOf === null
+        ? boardAccess(state, participantId, boardId)
+        : draftAccess(state, participantId, boardId, draftsOf);
     },
+    relaysAwareness(sessionId, boardId) {
+      // BD9: on an anonymous board a cursor next to a note could name its author.
+      const board = sessions.peek(sessionId)?.boards.find((b) => b.id === boardId);
+      return !!board && !board.anonymous;
+    },
+    writePolicy(sessionId, boardId, participantId, draftsOf) {
+      // Drafts are their owner's own document; only shared boards have server-owned fields.
+      if (draftsOf !== null) return null;
+      const state = sessions.peek(sessionId);
+      const board = state?.boards.find((b) => b.id === boardId);
+      const who = state?.participants[participantId];
+      if (!board || !who) return { kind: 'participant', participantId };
+      if (isFacilitator(who.role)) return board.anonymous ? { kind: 'anonymousBoard' } : null;
+      return { kind: 'participant', participantId };
+    },
+  });
+  const commands = new BoardCommands(sessions, boards, store, log);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use('/api', apiRouter({ sessions, store, tokens, boards, publicUrl: opts.publicUrl }));
+  if (opts.webHandler) app.use(opts.webHandler);
+  app.use(errorHandler(log));
+
+  const httpServer = createServer(app);
+  const control = attachControlPlane({
+    httpServer,
+    sessions,
+    presence,
+    tokens,
+    log,
+    execute: (sessionId, command, actor) => commands.run(sessionId, command, actor),
   });
 
   // Access is checked per board message; this also cuts connections that lost access entirely.
   sessions.onEvents((sessionId, events) => {
     for (const e of events) {
-      if (e.type === 'board.lockChanged') boards.accessChanged(e.boardId);
+      if (
+        e.type === 'board.lockChanged' ||
+        e.type === 'board.archiveChanged' ||
+        e.type === 'board.phaseChanged'
+      ) {
+        boards.accessChanged(e.boardId);
+      }
       if (e.type === 'participant.roleChanged' || e.type === 'participant.removed') {
         for (const b of sessions.peek(sessionId)?.boards ?? []) boards.accessChanged(b.id);
       }

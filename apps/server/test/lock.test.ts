@@ -27,9 +27,11 @@ function provider(base: string, boardId: string, token: string) {
   return { doc, p };
 }
 
-const addNote = (doc: Y.Doc, id: string, text: string) => {
+/** A raw note write; participants must name themselves as its author (BD12). */
+const addNote = (doc: Y.Doc, id: string, text: string, authorId: string) => {
   const note = new Y.Map<unknown>();
   note.set('text', text);
+  note.set('authorId', authorId);
   doc.getMap('notes').set(id, note);
 };
 const noteIds = (doc: Y.Doc) => [...doc.getMap('notes').keys()].sort();
@@ -53,8 +55,8 @@ describe('a locked board (real server, control plane + board sync)', () => {
       );
     expect(await lock(true)).toMatchObject({ ok: true });
 
-    addNote(participant.doc, 'sneaky', 'written while locked');
-    addNote(host.doc, 'hostnote', 'facilitators may write');
+    addNote(participant.doc, 'sneaky', 'written while locked', ada.participantId);
+    addNote(host.doc, 'hostnote', 'facilitators may write', 'host');
     // The host's later write arrives at the participant, so the participant's earlier write had its chance.
     await expect.poll(() => noteIds(participant.doc)).toContain('hostnote');
     const fresh = provider(server.url, boardId, s.facilitatorToken);
@@ -63,7 +65,7 @@ describe('a locked board (real server, control plane + board sync)', () => {
     expect(noteIds(host.doc)).toEqual(['hostnote']);
 
     expect(await lock(false)).toMatchObject({ ok: true });
-    addNote(participant.doc, 'after', 'written after unlock');
+    addNote(participant.doc, 'after', 'written after unlock', ada.participantId);
     await expect.poll(() => noteIds(host.doc)).toContain('after');
   });
 });

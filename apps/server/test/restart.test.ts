@@ -71,6 +71,7 @@ describe('restart on the same data directory', () => {
     await expect.poll(() => a.p.wsconnected, { timeout: 10_000 }).toBe(true);
     const more = new Y.Map<unknown>();
     more.set('text', 'Soteria next');
+    more.set('authorId', ada.participantId); // BD12: a participant adds notes in their own name
     a.doc.getMap('notes').set('n2', more);
 
     const late = provider(second.url, boardId, s.facilitatorToken);

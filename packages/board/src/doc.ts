@@ -15,6 +15,19 @@ export const COLUMNS_KEY = 'columns';
 export const CLUSTERS_KEY = 'clusters';
 export const META_KEY = 'meta';
 
+/**
+ * Who may write which key of a note (the server's write guard enforces it on participants'
+ * connections; see BD12 in packages/core/SPEC.md):
+ * - content: the author's own words and colour (and `createdAt`, set once when the note is added);
+ * - placement: where a note sits, which anyone who may write on the board may change;
+ * - author: set once, by the author, to themselves (never on anonymous boards);
+ * - server: effects of rules the server owns (moderation, reactions, dot votes). Only the server writes them.
+ */
+export const NOTE_CONTENT_KEYS = ['text', 'color'] as const;
+export const NOTE_PLACEMENT_KEYS = ['columnId', 'clusterId'] as const;
+export const NOTE_AUTHOR_KEY = 'authorId';
+export const NOTE_SERVER_KEYS = ['hidden', 'reactions', 'votes'] as const;
+
 /** One entry of a root map. Typed `unknown` inside: any peer may have written anything. */
 export type Entry = Y.Map<unknown>;
 

@@ -1,7 +1,17 @@
-// The board document on Yjs: schema helpers, templates, read model, vote rules and exports.
+// The board document on Yjs: schema helpers, templates, read model and exports. The rules
+// (votes, reactions, who may write what) live in @kring/core; the server writes their effects here.
 // Named exports only; see `doc.ts` for the document schema.
 
-export { NOTES_KEY, COLUMNS_KEY, CLUSTERS_KEY, META_KEY } from './doc';
+export {
+  NOTES_KEY,
+  COLUMNS_KEY,
+  CLUSTERS_KEY,
+  META_KEY,
+  NOTE_AUTHOR_KEY,
+  NOTE_CONTENT_KEYS,
+  NOTE_PLACEMENT_KEYS,
+  NOTE_SERVER_KEYS,
+} from './doc';
 export { BoardInputError, NoteInputError, type BoardInputReason, type NoteInputReason } from './errors';
 export { newId, isValidId } from './ids';
 export { BOARD_LIMITS } from './limits';
@@ -53,17 +63,6 @@ export {
   type ReactionId,
   type ReactionCounts,
 } from './reactions';
-export {
-  checkVote,
-  tallyVotes,
-  votesLeft,
-  votesSpent,
-  type VoteRules,
-  type VoteRequest,
-  type VoteCheck,
-  type VoteRefusal,
-  type VotesByNote,
-} from './votes';
 
 export {
   BOARD_LOCALES,

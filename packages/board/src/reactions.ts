@@ -1,3 +1,5 @@
+import type { ReactionId as WireReactionId } from '@kring/protocol';
+
 /**
  * Reactions: a small fixed set. Ids are what is stored; who reacted is kept by the server, which
  * writes only the counts into the document (`applyReactionCounts`). Labels are plain language for
@@ -15,6 +17,12 @@ export type ReactionId = (typeof REACTIONS)[number]['id'];
 export type ReactionCounts = Partial<Record<ReactionId, number>>;
 
 export const REACTION_IDS: readonly ReactionId[] = REACTIONS.map((r) => r.id);
+
+// The wire protocol (`note.react`) names the same set, in the same order; this fails to compile
+// the moment the two drift apart.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameReactions: Same<ReactionId, WireReactionId> = true;
+void sameReactions;
 
 export function isReactionId(value: unknown): value is ReactionId {
   return typeof value === 'string' && (REACTION_IDS as readonly string[]).includes(value);

@@ -183,6 +183,36 @@ describe('readBoard', () => {
   });
 });
 
+describe('readBoard with order: votes', () => {
+  it('puts the most voted notes first in each column and group; ties keep the board order', () => {
+    const doc = new Y.Doc();
+    addColumn(doc, { id: 'c', title: 'C' });
+    for (const [id, createdAt] of [
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+      ['d', 4],
+    ] as const) {
+      addNote(doc, { id, text: id, color: 'green', authorId: 'p', columnId: 'c', createdAt });
+    }
+    addNote(doc, { id: 'g1', text: 'g1', color: 'green', authorId: 'p', createdAt: 5 });
+    addNote(doc, { id: 'g2', text: 'g2', color: 'green', authorId: 'p', createdAt: 6 });
+    createCluster(doc, { id: 'g', title: 'G', columnId: 'c', noteIds: ['g1', 'g2'] });
+    applyVoteCounts(doc, { c: 3, b: 1, d: 1, g2: 2 });
+    expect(ids(readBoard(doc, { order: 'votes' }))).toEqual([
+      ['c', ['c', 'b', 'd', 'a'], [['g', ['g2', 'g1']]]],
+    ]);
+    expect(ids(readBoard(doc))).toEqual([['c', ['a', 'b', 'c', 'd'], [['g', ['g1', 'g2']]]]]);
+    // The server's own tally wins over the document's counts.
+    expect(ids(readBoard(doc, { order: 'votes', counts: { votes: { a: 9 } } }))[0]?.[1]).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+    ]);
+  });
+});
+
 describe('withoutHiddenNotes', () => {
   it('drops hidden notes everywhere and keeps the structure', () => {
     const doc = new Y.Doc();

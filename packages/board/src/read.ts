@@ -71,6 +71,11 @@ export interface ReadBoardOptions {
     votes?: Readonly<Record<string, number>>;
     reactions?: Readonly<Record<string, ReactionCounts>>;
   };
+  /**
+   * `votes`: within each column and group, notes with the most votes first (ties keep the board's
+   * order). For showing and exporting the results of a dot vote.
+   */
+  order?: 'board' | 'votes';
 }
 
 interface Placed<T> {
@@ -193,10 +198,16 @@ export function readBoard(doc: Y.Doc, options: ReadBoardOptions = {}): BoardData
     else columnOf(readString(map, 'columnId')).notes.push(placed);
   });
 
-  for (const { cluster, notes } of clusters.values()) cluster.notes = sorted(notes);
+  const byVotes = options.order === 'votes';
+  const sortNotes = (notes: Placed<BoardNote>[]) => {
+    const out = sorted(notes);
+    // Array.prototype.sort is stable: equal votes keep the board's order.
+    return byVotes ? out.sort((a, b) => b.votes - a.votes) : out;
+  };
+  for (const { cluster, notes } of clusters.values()) cluster.notes = sortNotes(notes);
   const finish = (c: typeof implicit) => {
     c.column.clusters = sorted(c.clusters);
-    c.column.notes = sorted(c.notes);
+    c.column.notes = sortNotes(c.notes);
     return c.column;
   };
   const out = sorted(columnOrder).map((id) => finish(columns.get(id) as typeof implicit));

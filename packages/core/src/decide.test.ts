@@ -11,7 +11,21 @@ describe('session creation and joining', () => {
     const s = sessionWithParticipant();
     expect(s.title).toBe('Check-in');
     expect(s.participants.host01?.role).toBe('host');
-    expect(s.boards).toEqual([{ id: 'board1', title: 'Board', locked: false }]);
+    expect(s.boards).toEqual([
+      {
+        id: 'board1',
+        title: 'Board',
+        locked: false,
+        templateId: 'blank',
+        anonymous: false,
+        archived: false,
+        phase: 'open',
+        vote: null,
+        reactions: {},
+        authors: {},
+      },
+    ]);
+    expect(s.focusBoardId).toBeNull();
     expect(s.createdAt).toBe(1000);
   });
 

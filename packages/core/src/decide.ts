@@ -1,15 +1,8 @@
 import type { Command, NewSessionEvent, Role } from '@kring/protocol';
 import { decideAgenda } from './agenda/agenda';
 import { decideAnnouncement } from './announcements/announcements';
-import {
-  accept,
-  type Actor,
-  type Ctx,
-  type DecideContext,
-  type Decision,
-  refuse,
-  unchanged,
-} from './decision';
+import { decideBoard } from './boards/decide';
+import { type Actor, type Ctx, type DecideContext, type Decision, refuse } from './decision';
 import { decideFloor } from './floor/decide';
 import { isFacilitator, isFacilitatorCommand } from './permissions';
 import { decideQa } from './qa/qa';
@@ -41,20 +34,30 @@ export function decide(
   if (isFacilitatorCommand(command.type) && !isFacilitator(who.role)) {
     return refuse('forbidden', 'only facilitators can do this');
   }
-  const ctx: Ctx = { state, who, now, online: context.online ? new Set(context.online) : null };
+  const ctx: Ctx = {
+    state,
+    who,
+    now,
+    online: context.online ? new Set(context.online) : null,
+    notes: context.notes ?? null,
+  };
   switch (command.type) {
-    case 'board.setLock': {
-      const board = state.boards.find((b) => b.id === command.boardId);
-      if (!board) return refuse('not_found', 'no such board');
-      if (board.locked === command.locked) return unchanged();
-      return accept({
-        type: 'board.lockChanged',
-        at: now,
-        boardId: board.id,
-        locked: command.locked,
-        by: who.id,
-      });
-    }
+    case 'board.setLock':
+    case 'board.add':
+    case 'board.rename':
+    case 'board.archive':
+    case 'board.focus':
+    case 'board.setPhase':
+    case 'vote.open':
+    case 'vote.close':
+    case 'vote.cast':
+    case 'note.react':
+    case 'note.hide':
+    case 'note.remove':
+    case 'note.add':
+    case 'note.edit':
+    case 'note.delete':
+      return decideBoard(ctx, command);
     case 'participant.rename':
     case 'participant.setRole':
     case 'participant.remove':

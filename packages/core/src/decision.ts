@@ -14,6 +14,18 @@ export interface Actor {
  */
 export interface DecideContext {
   online?: Iterable<string>;
+  /**
+   * The notes of the command's board as the server read them from its document just before
+   * deciding (note id → facts). Core cannot see documents; left out, a note a command names is
+   * taken to exist. With it, a missing note is `not_found` and votes on notes that are gone are
+   * given back (VO3).
+   */
+  notes?: ReadonlyMap<string, NoteFacts>;
+}
+
+/** What core needs to know about a note in a board document. */
+export interface NoteFacts {
+  hidden: boolean;
 }
 
 /** Everything a rule needs: the state, the acting member, the time, and who is online. */
@@ -22,6 +34,7 @@ export interface Ctx {
   who: ParticipantState;
   now: number;
   online: ReadonlySet<string> | null;
+  notes: ReadonlyMap<string, NoteFacts> | null;
 }
 
 export const refuse = (code: ErrorBody['code'], message: string): Decision => ({

@@ -13,6 +13,10 @@ export function assignIds(command: Command, newId: () => string): Command {
       return { ...command, questionId: newId() };
     case 'announcement.post':
       return { ...command, announcementId: newId() };
+    case 'board.add':
+      return { ...command, boardId: newId() };
+    case 'note.add':
+      return { ...command, noteId: newId() };
     default:
       return command;
   }

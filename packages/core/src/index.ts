@@ -1,11 +1,26 @@
-export { type SessionState, emptyState, initialFloor } from './state';
+export { type SessionState, emptyState, initialFloor, newBoard } from './state';
 export { evolve, evolveAll, replay, VersionGapError } from './reducer';
 export { decide, createSession, joinSession, type Decision, type Actor, type DecideContext } from './decide';
+export type { NoteFacts } from './decision';
+export { recordRevealed } from './boards/decide';
+export {
+  checkVote,
+  votesSpent,
+  votesLeft,
+  tallyVotes,
+  byVotes,
+  type Ballot,
+  type VoteRules,
+  type VoteCheck,
+  type VoteRefusal,
+} from './boards/votes';
 export {
   isFacilitator,
   takesTheFloor,
   isMember,
   boardAccess,
+  mayContribute,
+  draftAccess,
   type BoardAccess,
   FACILITATOR_COMMANDS,
   type FacilitatorCommandType,

@@ -21,6 +21,15 @@ export function takesTheFloor(role: Role): boolean {
  */
 export const FACILITATOR_COMMANDS = [
   'board.setLock',
+  'board.add',
+  'board.rename',
+  'board.archive',
+  'board.focus',
+  'board.setPhase',
+  'vote.open',
+  'vote.close',
+  'note.hide',
+  'note.remove',
   'participant.setRole',
   'participant.remove',
   'agenda.add',
@@ -62,21 +71,54 @@ export function isMember(state: SessionState, participantId: string): boolean {
 
 export type BoardAccess = 'none' | 'read' | 'write';
 
+type BoardFacts = Pick<SessionState, 'participants' | 'boards'>;
+
 /**
+ * BD6: may this person change what is on the board (write notes, react), through the document or
+ * through commands? P3: facilitators always. P4: observers and captioners never. P5/BD3/BD7:
+ * participants only while the board is neither locked nor archived nor in its private phase.
+ */
+export function mayContribute(state: BoardFacts, participantId: string, boardId: string): boolean {
+  const who = state.participants[participantId];
+  const board = state.boards.find((b) => b.id === boardId);
+  if (!who || who.removed || !board) return false;
+  if (isFacilitator(who.role)) return true;
+  if (!takesTheFloor(who.role)) return false;
+  return !board.locked && !board.archived && board.phase === 'open';
+}
+
+/**
+ * Access of a connection to a board's document.
  * P2: a board of the session is readable by every member of that session (RO5: not by removed people).
  * P3: facilitators may always write. P4: observers and captioners never write on boards.
- * P5: participants write only while the board is unlocked.
+ * P5/BD5: participants write only while they may contribute (BD6), and never on an anonymous board,
+ * where all their writes go through commands so the document never holds their client id (BD9).
  * Needs only people and boards, so it works on a state or a view alike.
  */
-export function boardAccess(
-  state: Pick<SessionState, 'participants' | 'boards'>,
-  participantId: string,
-  boardId: string,
-): BoardAccess {
+export function boardAccess(state: BoardFacts, participantId: string, boardId: string): BoardAccess {
   const who = state.participants[participantId];
   const board = state.boards.find((b) => b.id === boardId);
   if (!who || who.removed || !board) return 'none';
   if (isFacilitator(who.role)) return 'write';
-  if (who.role === 'observer' || who.role === 'captioner') return 'read';
-  return board.locked ? 'read' : 'write';
+  if (board.anonymous) return 'read';
+  return mayContribute(state, participantId, boardId) ? 'write' : 'read';
+}
+
+/**
+ * BD7: access to `ownerId`'s drafts of a board. Nobody but the owner, not even a facilitator,
+ * gets any access. The owner writes while the board is in its private phase and they may write
+ * there (not archived; participants not while locked), and reads them otherwise. Observers and
+ * captioners write no drafts.
+ */
+export function draftAccess(
+  state: BoardFacts,
+  participantId: string,
+  boardId: string,
+  ownerId: string,
+): BoardAccess {
+  const who = state.participants[participantId];
+  const board = state.boards.find((b) => b.id === boardId);
+  if (!who || who.removed || !board || participantId !== ownerId || !takesTheFloor(who.role)) return 'none';
+  const writable = board.phase === 'private' && !board.archived && (isFacilitator(who.role) || !board.locked);
+  return writable ? 'write' : 'read';
 }

@@ -1,6 +1,7 @@
 import type { SessionEvent } from '@kring/protocol';
 import { evolveAgenda } from './agenda/evolve';
 import { evolveAnnouncement } from './announcements/announcements';
+import { evolveBoard } from './boards/evolve';
 import { evolveFloor } from './floor/evolve';
 import { evolveQa } from './qa/evolve';
 import { evolveRoles } from './roles/roles';
@@ -57,15 +58,20 @@ function apply(state: SessionState, event: SessionEvent): SessionState {
         },
       };
     case 'board.created':
-      return {
-        ...state,
-        boards: [...state.boards, { id: event.boardId, title: event.title, locked: false }],
-      };
     case 'board.lockChanged':
-      return {
-        ...state,
-        boards: state.boards.map((b) => (b.id === event.boardId ? { ...b, locked: event.locked } : b)),
-      };
+    case 'board.renamed':
+    case 'board.archiveChanged':
+    case 'board.focusChanged':
+    case 'board.phaseChanged':
+    case 'vote.opened':
+    case 'vote.closed':
+    case 'vote.changed':
+    case 'note.reactionChanged':
+    case 'note.added':
+    case 'note.hiddenChanged':
+    case 'note.deleted':
+    case 'note.removed':
+      return evolveBoard(state, event);
     case 'event.redacted':
       // V4: a stand-in for an event this copy may not see; only the version moves.
       return state;

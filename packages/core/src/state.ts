@@ -1,4 +1,10 @@
-import { type FloorState, PLENARY, type SessionState } from '@kring/protocol';
+import {
+  type BoardState,
+  type FloorState,
+  PLENARY,
+  type SessionState,
+  type TemplateId,
+} from '@kring/protocol';
 
 /**
  * The session engine's state (its schema lives in protocol, because snapshots carry it). The
@@ -20,11 +26,33 @@ export function emptyState(): SessionState {
     createdAt: 0,
     participants: {},
     boards: [],
+    focusBoardId: null,
     agenda: { segments: [], currentId: null },
     timers: {},
     floors: { [PLENARY]: initialFloor() },
     questions: {},
     announcements: [],
     signals: {},
+  };
+}
+
+/** A new board: open for writing, unlocked, not archived, no vote (S1, BD1). */
+export function newBoard(
+  id: string,
+  title: string,
+  templateId: TemplateId = 'blank',
+  anonymous = false,
+): BoardState {
+  return {
+    id,
+    title,
+    locked: false,
+    templateId,
+    anonymous,
+    archived: false,
+    phase: 'open',
+    vote: null,
+    reactions: {},
+    authors: {},
   };
 }

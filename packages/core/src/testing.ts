@@ -7,6 +7,7 @@ import {
   type SessionEvent,
 } from '@kring/protocol';
 import { createSession, type Decision, decide, joinSession } from './decide';
+import type { NoteFacts } from './decision';
 import { assignIds } from './ids';
 import type { FacilitatorCommandType } from './permissions';
 import { replay } from './reducer';
@@ -47,6 +48,8 @@ export class TestSession {
   now = 10_000;
   /** Who is online; undefined means everyone (the default of `decide`). */
   online: string[] | undefined;
+  /** What the server read from the command's board document; undefined: not checked. */
+  notes: Map<string, NoteFacts> | undefined;
   private nextId = 0;
 
   constructor() {
@@ -81,8 +84,11 @@ export class TestSession {
   /** Runs a command as the server would; applies the events when accepted. */
   run(actor: string, command: unknown): Decision {
     const parsed = assignIds(Command.parse(command), () => `gen${String(++this.nextId).padStart(4, '0')}`);
-    const online = this.online ? { online: this.online } : {};
-    const decision = decide(this.state, parsed, { participantId: actor }, this.now, online);
+    const context = {
+      ...(this.online ? { online: this.online } : {}),
+      ...(this.notes ? { notes: this.notes } : {}),
+    };
+    const decision = decide(this.state, parsed, { participantId: actor }, this.now, context);
     if (decision.ok) this.append(decision.events);
     return decision;
   }
@@ -146,6 +152,15 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
  */
 export const FACILITATOR_COMMAND_SAMPLES: { [T in FacilitatorCommandType]: Extract<Command, { type: T }> } = {
   'board.setLock': { type: 'board.setLock', boardId: 'board1', locked: true },
+  'board.add': { type: 'board.add', title: 'Harvest', templateId: 'summit-planning' },
+  'board.rename': { type: 'board.rename', boardId: 'board1', title: 'Renamed' },
+  'board.archive': { type: 'board.archive', boardId: 'board1', archived: true },
+  'board.focus': { type: 'board.focus', boardId: 'board1' },
+  'board.setPhase': { type: 'board.setPhase', boardId: 'board1', phase: 'private' },
+  'vote.open': { type: 'vote.open', boardId: 'board1', budget: 3, capPerNote: 2, hidden: false },
+  'vote.close': { type: 'vote.close', boardId: 'board1' },
+  'note.hide': { type: 'note.hide', boardId: 'board1', noteId: 'note0001', hidden: true },
+  'note.remove': { type: 'note.remove', boardId: 'board1', noteId: 'note0001' },
   'participant.setRole': { type: 'participant.setRole', participantId: ADA, role: 'observer' },
   'participant.remove': { type: 'participant.remove', participantId: ADA },
   'agenda.add': { type: 'agenda.add', segment: { title: 'Welcome', kind: 'talk', plannedMinutes: 5 } },

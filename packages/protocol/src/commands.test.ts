@@ -46,3 +46,40 @@ describe('command schemas (issue 3)', () => {
     });
   });
 });
+
+describe('board command schemas (issue 4)', () => {
+  it('names templates, colours and reactions from fixed sets', () => {
+    expect(valid({ type: 'board.add', title: 'Harvest', templateId: 'summit-planning' })).toBe(true);
+    expect(valid({ type: 'board.add', title: 'Harvest', templateId: 'kanban' })).toBe(false);
+    expect(valid({ type: 'note.add', boardId: 'board1', text: 'hi', color: 'red' })).toBe(false);
+    expect(
+      valid({ type: 'note.react', boardId: 'board1', noteId: 'n1', reaction: 'thumbs-down', on: true }),
+    ).toBe(false);
+  });
+
+  it('casts one vote at a time and bounds budgets', () => {
+    expect(valid({ type: 'vote.cast', boardId: 'board1', noteId: 'n1', delta: 1 })).toBe(true);
+    expect(valid({ type: 'vote.cast', boardId: 'board1', noteId: 'n1', delta: 2 })).toBe(false);
+    expect(
+      valid({
+        type: 'vote.open',
+        boardId: 'board1',
+        budget: LIMITS.voteBudgetMax + 1,
+        capPerNote: 1,
+        hidden: false,
+      }),
+    ).toBe(false);
+    expect(valid({ type: 'vote.open', boardId: 'board1', budget: 0, capPerNote: 1, hidden: false })).toBe(
+      false,
+    );
+  });
+
+  it('needs a text or a colour to edit a note, and takes no author from the client', () => {
+    expect(valid({ type: 'note.edit', boardId: 'board1', noteId: 'n1' })).toBe(false);
+    expect(valid({ type: 'note.edit', boardId: 'board1', noteId: 'n1', color: 'blue' })).toBe(true);
+    expect(
+      valid({ type: 'note.add', boardId: 'board1', text: 'hi', color: 'blue', authorId: 'part01' }),
+    ).toBe(false);
+    expect(valid({ type: 'board.focus', boardId: null })).toBe(true);
+  });
+});

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { AgendaCommands } from './agenda';
 import { AnnouncementCommands } from './announcements';
+import { BoardCommands } from './boards';
 import { FloorCommands } from './floor-commands';
-import { Id } from './ids';
 import { ParticipantCommands } from './participants';
 import { QaCommands } from './qa';
 import { SignalCommands } from './signals';
@@ -13,14 +13,8 @@ import { TimerCommands } from './timer';
  * validated with `Command.safeParse` at the server's edge before it reaches core. Each area's
  * commands live next to its state and events (agenda.ts, timer.ts, floor-commands.ts, …).
  */
-export const SetBoardLock = z.strictObject({
-  type: z.literal('board.setLock'),
-  boardId: Id,
-  locked: z.boolean(),
-});
-
 export const Command = z.discriminatedUnion('type', [
-  SetBoardLock,
+  ...BoardCommands,
   ...ParticipantCommands,
   ...AgendaCommands,
   ...TimerCommands,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AgendaEvents } from './agenda';
 import { AnnouncementEvents } from './announcements';
+import { BoardEvents } from './boards';
 import { eventBase } from './event-base';
 import { FloorEvents } from './floor-events';
 import { Id } from './ids';
@@ -33,21 +34,6 @@ export const ParticipantJoined = z.object({
   role: Role,
 });
 
-export const BoardCreated = z.object({
-  ...base,
-  type: z.literal('board.created'),
-  boardId: Id,
-  title: z.string(),
-});
-
-export const BoardLockChanged = z.object({
-  ...base,
-  type: z.literal('board.lockChanged'),
-  boardId: Id,
-  locked: z.boolean(),
-  by: Id,
-});
-
 /**
  * Stands in for an event this person may not see. It keeps the version chain whole (R1), so a
  * client never mistakes a private event for a gap; applying it changes nothing but the version.
@@ -57,8 +43,7 @@ export const EventRedacted = z.object({ ...base, type: z.literal('event.redacted
 export const SessionEvent = z.discriminatedUnion('type', [
   SessionCreated,
   ParticipantJoined,
-  BoardCreated,
-  BoardLockChanged,
+  ...BoardEvents,
   EventRedacted,
   ...ParticipantEvents,
   ...AgendaEvents,

@@ -24,7 +24,13 @@ export type JoinSessionBody = z.infer<typeof JoinSessionBody>;
 export const JoinSessionResponse = z.object({ participantId: Id, token: z.string() });
 export type JoinSessionResponse = z.infer<typeof JoinSessionResponse>;
 
-export const BoardSummary = z.object({ id: Id, title: z.string(), locked: z.boolean() });
+export const BoardSummary = z.object({
+  id: Id,
+  title: z.string(),
+  locked: z.boolean(),
+  archived: z.boolean(),
+  anonymous: z.boolean(),
+});
 export type BoardSummary = z.infer<typeof BoardSummary>;
 
 export const ParticipantSummary = z.object({ id: Id, displayName: z.string(), role: Role });
@@ -38,5 +44,15 @@ export const SessionSummary = z.object({
   you: ParticipantSummary,
   participants: z.array(ParticipantSummary),
   boards: z.array(BoardSummary),
+  focusBoardId: Id.nullable(),
 });
 export type SessionSummary = z.infer<typeof SessionSummary>;
+
+/** Formats of `GET /api/sessions/{code}/boards/{boardId}/export?format=…`. */
+export const BOARD_EXPORT_FORMATS = ['md', 'csv', 'json'] as const;
+export const BoardExportFormat = z.enum(BOARD_EXPORT_FORMATS);
+export type BoardExportFormat = z.infer<typeof BoardExportFormat>;
+/** Formats of `GET /api/sessions/{code}/export?format=…` (the whole session). */
+export const SESSION_EXPORT_FORMATS = ['md', 'json'] as const;
+export const SessionExportFormat = z.enum(SESSION_EXPORT_FORMATS);
+export type SessionExportFormat = z.infer<typeof SessionExportFormat>;

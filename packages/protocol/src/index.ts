@@ -10,6 +10,10 @@ export {
   BoardSummary,
   ParticipantSummary,
   SessionSummary,
+  BOARD_EXPORT_FORMATS,
+  BoardExportFormat,
+  SESSION_EXPORT_FORMATS,
+  SessionExportFormat,
 } from './http';
 export { SessionEvent, type SessionEventType, type NewSessionEvent, type EventOf } from './events';
 export { Command, type CommandType, type CommandOf } from './commands';
@@ -34,7 +38,22 @@ export {
 export { QuestionState, QuestionView, QuestionFlag, QUESTION_FLAGS } from './qa';
 export { AnnouncementState } from './announcements';
 export { SIGNALS, Signal, SignalState } from './signals';
-export { BoardState, SessionState } from './state';
+export { SessionState } from './state';
+export {
+  TEMPLATE_IDS,
+  TemplateId,
+  NOTE_COLORS,
+  NoteColor,
+  REACTION_IDS,
+  ReactionId,
+  BOARD_PHASES,
+  BoardPhase,
+  NoteId,
+  VoteState,
+  BoardState,
+  VoteView,
+  BoardView,
+} from './boards';
 export { AUDIENCES, Audience, FloorView, SessionView } from './view';
 export {
   PROTOCOL_VERSION,

@@ -27,4 +27,12 @@ export const LIMITS = {
   agendaSegmentsMax: 100,
   questionsMax: 2000,
   announcementsMax: 20,
+  /** Boards per session (archived ones count too). */
+  boardsMax: 50,
+  /** Columns a board can have (`@kring/board` BOARD_LIMITS.columnsMax). */
+  boardColumnsMax: 24,
+  /** The largest dot-vote budget per person. */
+  voteBudgetMax: 100,
+  /** Draft notes one person can bring to one reveal; more are left in the drafts. */
+  draftNotesMax: 200,
 } as const;

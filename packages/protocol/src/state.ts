@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AgendaState } from './agenda';
 import { AnnouncementState } from './announcements';
+import { BoardState } from './boards';
 import { FloorState } from './floor';
 import { Id } from './ids';
 import { ParticipantState } from './participants';
@@ -8,8 +9,7 @@ import { QuestionState } from './qa';
 import { SignalState } from './signals';
 import { TimerState } from './timer';
 
-export const BoardState = z.object({ id: Id, title: z.string(), locked: z.boolean() });
-export type BoardState = z.infer<typeof BoardState>;
+export { BoardState };
 
 /**
  * The session engine's state. The server holds it whole; a snapshot gives each client a copy cut
@@ -25,6 +25,8 @@ export const SessionState = z.object({
   createdAt: z.number(),
   participants: z.record(z.string(), ParticipantState),
   boards: z.array(BoardState),
+  /** The board every screen shows ("bring everyone here"); null lets people choose. */
+  focusBoardId: Id.nullable(),
   agenda: AgendaState,
   /** Per scope; a scope without a timer has no key. */
   timers: z.record(z.string(), TimerState),

@@ -6,7 +6,7 @@ import { Id } from './ids';
 import { ParticipantState } from './participants';
 import { QuestionView } from './qa';
 import { SignalState } from './signals';
-import { BoardState } from './state';
+import { BoardView } from './boards';
 import { TimerState } from './timer';
 
 export const AUDIENCES = ['facilitator', 'member', 'none'] as const;
@@ -38,7 +38,9 @@ export const SessionView = z.object({
   joinCode: z.string(),
   createdAt: z.number(),
   participants: z.record(z.string(), ParticipantState),
-  boards: z.array(BoardState),
+  boards: z.array(BoardView),
+  /** The board every screen shows ("bring everyone here"); null lets people choose. */
+  focusBoardId: Id.nullable(),
   audience: Audience,
   /** Segment `notes` are null for everyone but facilitators. */
   agenda: AgendaState,

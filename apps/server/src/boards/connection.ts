@@ -8,6 +8,10 @@ export interface Connection {
   readonly id: number;
   readonly ws: WebSocket;
   readonly boardId: string;
+  /** Whose drafts of the board this connection edits (BD7), or null for the board itself. */
+  readonly draftsOf: string | null;
+  /** The document (and store key): the board id, or `<boardId>/drafts/<participantId>`. */
+  readonly docId: string;
   readonly sessionId: string;
   readonly participantId: string;
   /** Awareness client ids this connection speaks for; their states are removed when it leaves. */
@@ -24,13 +28,15 @@ export interface Connection {
 
 export function createConnection(
   ws: WebSocket,
-  boardId: string,
+  target: { boardId: string; draftsOf: string | null; docId: string },
   who: { sessionId: string; participantId: string },
 ): Connection {
   return {
     id: nextId++,
     ws,
-    boardId,
+    boardId: target.boardId,
+    draftsOf: target.draftsOf,
+    docId: target.docId,
     sessionId: who.sessionId,
     participantId: who.participantId,
     awarenessIds: new Set(),

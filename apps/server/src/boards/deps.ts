@@ -1,5 +1,6 @@
 import type { BoardAccess } from '@kring/core';
 import type { BoardStore } from '../store/store';
+import type { WritePolicy } from './guard';
 
 export type BoardAuthResult =
   | { ok: true; sessionId: string; participantId: string }
@@ -10,7 +11,22 @@ export interface BoardSyncDeps {
   store: BoardStore;
   /** Checks the token from `?token=` against the board: signature, session membership, board in session. */
   authorize(boardId: string, token: string): Promise<BoardAuthResult>;
-  /** Current access of a participant to a board; asked again for every incoming message (locks change). */
-  access(sessionId: string, boardId: string, participantId: string): BoardAccess;
+  /**
+   * Current access of a participant to a board (`draftsOf` null) or to someone's drafts of it;
+   * asked again for every incoming message (locks and phases change). 'none' refuses the upgrade.
+   */
+  access(sessionId: string, boardId: string, participantId: string, draftsOf?: string | null): BoardAccess;
+  /**
+   * Whether awareness (cursors, names) from connections to this board is applied and relayed.
+   * Left out: always. Anonymous boards relay none (BD9).
+   */
+  relaysAwareness?(sessionId: string, boardId: string): boolean;
+  /** The write guard for a writing connection (BD12); null or left out: its writes are not inspected. */
+  writePolicy?(
+    sessionId: string,
+    boardId: string,
+    participantId: string,
+    draftsOf: string | null,
+  ): WritePolicy | null;
   log: (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
 }

@@ -3,6 +3,7 @@ import { type Connection, closeConnection } from './connection';
 import type { BoardSyncDeps } from './deps';
 import { BoardCloseError, CLOSE_INTERNAL, tooLarge } from './errors';
 import { AWARENESS_MESSAGE_BYTES } from './limits';
+import { checkUpdate } from './guard';
 import { decodeClientMessage } from './messages';
 import type { BoardRoom } from './room';
 
@@ -12,7 +13,7 @@ import type { BoardRoom } from './room';
  */
 export function handleJoin(room: BoardRoom, conn: Connection, deps: BoardSyncDeps): Promise<void> {
   return guarded(room, conn, deps, () => {
-    if (deps.access(conn.sessionId, conn.boardId, conn.participantId) === 'none') throw forbidden();
+    if (accessOf(conn, deps) === 'none') throw forbidden();
     room.greet(conn);
   });
 }
@@ -29,7 +30,7 @@ export function handleMessage(
 ): Promise<void> {
   return guarded(room, conn, deps, async () => {
     // Asked per message: a lock or a removal takes effect on the very next message.
-    const access = deps.access(conn.sessionId, conn.boardId, conn.participantId);
+    const access = accessOf(conn, deps);
     if (access === 'none') throw forbidden();
     const message = decodeClientMessage(bytes);
     switch (message.kind) {
@@ -40,11 +41,26 @@ export function handleMessage(
         // Read-only: dropped without a word. The provider has no notion of a refused write, and
         // closing would only make it reconnect and send the same thing again.
         if (access !== 'write') return;
+        {
+          // BD12: an update touching what this connection may not change is refused whole.
+          const policy = deps.writePolicy?.(conn.sessionId, conn.boardId, conn.participantId, conn.draftsOf);
+          const refusal = policy ? checkUpdate(room.doc, message.update, policy) : null;
+          if (refusal !== null) {
+            deps.log('warn', 'board write refused', {
+              boardId: conn.boardId,
+              participantId: conn.participantId,
+              reason: refusal,
+            });
+            return;
+          }
+        }
         await room.applyClientUpdate(conn, message.update);
         return;
       case 'awareness':
         // Everyone who can read may show their cursor, including read-only connections.
         if (message.update.length > AWARENESS_MESSAGE_BYTES) throw tooLarge('awareness update too large');
+        // BD9: not on anonymous boards, where a cursor next to a note could name its author.
+        if (deps.relaysAwareness && !deps.relaysAwareness(conn.sessionId, conn.boardId)) return;
         room.applyClientAwareness(conn, message.update);
         return;
       case 'queryAwareness':
@@ -57,6 +73,9 @@ export function handleMessage(
 }
 
 const forbidden = () => new BoardCloseError(WS_CLOSE.forbidden, 'no access to this board');
+
+const accessOf = (conn: Connection, deps: BoardSyncDeps) =>
+  deps.access(conn.sessionId, conn.boardId, conn.participantId, conn.draftsOf);
 
 /** Runs `fn` for a live connection; turns every failure into closing that one connection. */
 async function guarded(

@@ -17,9 +17,11 @@ import {
 } from './limits';
 import type { BoardRoom } from './room';
 import { RoomRegistry } from './rooms';
+import { docIdOf, parseDocId } from '../store/store';
 import { parseBoardUrl, refuseUpgrade, statusForAuthFailure } from './upgrade';
 
 export type { BoardAuthResult, BoardSyncDeps } from './deps';
+export type { WritePolicy } from './guard';
 export { BOARD_PATH_PREFIX } from './upgrade';
 
 export interface BoardSyncOptions {
@@ -32,9 +34,15 @@ export interface BoardSyncOptions {
 export interface BoardSync {
   /** Call from the http server's 'upgrade' event for URLs under /yjs/. Does async auth; on failure writes an HTTP 401/403/404 response and destroys the socket. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
-  /** Server-authoritative write into a board (used later for reveal/votes): loads the doc if needed, runs fn in a transaction, persists then broadcasts. */
-  change(boardId: string, fn: (doc: Y.Doc) => void): Promise<void>;
-  /** Re-evaluates access of every connection on a board (call when its lock or membership changes); closes those now at 'none' with 4403. Writes of 'read' connections are dropped per message anyway. */
+  /**
+   * Server-authoritative write into a document (a board id, or `docIdOf(board, person)` for
+   * drafts): loads it if needed, runs fn in a transaction, persists then broadcasts. With
+   * `compact`, the stored log is then rewritten from the document (removed text leaves the store).
+   */
+  change(docId: string, fn: (doc: Y.Doc) => void, options?: { compact?: boolean }): Promise<void>;
+  /** Reads a document (loading it if needed) in its queue, so it sees every stored write and nothing else. */
+  read<T>(docId: string, fn: (doc: Y.Doc) => T): Promise<T>;
+  /** Re-evaluates access of every connection on a board and its drafts (call when its lock, phase or membership changes); closes those now at 'none' with 4403. Writes of 'read' connections are dropped per message anyway. */
   accessChanged(boardId: string): void;
   /** Closes every connection and waits for pending writes (server shutdown). */
   closeAll(): Promise<void>;
@@ -73,17 +81,30 @@ export function createBoardSync(deps: BoardSyncDeps, options: BoardSyncOptions =
       deps.log('info', 'board upgrade refused', { boardId: target.boardId, reason: auth.code });
       return refuseUpgrade(socket, statusForAuthFailure(auth.code));
     }
+    // Someone's drafts are theirs alone (BD7): anyone else is refused before a socket exists.
+    if (deps.access(auth.sessionId, target.boardId, auth.participantId, target.draftsOf) === 'none') {
+      deps.log('info', 'board upgrade refused', { boardId: target.boardId, reason: 'no access' });
+      return refuseUpgrade(socket, 403);
+    }
     socket.off('error', onSocketError); // ws installs its own from here on
-    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, target.boardId, auth));
+    const docId = docIdOf(target.boardId, target.draftsOf);
+    wss.handleUpgrade(req, socket, head, (ws) =>
+      accept(ws, { boardId: target.boardId, draftsOf: target.draftsOf, docId }, auth),
+    );
   }
 
-  function accept(ws: WebSocket, boardId: string, who: { sessionId: string; participantId: string }): void {
+  function accept(
+    ws: WebSocket,
+    target: { boardId: string; draftsOf: string | null; docId: string },
+    who: { sessionId: string; participantId: string },
+  ): void {
     if (closing) {
       ws.close(CLOSE_GOING_AWAY, 'server shutting down');
       return;
     }
-    const conn = createConnection(ws, boardId, who);
-    const room = registry.acquire(boardId);
+    const { boardId } = target;
+    const conn = createConnection(ws, target, who);
+    const room = registry.acquire(target.docId);
     room.conns.add(conn);
     connections.set(conn, room);
     // Queued behind the load: nothing is answered before the document is there.
@@ -131,6 +152,19 @@ export function createBoardSync(deps: BoardSyncDeps, options: BoardSyncOptions =
       .catch(() => undefined);
   }
 
+  /** Runs `task` in a document's queue, keeping it loaded meanwhile (loading it if needed). */
+  async function held<T>(docId: string, task: (room: BoardRoom) => Promise<T> | T): Promise<T> {
+    if (closing) throw new Error('board sync is shutting down');
+    const room = registry.acquire(docId);
+    room.holds++; // keeps the room loaded until this task is done
+    try {
+      return await room.queue.run(() => task(room));
+    } finally {
+      room.holds--;
+      registry.release(room);
+    }
+  }
+
   function leave(conn: Connection, room: BoardRoom): void {
     if (conn.left) return;
     conn.left = true;
@@ -148,30 +182,30 @@ export function createBoardSync(deps: BoardSyncDeps, options: BoardSyncOptions =
       });
     },
 
-    async change(boardId, fn) {
-      if (closing) throw new Error('board sync is shutting down');
-      const room = registry.acquire(boardId);
-      room.holds++; // keeps the room loaded until this write is stored and sent
-      try {
-        await room.queue.run(() => room.applyServerChange(fn));
-      } finally {
-        room.holds--;
-        registry.release(room);
-      }
+    async change(docId, fn, changeOptions = {}) {
+      await held(docId, (room) => room.applyServerChange(fn, changeOptions));
+    },
+
+    read(docId, fn) {
+      return held(docId, (room) => {
+        if (room.state !== 'ready') throw new Error(`board ${docId} is not available`);
+        return fn(room.doc);
+      });
     },
 
     accessChanged(boardId) {
-      const room = registry.get(boardId);
-      if (!room) return;
-      for (const conn of room.conns) {
-        let access: string;
-        try {
-          access = deps.access(conn.sessionId, conn.boardId, conn.participantId);
-        } catch (err) {
-          deps.log('error', 'board access check failed', { boardId, error: String(err) });
-          continue;
+      for (const room of registry.all()) {
+        if (parseDocId(room.docId).boardId !== boardId) continue;
+        for (const conn of room.conns) {
+          let access: string;
+          try {
+            access = deps.access(conn.sessionId, conn.boardId, conn.participantId, conn.draftsOf);
+          } catch (err) {
+            deps.log('error', 'board access check failed', { boardId, error: String(err) });
+            continue;
+          }
+          if (access === 'none') closeConnection(conn, WS_CLOSE.forbidden, 'no access to this board');
         }
-        if (access === 'none') closeConnection(conn, WS_CLOSE.forbidden, 'no access to this board');
       }
     },
 

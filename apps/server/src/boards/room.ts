@@ -42,7 +42,8 @@ export class BoardRoom {
   private unsaved: Uint8Array[] = [];
 
   constructor(
-    readonly boardId: string,
+    /** The board id, or `<boardId>/drafts/<participantId>` for someone's drafts (the store key). */
+    readonly docId: string,
     private readonly deps: BoardSyncDeps,
     private readonly options: RoomOptions,
   ) {
@@ -58,7 +59,7 @@ export class BoardRoom {
 
   /** First task of the queue: the whole stored log, merged and applied. */
   async load(): Promise<void> {
-    const rows = await this.deps.store.loadBoardUpdates(this.boardId);
+    const rows = await this.deps.store.loadBoardUpdates(this.docId);
     if (rows.length > 0) {
       const merged = rows.length === 1 ? rows[0]!.update : Y.mergeUpdates(rows.map((r) => r.update));
       Y.applyUpdate(this.doc, merged);
@@ -67,7 +68,7 @@ export class BoardRoom {
       if (rows.length > this.options.compactAfterRows) {
         // A failed compaction loses nothing (the rows are still there): serve the board anyway.
         await this.compact().catch((err: unknown) => {
-          this.deps.log('warn', 'board compaction failed', { boardId: this.boardId, error: String(err) });
+          this.deps.log('warn', 'board compaction failed', { docId: this.docId, error: String(err) });
           this.nextCompactionAt = this.rows + this.options.compactAfterRows;
         });
       }
@@ -118,9 +119,13 @@ export class BoardRoom {
     }
   }
 
-  /** A server-authoritative write (reveal, votes): same persist-then-broadcast path. */
-  async applyServerChange(fn: (doc: Y.Doc) => void): Promise<void> {
-    if (this.state !== 'ready') throw new Error(`board ${this.boardId} is not available`);
+  /**
+   * A server-authoritative write (reveal, votes): same persist-then-broadcast path. With
+   * `compact`, the stored log is then replaced by the document's own state, so whatever the
+   * change removed (a note removed for good, BD11) is gone from the store too.
+   */
+  async applyServerChange(fn: (doc: Y.Doc) => void, options: { compact?: boolean } = {}): Promise<void> {
+    if (this.state !== 'ready') throw new Error(`board ${this.docId} is not available`);
     let failure: unknown = null;
     try {
       this.doc.transact(() => fn(this.doc), 'server');
@@ -129,6 +134,7 @@ export class BoardRoom {
     }
     await this.commit(null);
     if (failure !== null) throw failure;
+    if (options.compact && this.lastSeq > 0) await this.compact();
   }
 
   /**
@@ -205,11 +211,11 @@ export class BoardRoom {
     if (pending.length === 0) return;
     const update = pending.length === 1 ? pending[0]! : Y.mergeUpdates(pending);
     try {
-      this.lastSeq = await this.deps.store.appendBoardUpdate(this.boardId, update);
+      this.lastSeq = await this.deps.store.appendBoardUpdate(this.docId, update);
     } catch (err) {
       // The document now holds something the store does not: drop it and let clients resend.
       this.deps.log('error', 'board update could not be stored', {
-        boardId: this.boardId,
+        docId: this.docId,
         error: String(err),
       });
       this.fail('storage failure');
@@ -221,7 +227,7 @@ export class BoardRoom {
     this.broadcast(encodeUpdate(update), origin);
     if (this.rows > this.nextCompactionAt) {
       await this.compact().catch((err: unknown) => {
-        this.deps.log('warn', 'board compaction failed', { boardId: this.boardId, error: String(err) });
+        this.deps.log('warn', 'board compaction failed', { docId: this.docId, error: String(err) });
         this.nextCompactionAt = this.rows + this.options.compactAfterRows;
       });
     }
@@ -233,7 +239,7 @@ export class BoardRoom {
    * the store. Runs inside the board queue, so the doc holds exactly the rows through `lastSeq`.
    */
   private async compact(): Promise<void> {
-    await this.deps.store.compactBoard(this.boardId, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
+    await this.deps.store.compactBoard(this.docId, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
     // Nothing else was appended meanwhile: we run inside the board queue.
     this.rows = 1;
     this.nextCompactionAt = this.options.compactAfterRows;

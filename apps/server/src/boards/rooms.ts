@@ -23,24 +23,24 @@ export class RoomRegistry {
     return [...this.rooms.values()];
   }
 
-  get(boardId: string): BoardRoom | undefined {
-    return this.rooms.get(boardId);
+  get(docId: string): BoardRoom | undefined {
+    return this.rooms.get(docId);
   }
 
   /** The board's room, loading it if needed. Callers add themselves (connection or hold) at once. */
-  acquire(boardId: string): BoardRoom {
-    const existing = this.rooms.get(boardId);
+  acquire(docId: string): BoardRoom {
+    const existing = this.rooms.get(docId);
     if (existing) return existing;
-    const room = new BoardRoom(boardId, this.deps, {
+    const room = new BoardRoom(docId, this.deps, {
       compactAfterRows: this.compactAfterRows,
       onGone: (r) => this.forget(r),
     });
-    this.rooms.set(boardId, room);
+    this.rooms.set(docId, room);
     void room.queue.run(async () => {
       try {
         await room.load();
       } catch (err) {
-        this.deps.log('error', 'board could not be loaded', { boardId, error: String(err) });
+        this.deps.log('error', 'board could not be loaded', { docId, error: String(err) });
         room.fail('board could not be loaded');
       }
     });
@@ -59,6 +59,6 @@ export class RoomRegistry {
   }
 
   private forget(room: BoardRoom): void {
-    if (this.rooms.get(room.boardId) === room) this.rooms.delete(room.boardId);
+    if (this.rooms.get(room.docId) === room) this.rooms.delete(room.docId);
   }
 }

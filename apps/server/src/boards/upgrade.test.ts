@@ -3,9 +3,22 @@ import { parseBoardUrl, statusForAuthFailure } from './upgrade';
 
 describe('parseBoardUrl', () => {
   it('takes the board id from the path and the token from the query', () => {
-    expect(parseBoardUrl('/yjs/board-123?token=abc.def')).toEqual({ boardId: 'board-123', token: 'abc.def' });
-    expect(parseBoardUrl('/yjs/board-123')).toEqual({ boardId: 'board-123', token: null });
-    expect(parseBoardUrl('/yjs/board-123?token=')).toEqual({ boardId: 'board-123', token: null });
+    const board = { boardId: 'board-123', draftsOf: null };
+    expect(parseBoardUrl('/yjs/board-123?token=abc.def')).toEqual({ ...board, token: 'abc.def' });
+    expect(parseBoardUrl('/yjs/board-123')).toEqual({ ...board, token: null });
+    expect(parseBoardUrl('/yjs/board-123?token=')).toEqual({ ...board, token: null });
+  });
+
+  it('names someone’s drafts of a board as /yjs/{board}/drafts/{participant}', () => {
+    expect(parseBoardUrl('/yjs/board-123/drafts/person-1?token=t')).toEqual({
+      boardId: 'board-123',
+      draftsOf: 'person-1',
+      token: 't',
+    });
+    for (const url of ['/yjs/board-123/drafts', '/yjs/board-123/drafts/', '/yjs/board-123/notes/person-1']) {
+      expect(parseBoardUrl(url)).toBeNull();
+    }
+    expect(parseBoardUrl('/yjs/board-123/drafts/person-1/x')).toBeNull();
   });
 
   it('refuses anything that is not /yjs/{valid id}', () => {

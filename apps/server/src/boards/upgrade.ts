@@ -5,8 +5,18 @@ import type { BoardAuthResult } from './deps';
 
 export const BOARD_PATH_PREFIX = '/yjs/';
 
-/** `/yjs/{boardId}?token=…` → its parts; null when the path is not a board URL. */
-export function parseBoardUrl(url: string | undefined): { boardId: string; token: string | null } | null {
+export interface BoardTarget {
+  boardId: string;
+  /** Whose drafts of the board (BD7), or null for the board itself. */
+  draftsOf: string | null;
+  token: string | null;
+}
+
+/**
+ * `/yjs/{boardId}?token=…` (the board) or `/yjs/{boardId}/drafts/{participantId}?token=…` (that
+ * person's drafts of it) → its parts; null when the path is neither.
+ */
+export function parseBoardUrl(url: string | undefined): BoardTarget | null {
   let parsed: URL;
   try {
     parsed = new URL(url ?? '', 'http://localhost');
@@ -14,10 +24,14 @@ export function parseBoardUrl(url: string | undefined): { boardId: string; token
     return null;
   }
   if (!parsed.pathname.startsWith(BOARD_PATH_PREFIX)) return null;
-  const boardId = parsed.pathname.slice(BOARD_PATH_PREFIX.length);
-  if (!Id.safeParse(boardId).success) return null;
+  const parts = parsed.pathname.slice(BOARD_PATH_PREFIX.length).split('/');
+  const [boardId, drafts, owner] = parts;
+  if (!boardId || !Id.safeParse(boardId).success) return null;
+  let draftsOf: string | null = null;
+  if (parts.length === 3 && drafts === 'drafts' && owner && Id.safeParse(owner).success) draftsOf = owner;
+  else if (parts.length !== 1) return null;
   const token = parsed.searchParams.get('token');
-  return { boardId, token: token === null || token === '' ? null : token };
+  return { boardId, draftsOf, token: token === null || token === '' ? null : token };
 }
 
 const STATUS_FOR: Record<Extract<BoardAuthResult, { ok: false }>['code'], number> = {

@@ -1,25 +1,31 @@
 import express, { type Request, type Response, Router } from 'express';
 import type { z } from 'zod';
 import {
+  BoardExportFormat,
   CreateSessionBody,
   type CreateSessionResponse,
   JoinCode,
   JoinSessionBody,
   type JoinSessionResponse,
   LIMITS,
+  SessionExportFormat,
   type SessionSummary,
 } from '@kring/protocol';
-import { authenticate } from '../auth';
+import { type Authenticated, authenticate } from '../auth';
+import type { BoardSync } from '../boards';
 import type { SessionService } from '../sessions/service';
 import type { Store } from '../store/store';
 import type { TokenSigner } from '../tokens';
 import { sendError } from './errors';
+import { type ExportFile, exportBoard, exportSession } from './exports';
 
 export interface ApiDeps {
   sessions: SessionService;
   store: Store;
   tokens: TokenSigner;
+  boards: BoardSync;
   publicUrl: string | undefined;
+  clock?: () => number;
 }
 
 /** Parses a body with a zod schema; on failure answers 400 naming the first bad field. */
@@ -38,12 +44,21 @@ function bearer(req: Request): string | undefined {
   return match?.[1];
 }
 
+function sendFile(res: Response, file: ExportFile): void {
+  res.set('Content-Type', file.contentType);
+  res.set('Content-Disposition', `attachment; filename="${file.fileName}"`);
+  // What a person may read changes with their role: never from a shared cache.
+  res.set('Cache-Control', 'no-store');
+  res.set('X-Content-Type-Options', 'nosniff');
+  res.send(file.body);
+}
+
 function originOf(req: Request, publicUrl: string | undefined): string {
   if (publicUrl) return publicUrl.replace(/\/$/, '');
   return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }
 
-export function apiRouter({ sessions, store, tokens, publicUrl }: ApiDeps): Router {
+export function apiRouter({ sessions, store, tokens, boards, publicUrl, clock = Date.now }: ApiDeps): Router {
   const api = Router();
   api.use(express.json({ limit: LIMITS.httpBodyBytes, strict: true }));
 
@@ -82,13 +97,8 @@ export function apiRouter({ sessions, store, tokens, publicUrl }: ApiDeps): Rout
   });
 
   api.get('/sessions/:code', async (req, res) => {
-    const sessionId = await sessionIdFor(req, res);
-    if (!sessionId) return;
-    const auth = await authenticate(tokens, sessions, bearer(req));
-    if (!auth.ok) return sendError(res, auth.error.code, auth.error.message);
-    if (auth.state.sessionId !== sessionId) {
-      return sendError(res, 'forbidden', 'this token belongs to another session');
-    }
+    const auth = await member(req, res);
+    if (!auth) return;
     const { state, participant } = auth;
     const out: SessionSummary = {
       sessionId: state.sessionId,
@@ -101,12 +111,54 @@ export function apiRouter({ sessions, store, tokens, publicUrl }: ApiDeps): Rout
         displayName: p.displayName,
         role: p.role,
       })),
-      boards: state.boards.map((b) => ({ id: b.id, title: b.title, locked: b.locked })),
+      boards: state.boards.map((b) => ({
+        id: b.id,
+        title: b.title,
+        locked: b.locked,
+        archived: b.archived,
+        anonymous: b.anonymous,
+      })),
+      focusBoardId: state.focusBoardId,
     };
     res.json(out);
   });
 
+  // Exports (any time, any member, cut for their role: see http/exports.ts).
+  api.get('/sessions/:code/boards/:boardId/export', async (req, res) => {
+    const auth = await member(req, res);
+    if (!auth) return;
+    const format = BoardExportFormat.safeParse(req.query.format ?? 'md');
+    if (!format.success) return sendError(res, 'bad_request', 'format: one of md, csv, json');
+    const board = auth.state.boards.find((b) => b.id === req.params.boardId);
+    if (!board) return sendError(res, 'not_found', 'no such board in this session');
+    sendFile(res, await exportBoard(boards, auth.state, board, auth.participant.id, format.data));
+  });
+
+  api.get('/sessions/:code/export', async (req, res) => {
+    const auth = await member(req, res);
+    if (!auth) return;
+    const format = SessionExportFormat.safeParse(req.query.format ?? 'md');
+    if (!format.success) return sendError(res, 'bad_request', 'format: one of md, json');
+    sendFile(res, await exportSession(boards, auth.state, auth.participant.id, format.data, clock()));
+  });
+
   api.use((_req, res) => sendError(res, 'not_found', 'no such API endpoint'));
+
+  /** A member of the session the join code names (401 without a valid token, 403 for another session's). */
+  async function member(req: Request, res: Response): Promise<Authenticated | undefined> {
+    const sessionId = await sessionIdFor(req, res);
+    if (!sessionId) return undefined;
+    const auth = await authenticate(tokens, sessions, bearer(req));
+    if (!auth.ok) {
+      sendError(res, auth.error.code, auth.error.message);
+      return undefined;
+    }
+    if (auth.state.sessionId !== sessionId) {
+      sendError(res, 'forbidden', 'this token belongs to another session');
+      return undefined;
+    }
+    return auth;
+  }
 
   async function sessionIdFor(req: Request, res: Response): Promise<string | undefined> {
     const code = JoinCode.safeParse(req.params.code);

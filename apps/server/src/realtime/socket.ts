@@ -10,7 +10,7 @@ import {
 import { needsRedaction, redactBatch, redactState } from '@kring/core';
 import { authenticate } from '../auth';
 import type { Log } from '../log';
-import type { SessionService } from '../sessions/service';
+import type { CommandResult, SessionService } from '../sessions/service';
 import type { TokenSigner } from '../tokens';
 import type { Presence } from './presence';
 
@@ -37,6 +37,8 @@ export interface ControlPlaneDeps {
   tokens: TokenSigner;
   log: Log;
   clock?: () => number;
+  /** Runs a validated command (default: `sessions.execute`; the app passes its board commands). */
+  execute?: (sessionId: string, command: Command, actor: { participantId: string }) => Promise<CommandResult>;
 }
 
 /** The socket.io control plane: handshake auth, commands with acks, event and presence broadcast. */
@@ -47,6 +49,7 @@ export function attachControlPlane({
   tokens,
   log,
   clock = Date.now,
+  execute = (sessionId, command, actor) => sessions.execute(sessionId, command, actor),
 }: ControlPlaneDeps) {
   const io: KringServer = new Server(httpServer, {
     path: '/socket.io',
@@ -108,7 +111,7 @@ export function attachControlPlane({
         });
       }
       try {
-        const result = await sessions.execute(sessionId, parsed.data, { participantId });
+        const result = await execute(sessionId, parsed.data, { participantId });
         ack(result.ok ? { ok: true, version: result.version, serverTime: clock() } : result);
       } catch (err) {
         log('error', 'command failed', {

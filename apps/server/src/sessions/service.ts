@@ -1,6 +1,7 @@
 import {
   type Actor,
   type Decision,
+  type NoteFacts,
   type SessionState,
   assignIds,
   createSession,
@@ -19,6 +20,25 @@ export type CommandResult = { ok: true; version: number } | { ok: false; error: 
 type Listener = (sessionId: string, events: SessionEvent[], before: SessionState) => void;
 
 const MAX_CONFLICT_RETRIES = 5;
+
+/** What an accepted command led to, for `ExecuteOptions.after`. */
+export interface Outcome {
+  events: SessionEvent[];
+  before: SessionState;
+  state: SessionState;
+}
+
+export interface ExecuteOptions {
+  /** What the server read from the command's board document (core `DecideContext.notes`). */
+  notes?: ReadonlyMap<string, NoteFacts>;
+  /**
+   * Runs inside the session's queue once an accepted command's events are stored and broadcast
+   * (also when it recorded none), before the next command is decided: the document effects of
+   * board commands, so they land in the order the commands were decided. A failure reaches the
+   * caller (the events stay recorded).
+   */
+  after?: (outcome: Outcome) => Promise<void>;
+}
 
 /**
  * The server side of the session engine: loads state from the store, asks core to decide,
@@ -88,34 +108,67 @@ export class SessionService {
    * Runs a validated command. Core is free of randomness, so the server fills in what needs it
    * first: ids of created things and shuffled round orders.
    */
-  async execute(sessionId: string, command: Command, actor: Actor): Promise<CommandResult> {
+  async execute(
+    sessionId: string,
+    command: Command,
+    actor: Actor,
+    options: ExecuteOptions = {},
+  ): Promise<CommandResult> {
     const withIds = assignIds(command, newId);
-    return this.apply(sessionId, (state) => {
-      const online = this.online(sessionId);
-      const resolved = resolveRandomness(state, withIds, online);
-      return decide(state, resolved, actor, this.clock(), { online });
-    });
+    return this.apply(
+      sessionId,
+      (state) => {
+        const online = this.online(sessionId);
+        const resolved = resolveRandomness(state, withIds, online);
+        const context = options.notes ? { online, notes: options.notes } : { online };
+        return decide(state, resolved, actor, this.clock(), context);
+      },
+      options.after,
+    );
   }
 
-  private async apply(sessionId: string, decideOn: (s: SessionState) => Decision): Promise<CommandResult> {
+  /** A decision the server makes itself (not a command), e.g. recording revealed notes' authors. */
+  async record(
+    sessionId: string,
+    decideOn: (state: SessionState, now: number) => Decision,
+  ): Promise<CommandResult> {
+    return this.apply(sessionId, (state) => decideOn(state, this.clock()));
+  }
+
+  /** The time the service decides with (so effects and decisions agree). */
+  now(): number {
+    return this.clock();
+  }
+
+  private async apply(
+    sessionId: string,
+    decideOn: (s: SessionState) => Decision,
+    after?: (outcome: Outcome) => Promise<void>,
+  ): Promise<CommandResult> {
     return this.serial.run(sessionId, async () => {
       for (let attempt = 0; ; attempt++) {
         const state = await this.load(sessionId);
         if (!state) return { ok: false, error: { code: 'not_found', message: 'no such session' } };
         const decision = decideOn(state);
         if (!decision.ok) return decision;
-        if (decision.events.length === 0) return { ok: true, version: state.version };
+        if (decision.events.length === 0) {
+          await after?.({ events: [], before: state, state });
+          return { ok: true, version: state.version };
+        }
+        let stored: SessionEvent[];
         try {
-          const stored = await this.store.appendEvents(sessionId, state.version, decision.events);
-          const next = replay(stored, state);
-          this.states.set(sessionId, next);
-          for (const l of this.listeners) l(sessionId, stored, state);
-          return { ok: true, version: next.version };
+          stored = await this.store.appendEvents(sessionId, state.version, decision.events);
         } catch (err) {
           // Another process appended first: drop the cached state and decide again on fresh state.
           if (!(err instanceof VersionConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw err;
           this.states.delete(sessionId);
+          continue;
         }
+        const next = replay(stored, state);
+        this.states.set(sessionId, next);
+        for (const l of this.listeners) l(sessionId, stored, state);
+        await after?.({ events: stored, before: state, state: next });
+        return { ok: true, version: next.version };
       }
     });
   }

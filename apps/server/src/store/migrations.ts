@@ -36,4 +36,10 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX board_updates_board ON board_updates(board_id, seq);
   `,
+  // 2: several documents per board — the board itself (doc '') and each person's drafts
+  // ('drafts/<participantId>'), kept in the same log so they live and die with the board.
+  `
+  ALTER TABLE board_updates ADD COLUMN doc TEXT NOT NULL DEFAULT '';
+  CREATE INDEX board_updates_doc ON board_updates(board_id, doc, seq);
+  `,
 ];

@@ -5,7 +5,7 @@ import type { NewSessionEvent, SessionEvent } from '@kring/protocol';
 import { SessionEvent as SessionEventSchema } from '@kring/protocol';
 import { withVersions } from '@kring/core';
 import { SQLITE_MIGRATIONS } from './migrations';
-import { type StoredBoardUpdate, type Store, VersionConflictError } from './store';
+import { type StoredBoardUpdate, type Store, VersionConflictError, parseDocId } from './store';
 
 /**
  * The embedded default store: one SQLite file in WAL mode under DATA_DIR. better-sqlite3 is
@@ -20,6 +20,9 @@ export class SqliteStore implements Store {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
+    // Deleted rows are overwritten with zeros, so compacting away removed words (BD11) also takes
+    // them out of the file's free pages.
+    this.db.pragma('secure_delete = ON');
     this.migrate();
   }
 
@@ -116,28 +119,46 @@ export class SqliteStore implements Store {
     return row?.session_id ?? null;
   }
 
-  async appendBoardUpdate(boardId: string, update: Uint8Array): Promise<number> {
+  /** The store splits a document id into the board (foreign key, cascade) and the document in it. */
+  private key(docId: string): [string, string] {
+    const { boardId, draftsOf } = parseDocId(docId);
+    return [boardId, draftsOf === null ? '' : `drafts/${draftsOf}`];
+  }
+
+  async appendBoardUpdate(docId: string, update: Uint8Array): Promise<number> {
     const res = this.db
-      .prepare('INSERT INTO board_updates (board_id, update_bytes) VALUES (?, ?)')
-      .run(boardId, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+      .prepare('INSERT INTO board_updates (board_id, doc, update_bytes) VALUES (?, ?, ?)')
+      .run(...this.key(docId), Buffer.from(update.buffer, update.byteOffset, update.byteLength));
     return Number(res.lastInsertRowid);
   }
 
-  async loadBoardUpdates(boardId: string): Promise<StoredBoardUpdate[]> {
+  async loadBoardUpdates(docId: string): Promise<StoredBoardUpdate[]> {
     const rows = this.db
-      .prepare('SELECT seq, update_bytes FROM board_updates WHERE board_id = ? ORDER BY seq')
-      .all(boardId) as { seq: number; update_bytes: Buffer }[];
+      .prepare('SELECT seq, update_bytes FROM board_updates WHERE board_id = ? AND doc = ? ORDER BY seq')
+      .all(...this.key(docId)) as { seq: number; update_bytes: Buffer }[];
     return rows.map((r) => ({ seq: r.seq, update: new Uint8Array(r.update_bytes) }));
   }
 
-  async compactBoard(boardId: string, merged: Uint8Array, throughSeq: number): Promise<void> {
+  async compactBoard(docId: string, merged: Uint8Array, throughSeq: number): Promise<void> {
+    const [boardId, doc] = this.key(docId);
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?').run(boardId, throughSeq);
+      this.db
+        .prepare('DELETE FROM board_updates WHERE board_id = ? AND doc = ? AND seq <= ?')
+        .run(boardId, doc, throughSeq);
       // The merged row must sort before rows appended after `throughSeq`, so it takes that seq.
       this.db
-        .prepare('INSERT INTO board_updates (board_id, seq, update_bytes) VALUES (?, ?, ?)')
-        .run(boardId, throughSeq, Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength));
+        .prepare('INSERT INTO board_updates (board_id, doc, seq, update_bytes) VALUES (?, ?, ?, ?)')
+        .run(boardId, doc, throughSeq, Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength));
     })();
+  }
+
+  async draftOwners(boardId: string): Promise<string[]> {
+    const rows = this.db
+      .prepare(
+        "SELECT DISTINCT doc FROM board_updates WHERE board_id = ? AND doc LIKE 'drafts/%' ORDER BY doc",
+      )
+      .all(boardId) as { doc: string }[];
+    return rows.map((r) => r.doc.slice('drafts/'.length));
   }
 
   async close(): Promise<void> {

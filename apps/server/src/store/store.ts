@@ -15,13 +15,33 @@ export interface StoredBoardUpdate {
   update: Uint8Array;
 }
 
-/** Board document persistence: an append-only log of Yjs updates per board, compacted now and then. */
+/**
+ * Board document persistence: an append-only log of Yjs updates per document, compacted now and
+ * then. A document id is a board id (the board itself) or `<boardId>/drafts/<participantId>`
+ * (someone's drafts of that board, see `docIdOf`); a board's documents live and die together.
+ */
 export interface BoardStore {
   /** Appends one update; resolves once it is durable. Returns the row's sequence number. */
-  appendBoardUpdate(boardId: string, update: Uint8Array): Promise<number>;
-  loadBoardUpdates(boardId: string): Promise<StoredBoardUpdate[]>;
+  appendBoardUpdate(docId: string, update: Uint8Array): Promise<number>;
+  loadBoardUpdates(docId: string): Promise<StoredBoardUpdate[]>;
   /** Replaces every row with `seq <= throughSeq` by one merged update, in one transaction. */
-  compactBoard(boardId: string, merged: Uint8Array, throughSeq: number): Promise<void>;
+  compactBoard(docId: string, merged: Uint8Array, throughSeq: number): Promise<void>;
+}
+
+/** The store key of a board's own document or of someone's drafts of it. */
+export function docIdOf(boardId: string, draftsOf: string | null = null): string {
+  return draftsOf === null ? boardId : `${boardId}/drafts/${draftsOf}`;
+}
+
+/** The inverse of `docIdOf`. */
+export function parseDocId(docId: string): { boardId: string; draftsOf: string | null } {
+  const slash = docId.indexOf('/');
+  if (slash < 0) return { boardId: docId, draftsOf: null };
+  const rest = docId.slice(slash + 1);
+  return {
+    boardId: docId.slice(0, slash),
+    draftsOf: rest.startsWith('drafts/') ? rest.slice('drafts/'.length) : rest,
+  };
 }
 
 /**
@@ -48,5 +68,7 @@ export interface Store extends BoardStore {
   loadEvents(sessionId: string): Promise<SessionEvent[]>;
   /** Which session a board belongs to, or null. */
   sessionIdForBoard(boardId: string): Promise<string | null>;
+  /** Whose drafts of a board have stored rows (participant ids), for the reveal. */
+  draftOwners(boardId: string): Promise<string[]>;
   close(): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { LIMITS } from '@kring/protocol';
+import { LIMITS, NOTE_COLORS } from '@kring/protocol';
 import * as Y from 'yjs';
 import { type Entry, entryOf, notesRoot, readNumber, readString } from '../doc';
 import { NoteInputError } from '../errors';
@@ -9,7 +9,8 @@ import { assertValidId, newId } from '../ids';
  * short and written by one person. This file is the note's own life (add, edit, recolour, delete,
  * read); placement, moderation and counts live next to it.
  */
-export const NOTE_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+// Colours are part of the wire protocol (`note.add` names one), so they are defined there.
+export { NOTE_COLORS };
 export type NoteColor = (typeof NOTE_COLORS)[number];
 export const DEFAULT_NOTE_COLOR: NoteColor = 'yellow';
 

@@ -1,3 +1,4 @@
+import { TEMPLATE_IDS } from '@kring/protocol';
 import { type BoardLocale, type StringKey, boardText } from '../i18n';
 
 /**
@@ -5,15 +6,8 @@ import { type BoardLocale, type StringKey, boardText } from '../i18n';
  * (`src/i18n/en.ts` and its translations); column keys double as stable column ids, so two
  * peers applying the same template converge on the same columns.
  */
-export const TEMPLATE_IDS = [
-  'blank',
-  'columns',
-  'ips-four-tasks',
-  'check-in',
-  'low-threshold-self-assessment',
-  'summit-planning',
-  'intervision-incident',
-] as const;
+// The ids are part of the wire protocol (`board.add` names one), so they are defined there.
+export { TEMPLATE_IDS };
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
 export interface TemplateColumn {

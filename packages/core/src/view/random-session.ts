@@ -22,6 +22,9 @@ export function randomSession(seed: number, steps: number, viewers: readonly str
   const others = () => members().filter((id) => !viewers.includes(id) && id !== HOST);
   const questions = () => Object.keys(s.state.questions).concat('nosuch01');
   const segments = () => s.state.agenda.segments.map((x) => x.id).concat('nosuch01');
+  const boards = () => s.state.boards.map((b) => b.id).concat('nosuch01');
+  const notes = () =>
+    ['note0001', 'note0002', 'note0003'].concat(s.state.boards.flatMap((b) => Object.keys(b.authors)));
   const floorMoves: Record<string, string[]> = {
     open: ['hand.raise', 'hand.raise', 'hand.lower', 'floor.endTurn'],
     round: ['round.pass', 'round.done', 'round.done'],
@@ -109,6 +112,56 @@ export function randomSession(seed: number, steps: number, viewers: readonly str
     ],
     [1, () => [HOST, { type: 'participant.remove', participantId: pick(others().concat(join())) }]],
     [1, () => [HOST, { type: 'timer.start', durationMs: 60_000 }]],
+    [1, () => [HOST, { type: 'board.add', title: 'B', templateId: 'check-in', anonymous: random() < 0.5 }]],
+    [
+      2,
+      () => [
+        COFAC,
+        {
+          type: 'vote.open',
+          boardId: pick(boards()),
+          budget: 1 + Math.floor(random() * 4),
+          capPerNote: 1 + Math.floor(random() * 2),
+          hidden: random() < 0.5,
+        },
+      ],
+    ],
+    [1, () => [HOST, { type: 'vote.close', boardId: pick(boards()) }]],
+    [
+      10,
+      () => [
+        pick(members()),
+        { type: 'vote.cast', boardId: pick(boards()), noteId: pick(notes()), delta: random() < 0.8 ? 1 : -1 },
+      ],
+    ],
+    [
+      4,
+      () => [
+        pick(members()),
+        {
+          type: 'note.react',
+          boardId: pick(boards()),
+          noteId: pick(notes()),
+          reaction: pick(['heart', 'idea']),
+          on: random() < 0.7,
+        },
+      ],
+    ],
+    [4, () => [pick(members()), { type: 'note.add', boardId: pick(boards()), text: 'n', color: 'blue' }]],
+    [2, () => [pick(members()), { type: 'note.delete', boardId: pick(boards()), noteId: pick(notes()) }]],
+    [1, () => [COFAC, { type: 'note.remove', boardId: pick(boards()), noteId: pick(notes()) }]],
+    [
+      1,
+      () => [
+        HOST,
+        pick([
+          { type: 'board.archive', boardId: pick(boards()), archived: random() < 0.5 },
+          { type: 'board.focus', boardId: random() < 0.2 ? null : pick(boards()) },
+          { type: 'board.setPhase', boardId: pick(boards()), phase: pick(['open', 'private']) },
+          { type: 'board.setLock', boardId: pick(boards()), locked: random() < 0.5 },
+        ]),
+      ],
+    ],
     [1, () => [HOST, { type: pick(['timer.pause', 'timer.resume', 'timer.reset']) }]],
   ];
   const total = weighted.reduce((sum, [w]) => sum + w, 0);

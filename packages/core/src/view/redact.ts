@@ -1,4 +1,5 @@
 import type { QuestionState, SessionEvent } from '@kring/protocol';
+import { PRIVATE_BOARD_EVENTS, cutBoard, redactBoardEvent } from '../boards/redact';
 import { evolve } from '../reducer';
 import type { SessionState } from '../state';
 import { audienceOf } from './audience';
@@ -27,11 +28,13 @@ export function redactState(state: SessionState, viewerId: string): SessionState
     // Q6: hidden questions reach facilitators only.
     if (facilitator || !q.hidden) questions[id] = cutQuestion(q, viewerId);
   }
-  if (facilitator) return { ...state, questions };
+  const boards = state.boards.map((b) => cutBoard(b, viewerId, facilitator));
+  if (facilitator) return { ...state, questions, boards };
   const own = state.signals[viewerId];
   return {
     ...state,
     questions,
+    boards,
     // V2: agenda notes and everyone else's signals are for facilitators.
     agenda: {
       ...state.agenda,
@@ -55,6 +58,8 @@ const redacted = (event: SessionEvent): SessionEvent => ({
  */
 export function redactEvent(event: SessionEvent, before: SessionState, viewerId: string): SessionEvent {
   const facilitator = audienceOf(before, viewerId) === 'facilitator';
+  const board = redactBoardEvent(event, before, viewerId, facilitator);
+  if (board) return board;
   switch (event.type) {
     case 'question.asked':
       return event.anonymous && event.authorId !== viewerId ? { ...event, authorId: null } : event;
@@ -109,6 +114,7 @@ const PRIVATE_TYPES: ReadonlySet<SessionEvent['type']> = new Set([
   'signal.changed',
   'agenda.segmentAdded',
   'agenda.segmentUpdated',
+  ...PRIVATE_BOARD_EVENTS,
 ] as const);
 
 /** Lets the server broadcast a batch once to the whole room when none of it needs cutting. */

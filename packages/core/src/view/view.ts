@@ -1,4 +1,5 @@
 import type { FloorState, FloorView, QuestionState, QuestionView, SessionView } from '@kring/protocol';
+import { boardView } from '../boards/view';
 import { queueOrder } from '../floor/open';
 import { nextSpeaker } from '../floor/speaking';
 import { byQaOrder } from '../qa/order';
@@ -26,7 +27,8 @@ export function viewFor(state: SessionState, participantId: string): SessionView
     joinCode: cut.joinCode,
     createdAt: cut.createdAt,
     participants: cut.participants,
-    boards: cut.boards,
+    boards: cut.boards.map((b) => boardView(b, participantId, facilitator)),
+    focusBoardId: cut.focusBoardId,
     audience,
     agenda: cut.agenda,
     timers: cut.timers,

@@ -1,4 +1,4 @@
-import { emptyState } from '@kring/core';
+import { emptyState, newBoard } from '@kring/core';
 import { PROTOCOL_VERSION, type SessionEvent, type SessionState } from '@kring/protocol';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -66,7 +66,7 @@ function state(version = 3): SessionState {
     participants: {
       [HOST]: { id: HOST, displayName: 'Facilitator', role: 'host', joinedAt: 1 },
     },
-    boards: [{ id: BOARD, title: 'Board', locked: false }],
+    boards: [newBoard(BOARD, 'Board')],
   };
 }
 

@@ -1,0 +1,301 @@
+import { createHash } from 'node:crypto';
+import {
+  addNote,
+  applyReactionCounts,
+  applyTemplate,
+  applyVoteCounts,
+  editNoteText,
+  NOTES_KEY,
+  readNotes,
+  removeNoteForGood,
+  setBoardMeta,
+  setNoteColor,
+  setNoteHidden,
+  validateNoteText,
+  type Note,
+  type ReactionCounts,
+} from '@kring/board';
+import { type Actor, type NoteFacts, recordRevealed } from '@kring/core';
+import { type BoardState, type Command, type CommandOf, LIMITS } from '@kring/protocol';
+import * as Y from 'yjs';
+import type { BoardSync } from '../boards';
+import type { Log } from '../log';
+import { type BoardStore, docIdOf } from '../store/store';
+import { shuffle } from './randomness';
+import { KeyedSerial } from './serial';
+import type { CommandResult, Outcome, SessionService } from './service';
+
+type BoardCommand = Extract<Command, { type: `board.${string}` | `vote.${string}` | `note.${string}` }>;
+
+/** Commands whose decision needs to know which notes the board document holds (core `context.notes`). */
+const READS_NOTES: ReadonlySet<Command['type']> = new Set([
+  'vote.cast',
+  'note.react',
+  'note.hide',
+  'note.remove',
+  'note.add',
+]);
+
+/**
+ * Board commands on the server: core decides (with what the server read from the document), the
+ * events are stored, and then this writes their effect into the board document as the
+ * authoritative peer (ARCHITECTURE.md, data plane) — inside the session's queue, so effects land
+ * in the order the commands were decided. The reveal (BD8) runs after its command, once per board
+ * at a time.
+ */
+export class BoardCommands {
+  private readonly reveals = new KeyedSerial();
+
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly boards: BoardSync,
+    private readonly store: BoardStore & { draftOwners(boardId: string): Promise<string[]> },
+    private readonly log: Log,
+  ) {}
+
+  async run(sessionId: string, command: Command, actor: Actor): Promise<CommandResult> {
+    if (!isBoardCommand(command)) return this.sessions.execute(sessionId, command, actor);
+    if (command.type === 'board.add') {
+      // The template must apply to an empty document; find out before anything is recorded.
+      const refusal = templateRefusal(command);
+      if (refusal) return { ok: false, error: { code: 'bad_request', message: refusal } };
+    }
+    const notes = READS_NOTES.has(command.type)
+      ? await this.notesOf(sessionId, command.boardId ?? null)
+      : undefined;
+    const result = await this.sessions.execute(sessionId, command, actor, {
+      ...(notes ? { notes } : {}),
+      after: (outcome) => this.effect(command, actor, outcome),
+    });
+    if (result.ok && command.type === 'board.setPhase' && command.phase === 'open') {
+      await this.reveal(sessionId, command.boardId);
+    }
+    return result;
+  }
+
+  /** The notes of a board of this session as its document holds them (none for a foreign board). */
+  private async notesOf(
+    sessionId: string,
+    boardId: string | null,
+  ): Promise<Map<string, NoteFacts> | undefined> {
+    const state = await this.sessions.get(sessionId);
+    if (!boardId || !state?.boards.some((b) => b.id === boardId)) return undefined;
+    return this.boards.read(boardId, (doc) => {
+      const notes = new Map<string, NoteFacts>();
+      for (const note of readNotes(doc)) notes.set(note.id, { hidden: note.hidden === true });
+      return notes;
+    });
+  }
+
+  /** Writes what an accepted command means into the board document. */
+  private async effect(command: BoardCommand, actor: Actor, { events, state }: Outcome): Promise<void> {
+    const boardId = command.type === 'board.add' ? createdBoardId(events) : command.boardId;
+    const board = boardId ? state.boards.find((b) => b.id === boardId) : undefined;
+    if (!board) return;
+    switch (command.type) {
+      case 'board.add':
+        return this.boards.change(board.id, (doc) => {
+          applyTemplate(doc, command.templateId, {
+            title: command.title,
+            anonymous: board.anonymous,
+            ...(command.columns ? { columnTitles: command.columns } : {}),
+          });
+        });
+      case 'board.rename':
+        if (events.length === 0) return;
+        return this.boards.change(board.id, (doc) => setBoardMeta(doc, { title: board.title }));
+      case 'board.archive':
+      case 'vote.open':
+      case 'vote.close':
+      case 'vote.cast':
+        return this.boards.change(board.id, (doc) => applyVoteCounts(doc, publicTotals(board)));
+      case 'note.react':
+        return this.boards.change(board.id, (doc) => {
+          applyReactionCounts(doc, command.noteId, reactionCounts(board, command.noteId));
+        });
+      case 'note.hide':
+        return this.boards.change(board.id, (doc) => {
+          setNoteHidden(doc, command.noteId, command.hidden);
+        });
+      case 'note.remove':
+      case 'note.delete':
+        if (events.length === 0) return;
+        // BD10/BD11: the words leave the document and, by compacting, the stored log.
+        return this.boards.change(
+          board.id,
+          (doc) => {
+            removeNoteForGood(doc, command.noteId);
+            applyVoteCounts(doc, publicTotals(board));
+          },
+          { compact: true },
+        );
+      case 'note.add': {
+        const added = events.find((e) => e.type === 'note.added');
+        if (!added || added.type !== 'note.added') return;
+        return this.boards.change(board.id, (doc) => {
+          addNote(doc, {
+            id: added.noteId,
+            text: command.text,
+            color: command.color,
+            // BD9: an anonymous board's document never names an author.
+            ...(board.anonymous ? {} : { authorId: actor.participantId }),
+            ...(command.columnId ? { columnId: command.columnId } : {}),
+            createdAt: added.at,
+          });
+        });
+      }
+      case 'note.edit':
+        return this.boards.change(board.id, (doc) => {
+          if (command.text !== undefined) editNoteText(doc, command.noteId, command.text);
+          if (command.color !== undefined) setNoteColor(doc, command.noteId, command.color);
+        });
+      case 'board.setLock':
+      case 'board.focus':
+      case 'board.setPhase':
+        return;
+    }
+  }
+
+  /**
+   * BD8: moves every draft note of a board onto it, records the authors, then clears what it
+   * moved. Runs once per board at a time, only while the board is open (its drafts are read-only
+   * then, so nothing is written to them meanwhile). Idempotent: a revealed note's id is derived
+   * from its drafts document and draft id, so running again after an interruption adds nothing
+   * twice, records nothing twice, and clears what is left.
+   */
+  reveal(sessionId: string, boardId: string): Promise<void> {
+    return this.reveals.run(boardId, async () => {
+      const board = (await this.sessions.get(sessionId))?.boards.find((b) => b.id === boardId);
+      if (!board || board.phase !== 'open') return;
+      const now = this.sessions.now();
+      const drafts: { owner: string; draftIds: string[]; notes: RevealedNote[] }[] = [];
+      const state = await this.sessions.get(sessionId);
+      for (const owner of await this.store.draftOwners(boardId)) {
+        // Someone removed from the session has lost every access (RO5): their drafts stay unrevealed.
+        const person = state?.participants[owner];
+        if (!person || person.removed) continue;
+        const found = await this.boards.read(docIdOf(boardId, owner), (doc) => readNotes(doc));
+        const taken = found.slice(0, LIMITS.draftNotesMax);
+        drafts.push({
+          owner,
+          draftIds: taken.map((n) => n.id),
+          notes: taken.flatMap((n) => revealed(board, owner, n, now)),
+        });
+      }
+      const notes = drafts.flatMap((d) => d.notes);
+      if (notes.length > 0) {
+        // On an anonymous board, in random order: the document's own order of writes must not
+        // group one person's notes together.
+        const ordered = board.anonymous ? shuffle(notes) : notes;
+        await this.boards.change(boardId, (doc) => {
+          const existing = doc.getMap(NOTES_KEY);
+          for (const note of ordered) if (!existing.has(note.id)) addNote(doc, note.input);
+        });
+        const recorded = await this.sessions.record(sessionId, (state, at) =>
+          recordRevealed(
+            state,
+            boardId,
+            notes.map((n) => ({ noteId: n.id, authorId: n.authorId })),
+            at,
+          ),
+        );
+        if (!recorded.ok)
+          this.log('warn', 'revealed notes not recorded', { boardId, code: recorded.error.code });
+      }
+      for (const { owner, draftIds } of drafts) {
+        if (draftIds.length === 0) continue;
+        await this.boards.change(
+          docIdOf(boardId, owner),
+          (doc) => {
+            const map = doc.getMap(NOTES_KEY);
+            for (const id of draftIds) map.delete(id);
+          },
+          { compact: true },
+        );
+      }
+    });
+  }
+}
+
+interface RevealedNote {
+  id: string;
+  authorId: string;
+  input: Parameters<typeof addNote>[1];
+}
+
+/** A draft note as it goes onto the board; nothing for a draft that is not a valid note. */
+function revealed(board: BoardState, owner: string, draft: Note, now: number): RevealedNote[] {
+  let text: string;
+  try {
+    text = validateNoteText(draft.text);
+  } catch {
+    return [];
+  }
+  const id = revealedId(board.id, owner, draft.id);
+  return [
+    {
+      id,
+      authorId: owner,
+      input: {
+        id,
+        text,
+        color: draft.color,
+        ...(draft.columnId && /^[A-Za-z0-9_-]{1,64}$/.test(draft.columnId)
+          ? { columnId: draft.columnId }
+          : {}),
+        ...(board.anonymous
+          ? { createdAt: now }
+          : { authorId: owner, createdAt: Math.min(draft.createdAt || now, now) }),
+      },
+    },
+  ];
+}
+
+/**
+ * A revealed note's id: the same for the same draft every time (so a reveal can run again), and
+ * unguessable without the draft's own id, which only its owner knows (so the id says nothing
+ * about who wrote it on an anonymous board).
+ */
+export function revealedId(boardId: string, owner: string, draftId: string): string {
+  return createHash('sha256')
+    .update(`${boardId}\u0000${owner}\u0000${draftId}`)
+    .digest('base64url')
+    .slice(0, 16);
+}
+
+/** VO6: the totals the document may carry — none while a hidden vote is open. */
+function publicTotals(board: BoardState): Record<string, number> {
+  const vote = board.vote;
+  if (!vote || (vote.open && vote.hidden)) return {};
+  return vote.totals;
+}
+
+/** BD13: the counts per kind on one note from who reacted with what. */
+function reactionCounts(board: BoardState, noteId: string): ReactionCounts {
+  const counts: ReactionCounts = {};
+  for (const kinds of Object.values(board.reactions[noteId] ?? {})) {
+    for (const kind of kinds) counts[kind] = (counts[kind] ?? 0) + 1;
+  }
+  return counts;
+}
+
+function templateRefusal(command: CommandOf<'board.add'>): string | null {
+  try {
+    applyTemplate(new Y.Doc(), command.templateId, {
+      title: command.title,
+      ...(command.columns ? { columnTitles: command.columns } : {}),
+    });
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : 'this template cannot be set up';
+  }
+}
+
+function createdBoardId(events: readonly Outcome['events'][number][]): string | undefined {
+  const created = events.find((e) => e.type === 'board.created');
+  return created?.type === 'board.created' ? created.boardId : undefined;
+}
+
+function isBoardCommand(command: Command): command is BoardCommand {
+  return /^(board|vote|note)\./.test(command.type);
+}

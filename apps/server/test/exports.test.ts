@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { addNote } from '@kring/board';
+import { addBoard, barrier, command, fetchExport, scene, snapshot, synced } from './boards-harness';
+import { createSession } from './harness';
+
+describe('exports over HTTP', () => {
+  it('board exports in md, csv and json carry the notes, cut for the role asking', async () => {
+    const ADA = 'Adelheid-Export-Tester-4417';
+    const { server, url, joinCode, host, hostToken, people, firstBoard: board } = await scene([ADA]);
+    const [ada] = people as [(typeof people)[0]];
+    await command(host, { type: 'board.rename', boardId: board, title: 'Harvest: “what now?”' });
+    const hostBoard = await synced(url, board, hostToken);
+    const adaBoard = await synced(url, board, ada.token);
+    addNote(adaBoard.doc, { id: 'shown1', text: 'Peer respite first', color: 'green', authorId: ada.id });
+    addNote(adaBoard.doc, { id: 'hidden1', text: 'Something to hide', color: 'pink', authorId: ada.id });
+    await barrier(adaBoard, hostBoard);
+    await command(host, { type: 'note.hide', boardId: board, noteId: 'hidden1', hidden: true });
+    await command(host, { type: 'vote.open', boardId: board, budget: 2, capPerNote: 2, hidden: true });
+    await command(ada.socket, { type: 'vote.cast', boardId: board, noteId: 'shown1', delta: 1 });
+
+    const base = `${url}/api/sessions/${joinCode}/boards/${board}/export`;
+    for (const format of ['md', 'csv', 'json'] as const) {
+      const asHost = await fetchExport(`${base}?format=${format}`, hostToken);
+      expect(asHost.status).toBe(200);
+      expect(asHost.headers.get('content-disposition')).toMatch(
+        new RegExp(`^attachment; filename="kring-reflection-harvest-what-now\\.${format}"$`),
+      );
+      expect(asHost.headers.get('cache-control')).toBe('no-store');
+      expect(asHost.body).toContain('Peer respite first');
+      expect(asHost.body).toContain('Something to hide');
+      expect(asHost.body).toContain(ADA); // a named board: authors by display name
+      const asAda = await fetchExport(`${base}?format=${format}`, ada.token);
+      expect(asAda.status).toBe(200);
+      expect(asAda.body).toContain('Peer respite first');
+      expect(asAda.body).not.toContain('Something to hide');
+    }
+    expect((await fetchExport(`${base}?format=csv`, hostToken)).headers.get('content-type')).toBe(
+      'text/csv; charset=utf-8',
+    );
+    // A hidden vote's totals reach only facilitators while it is open (VO6).
+    const votes = async (token: string) => {
+      const json = JSON.parse((await fetchExport(`${base}?format=json`, token)).body) as {
+        columns: { notes: { id: string; votes: number }[] }[];
+      };
+      return json.columns.flatMap((c) => c.notes).find((n) => n.id === 'shown1')?.votes;
+    };
+    expect([await votes(hostToken), await votes(ada.token)]).toEqual([1, 0]);
+    await command(host, { type: 'vote.close', boardId: board });
+    expect([await votes(hostToken), await votes(ada.token)]).toEqual([1, 1]);
+
+    // Refusals: no token, another session's token, a bad format, an unknown board.
+    expect((await fetchExport(`${base}?format=md`, null)).status).toBe(401);
+    const other = await createSession(server.url, 'Another');
+    expect((await fetchExport(`${base}?format=md`, other.facilitatorToken)).status).toBe(403);
+    expect((await fetchExport(`${base}?format=pdf`, hostToken)).status).toBe(400);
+    expect(
+      (await fetchExport(`${url}/api/sessions/${joinCode}/boards/nosuchboard1/export`, hostToken)).status,
+    ).toBe(404);
+  });
+
+  it('an anonymous board exports without authors, for everyone', async () => {
+    const ADA = 'Anonyma-Export-Tester-9902';
+    const { url, joinCode, host, hostToken, people } = await scene([ADA]);
+    const [ada] = people as [(typeof people)[0]];
+    const anon = await addBoard(host, { title: 'Worries', templateId: 'blank', anonymous: true });
+    await command(ada.socket, { type: 'note.add', boardId: anon, text: 'An unsigned worry', color: 'pink' });
+    for (const token of [hostToken, ada.token]) {
+      for (const format of ['md', 'csv', 'json']) {
+        const file = await fetchExport(
+          `${url}/api/sessions/${joinCode}/boards/${anon}/export?format=${format}`,
+          token,
+        );
+        expect(file.body).toContain('An unsigned worry');
+        expect(file.body).not.toContain(ADA);
+        expect(file.body).not.toContain(ada.id);
+      }
+    }
+  });
+
+  it('the whole session exports its agenda, every board and the answered questions', async () => {
+    const ADA = 'Adeline-Session-Export-3310';
+    const { url, joinCode, host, hostToken, people, firstBoard } = await scene([ADA]);
+    const [ada] = people as [(typeof people)[0]];
+    await command(host, {
+      type: 'agenda.add',
+      segment: { title: 'Opening round', kind: 'round', plannedMinutes: 10, notes: 'Facilitator-only note' },
+    });
+    const second = await addBoard(host, { title: 'Actions', templateId: 'summit-planning' });
+    await command(ada.socket, {
+      type: 'note.add',
+      boardId: firstBoard,
+      text: 'First board note',
+      color: 'green',
+    });
+    await command(ada.socket, {
+      type: 'note.add',
+      boardId: second,
+      text: 'Second board note',
+      color: 'blue',
+    });
+    await command(ada.socket, { type: 'qa.ask', text: 'When do we meet again?' });
+    await command(ada.socket, { type: 'qa.ask', text: 'An unanswered one' });
+    const state = await snapshot(host);
+    const asked = Object.values(state.questions).find((q) => q.text === 'When do we meet again?')!;
+    await command(host, { type: 'qa.mark', questionId: asked.id, flag: 'answered', on: true });
+
+    const md = await fetchExport(`${url}/api/sessions/${joinCode}/export?format=md`, hostToken);
+    expect(md.status).toBe(200);
+    expect(md.headers.get('content-disposition')).toBe('attachment; filename="kring-reflection.md"');
+    for (const text of ['# Reflection', 'Opening round', 'Facilitator-only note', '## Board', '## Actions']) {
+      expect(md.body).toContain(text);
+    }
+    for (const text of ['First board note', 'Second board note', 'When do we meet again?', ADA]) {
+      expect(md.body).toContain(text);
+    }
+    expect(md.body).not.toContain('An unanswered one');
+    const asAda = await fetchExport(`${url}/api/sessions/${joinCode}/export?format=md`, ada.token);
+    expect(asAda.body).not.toContain('Facilitator-only note');
+
+    const json = await fetchExport(`${url}/api/sessions/${joinCode}/export?format=json`, ada.token);
+    const doc = JSON.parse(json.body) as {
+      format: string;
+      boards: { id: string; board: { meta: { title: string } } }[];
+      answeredQuestions: { text: string }[];
+      agenda: { title: string; notes?: string }[];
+    };
+    expect(doc.format).toBe('kring-session');
+    expect(doc.boards.map((b) => b.board.meta.title)).toEqual(['Board', 'Actions']);
+    expect(doc.answeredQuestions.map((q) => q.text)).toEqual(['When do we meet again?']);
+    expect(doc.agenda).toEqual([expect.objectContaining({ title: 'Opening round' })]);
+    expect(doc.agenda[0]).not.toHaveProperty('notes');
+    expect((await fetchExport(`${url}/api/sessions/${joinCode}/export?format=csv`, hostToken)).status).toBe(
+      400,
+    );
+  });
+});
