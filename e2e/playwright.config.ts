@@ -24,6 +24,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     baseURL,
+    // An action that cannot happen fails in seconds with a clear message instead of at the test timeout.
+    actionTimeout: 15_000,
     trace: 'on-first-retry',
   },
   projects: [
