@@ -87,7 +87,7 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
 
   const app = express();
   app.disable('x-powered-by');
-  app.use('/api', apiRouter({ sessions, store, tokens, boards, publicUrl: opts.publicUrl }));
+  app.use('/api', apiRouter({ sessions, store, tokens, boards, commands, publicUrl: opts.publicUrl }));
   if (opts.webHandler) app.use(opts.webHandler);
   app.use(errorHandler(log));
 

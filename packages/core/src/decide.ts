@@ -9,6 +9,7 @@ import { decideQa } from './qa/qa';
 import { decideRoles } from './roles/roles';
 import { decideSignal } from './signals/signals';
 import type { SessionState } from './state';
+import type { SessionTemplate } from './templates/sessions';
 import { decideTimer } from './timer/decide';
 
 export type { Actor, DecideContext, Decision };
@@ -109,7 +110,12 @@ export function decide(
   }
 }
 
-/** S1: a new session starts with its host and one board ("Board"). */
+/**
+ * S1: a new session starts with its host and one board ("Board").
+ * S2: a session created from a template starts with the template's agenda (none current) and its
+ * boards instead, in the template's order; the ids come in (`segmentIds`, `boardIds`, one per
+ * segment and board), like every id core records (C5).
+ */
 export function createSession(input: {
   sessionId: string;
   title: string;
@@ -118,24 +124,54 @@ export function createSession(input: {
   hostName: string;
   boardId: string;
   now: number;
+  template?: { template: SessionTemplate; segmentIds: readonly string[]; boardIds: readonly string[] };
 }): NewSessionEvent[] {
-  return [
-    {
-      type: 'session.created',
-      at: input.now,
-      sessionId: input.sessionId,
-      title: input.title,
-      joinCode: input.joinCode,
-    },
+  const at = input.now;
+  const events: NewSessionEvent[] = [
+    { type: 'session.created', at, sessionId: input.sessionId, title: input.title, joinCode: input.joinCode },
     {
       type: 'participant.joined',
-      at: input.now,
+      at,
       participantId: input.hostId,
       displayName: input.hostName,
       role: 'host',
     },
-    { type: 'board.created', at: input.now, boardId: input.boardId, title: 'Board' },
   ];
+  if (!input.template) {
+    events.push({ type: 'board.created', at, boardId: input.boardId, title: 'Board' });
+    return events;
+  }
+  const { template, segmentIds, boardIds } = input.template;
+  if (segmentIds.length !== template.segments.length || boardIds.length !== template.boards.length) {
+    throw new Error('createSession: one id per template segment and board');
+  }
+  template.segments.forEach((segment, index) => {
+    events.push({
+      type: 'agenda.segmentAdded',
+      at,
+      segment: {
+        id: segmentIds[index]!,
+        title: segment.title,
+        kind: segment.kind,
+        plannedMinutes: segment.plannedMinutes,
+        prompt: segment.prompt ?? null,
+        notes: segment.notes ?? null,
+      },
+      index,
+      by: input.hostId,
+    });
+  });
+  template.boards.forEach((board, index) => {
+    events.push({
+      type: 'board.created',
+      at,
+      boardId: boardIds[index]!,
+      title: board.title,
+      templateId: board.templateId,
+      anonymous: board.anonymous ?? false,
+    });
+  });
+  return events;
 }
 
 /** J1: anyone with the join code may join as a participant with only a display name. */

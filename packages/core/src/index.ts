@@ -44,3 +44,11 @@ export { balanceAt } from './balance/balance';
 export { viewFor } from './view/view';
 export { audienceOf, needsSnapshot } from './view/audience';
 export { redactState, redactEvent, redactEvents, redactBatch, needsRedaction } from './view/redact';
+export {
+  SESSION_TEMPLATES,
+  findSessionTemplate,
+  plannedMinutesOf,
+  type SessionTemplate,
+  type SessionTemplateSegment,
+  type SessionTemplateBoard,
+} from './templates/sessions';

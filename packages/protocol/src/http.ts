@@ -6,7 +6,26 @@ import { Text } from './text';
 
 export { LIMITS };
 
-export const CreateSessionBody = z.strictObject({ title: Text(LIMITS.titleMax) });
+/**
+ * Session templates (`@kring/core` `SESSION_TEMPLATES` holds their agendas and boards). The ids are
+ * part of the wire protocol (`POST /api/sessions` names one), so they are defined here.
+ */
+export const SESSION_TEMPLATE_IDS = [
+  'ips-overview',
+  'inspiration-meeting',
+  'intervision',
+  'open-dialogue',
+  'recovery-workshop',
+  'summit-planning',
+] as const;
+export const SessionTemplateId = z.enum(SESSION_TEMPLATE_IDS);
+export type SessionTemplateId = z.infer<typeof SessionTemplateId>;
+
+/** `templateId` left out: a blank session (one board, no agenda). */
+export const CreateSessionBody = z.strictObject({
+  title: Text(LIMITS.titleMax),
+  templateId: SessionTemplateId.optional(),
+});
 export type CreateSessionBody = z.infer<typeof CreateSessionBody>;
 
 export const CreateSessionResponse = z.object({

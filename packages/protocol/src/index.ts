@@ -14,6 +14,8 @@ export {
   BoardExportFormat,
   SESSION_EXPORT_FORMATS,
   SessionExportFormat,
+  SESSION_TEMPLATE_IDS,
+  SessionTemplateId,
 } from './http';
 export { SessionEvent, type SessionEventType, type NewSessionEvent, type EventOf } from './events';
 export { Command, type CommandType, type CommandOf } from './commands';

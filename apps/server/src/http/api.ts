@@ -1,3 +1,4 @@
+import { findSessionTemplate } from '@kring/core';
 import express, { type Request, type Response, Router } from 'express';
 import type { z } from 'zod';
 import {
@@ -13,6 +14,7 @@ import {
 } from '@kring/protocol';
 import { type Authenticated, authenticate } from '../auth';
 import type { BoardSync } from '../boards';
+import type { BoardCommands } from '../sessions/board-commands';
 import type { SessionService } from '../sessions/service';
 import type { Store } from '../store/store';
 import type { TokenSigner } from '../tokens';
@@ -24,6 +26,8 @@ export interface ApiDeps {
   store: Store;
   tokens: TokenSigner;
   boards: BoardSync;
+  /** Board commands: sets up the boards of a session created from a template (S2). */
+  commands: Pick<BoardCommands, 'createFromTemplate'>;
   publicUrl: string | undefined;
   clock?: () => number;
 }
@@ -58,7 +62,15 @@ function originOf(req: Request, publicUrl: string | undefined): string {
   return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }
 
-export function apiRouter({ sessions, store, tokens, boards, publicUrl, clock = Date.now }: ApiDeps): Router {
+export function apiRouter({
+  sessions,
+  store,
+  tokens,
+  boards,
+  commands,
+  publicUrl,
+  clock = Date.now,
+}: ApiDeps): Router {
   const api = Router();
   api.use(express.json({ limit: LIMITS.httpBodyBytes, strict: true }));
 
@@ -69,7 +81,12 @@ export function apiRouter({ sessions, store, tokens, boards, publicUrl, clock = 
   api.post('/sessions', async (req, res) => {
     const body = parseBody(CreateSessionBody, req, res);
     if (!body) return;
-    const { state, hostId } = await sessions.create(body.title);
+    const template = body.templateId ? findSessionTemplate(body.templateId) : undefined;
+    if (body.templateId && !template)
+      return sendError(res, 'bad_request', 'templateId: no such session template');
+    const { state, hostId } = template
+      ? await commands.createFromTemplate(body.title, template)
+      : await sessions.create(body.title);
     const facilitatorToken = tokens.sign({ s: state.sessionId, p: hostId, r: 'host' });
     const origin = originOf(req, publicUrl);
     const out: CreateSessionResponse = {

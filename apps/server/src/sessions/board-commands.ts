@@ -15,7 +15,7 @@ import {
   type Note,
   type ReactionCounts,
 } from '@kring/board';
-import { type Actor, type NoteFacts, recordRevealed } from '@kring/core';
+import { type Actor, type NoteFacts, type SessionTemplate, recordRevealed } from '@kring/core';
 import { type BoardState, type Command, type CommandOf, LIMITS } from '@kring/protocol';
 import * as Y from 'yjs';
 import type { BoardSync } from '../boards';
@@ -73,6 +73,39 @@ export class BoardCommands {
     return result;
   }
 
+  /**
+   * S2: a session from a session template. Its agenda and boards are recorded with the session in
+   * one batch; then each new (empty) board document is set up from its board template, the same
+   * way `board.add` does it.
+   */
+  async createFromTemplate(
+    title: string,
+    template: SessionTemplate,
+  ): Promise<Awaited<ReturnType<SessionService['create']>>> {
+    const created = await this.sessions.create(title, undefined, template);
+    const boards = created.state.boards;
+    for (const [index, spec] of template.boards.entries()) {
+      const board = boards[index];
+      if (!board) continue;
+      await this.setUpBoard(board.id, { ...spec, title: board.title, anonymous: board.anonymous });
+    }
+    return created;
+  }
+
+  /** BD1: sets a new, empty board document up from its board template (meta and columns). */
+  private setUpBoard(
+    boardId: string,
+    spec: { templateId: string; title: string; anonymous: boolean; columns?: readonly string[] },
+  ): Promise<void> {
+    return this.boards.change(boardId, (doc) => {
+      applyTemplate(doc, spec.templateId, {
+        title: spec.title,
+        anonymous: spec.anonymous,
+        ...(spec.columns ? { columnTitles: spec.columns } : {}),
+      });
+    });
+  }
+
   /** The notes of a board of this session as its document holds them (none for a foreign board). */
   private async notesOf(
     sessionId: string,
@@ -94,12 +127,11 @@ export class BoardCommands {
     if (!board) return;
     switch (command.type) {
       case 'board.add':
-        return this.boards.change(board.id, (doc) => {
-          applyTemplate(doc, command.templateId, {
-            title: command.title,
-            anonymous: board.anonymous,
-            ...(command.columns ? { columnTitles: command.columns } : {}),
-          });
+        return this.setUpBoard(board.id, {
+          templateId: command.templateId,
+          title: command.title,
+          anonymous: board.anonymous,
+          ...(command.columns ? { columns: command.columns } : {}),
         });
       case 'board.rename':
         if (events.length === 0) return;

@@ -3,6 +3,7 @@ import {
   type Decision,
   type NoteFacts,
   type SessionState,
+  type SessionTemplate,
   assignIds,
   createSession,
   decide,
@@ -61,7 +62,12 @@ export class SessionService {
     return () => this.listeners.delete(listener);
   }
 
-  async create(title: string, hostName = 'Facilitator'): Promise<{ state: SessionState; hostId: string }> {
+  /** S1/S2: a new session, blank or with a session template's agenda and boards (one batch). */
+  async create(
+    title: string,
+    hostName = 'Facilitator',
+    template?: SessionTemplate,
+  ): Promise<{ state: SessionState; hostId: string }> {
     const sessionId = newId();
     const hostId = newId();
     for (let attempt = 0; ; attempt++) {
@@ -75,6 +81,15 @@ export class SessionService {
         hostName,
         boardId: newId(),
         now: this.clock(),
+        ...(template
+          ? {
+              template: {
+                template,
+                segmentIds: template.segments.map(() => newId()),
+                boardIds: template.boards.map(() => newId()),
+              },
+            }
+          : {}),
       });
       const stored = await this.store.createSession(sessionId, joinCode, events);
       const state = replay(stored);

@@ -4,6 +4,7 @@ import {
   JoinSessionResponse,
   SessionSummary,
   type ErrorCode,
+  type SessionTemplateId,
 } from '@kring/protocol';
 
 /** A refusal from the Kring API, or `network` when the server could not be reached at all. */
@@ -58,8 +59,18 @@ function jsonPost(body: unknown): RequestInit {
   return { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
 
-export function createSession(title: string, fetchFn: Fetch = fetch): Promise<CreateSessionResponse> {
-  return request(CreateSessionResponse, '/api/sessions', jsonPost({ title }), fetchFn);
+/** `templateId`: a session template (agenda and boards, core S2); left out, a blank session. */
+export function createSession(
+  title: string,
+  fetchFn: Fetch = fetch,
+  templateId?: SessionTemplateId,
+): Promise<CreateSessionResponse> {
+  return request(
+    CreateSessionResponse,
+    '/api/sessions',
+    jsonPost(templateId ? { title, templateId } : { title }),
+    fetchFn,
+  );
 }
 
 export function joinSession(

@@ -1,10 +1,17 @@
 import {
+  addColumn,
   addNote,
+  createCluster,
   deleteNote,
   editNoteText,
+  moveNoteToCluster,
+  moveNoteToColumn,
   observeNotes,
   readNotes,
+  removeCluster,
+  renameCluster,
   setNoteColor,
+  IMPLICIT_COLUMN_ID,
   type Note,
   type NoteColor,
 } from '@kring/board';
@@ -29,29 +36,35 @@ export function wsOrigin(loc: Pick<Location, 'protocol' | 'host'> = location): s
 }
 
 /**
- * One shared board: a Yjs document kept in sync with the server over the stock y-websocket
- * provider (`/yjs/<boardId>?token=…`). Local edits made while offline are sent on reconnect.
+ * One Yjs document kept in sync with the server over the stock y-websocket provider
+ * (`/yjs/<room>?token=…`). Local edits made while offline are sent on reconnect. Sets no awareness:
+ * Kring shows no cursors, and on anonymous boards a cursor could name an author (BD9).
  */
-export class BoardConnection {
-  readonly boardId: string;
+class SyncedDoc {
   readonly doc = new Y.Doc();
   notes = $state.raw<Note[]>([]);
   status = $state<BoardStatus>('connecting');
   closedMessage = $state<string | null>(null);
+  /** Bumped on every change of the document: read models derive from it. */
+  revision = $state(0);
 
   #provider: WebsocketProvider;
   #everSynced = false;
   #unobserve: () => void;
+  #onUpdate = () => {
+    this.revision++;
+  };
 
-  constructor(boardId: string, token: string, origin: string = wsOrigin()) {
-    this.boardId = boardId;
+  constructor(room: string, token: string, origin: string) {
     this.#unobserve = observeNotes(this.doc, (notes) => {
       this.notes = notes;
     });
-    this.#provider = new WebsocketProvider(`${origin}/yjs`, boardId, this.doc, {
+    this.doc.on('update', this.#onUpdate);
+    this.#provider = new WebsocketProvider(`${origin}/yjs`, room, this.doc, {
       params: { token },
       disableBc: true,
     });
+    this.#provider.awareness.setLocalState(null);
     this.#provider.on('status', ({ status }) => {
       if (status !== 'connected') this.status = this.#everSynced ? 'reconnecting' : 'connecting';
     });
@@ -60,6 +73,7 @@ export class BoardConnection {
         this.#everSynced = true;
         this.status = 'connected';
         this.notes = readNotes(this.doc);
+        this.revision++;
       } else if (this.status === 'connected') {
         this.status = 'reconnecting';
       }
@@ -77,6 +91,30 @@ export class BoardConnection {
     this.#provider.connect();
   }
 
+  destroy(): void {
+    this.#unobserve();
+    this.doc.off('update', this.#onUpdate);
+    this.#provider.destroy();
+    this.doc.destroy();
+  }
+}
+
+const columnOrNull = (columnId: string) => (columnId === IMPLICIT_COLUMN_ID ? null : columnId);
+
+/**
+ * One shared board. Notes are written through commands (see BoardPanel); what has no command —
+ * where a note sits, groups, and facilitators' columns — is written here, straight into the
+ * document, which the server's write guard allows (core SPEC BD12).
+ */
+export class BoardConnection extends SyncedDoc {
+  readonly boardId: string;
+
+  constructor(boardId: string, token: string, origin: string = wsOrigin()) {
+    super(boardId, token, origin);
+    this.boardId = boardId;
+  }
+
+  /** Writes a note in the person's own name (named boards only; the old direct path). */
   add(input: { text: string; color: NoteColor; authorId: string }): Note {
     return addNote(this.doc, input);
   }
@@ -93,9 +131,59 @@ export class BoardConnection {
     return deleteNote(this.doc, id);
   }
 
-  destroy(): void {
-    this.#unobserve();
-    this.#provider.destroy();
-    this.doc.destroy();
+  moveToColumn(noteId: string, columnId: string): boolean {
+    return moveNoteToColumn(this.doc, noteId, columnOrNull(columnId));
+  }
+
+  moveToGroup(noteId: string, groupId: string | null): boolean {
+    return moveNoteToCluster(this.doc, noteId, groupId);
+  }
+
+  createGroup(title: string, columnId: string, noteIds: string[] = []): string {
+    const column = columnOrNull(columnId);
+    return createCluster(this.doc, { title, ...(column ? { columnId: column } : {}), noteIds });
+  }
+
+  renameGroup(id: string, title: string): boolean {
+    return renameCluster(this.doc, id, title);
+  }
+
+  removeGroup(id: string): boolean {
+    return removeCluster(this.doc, id);
+  }
+
+  /** Facilitators only (the server refuses columns from participants). */
+  addColumn(title: string): string {
+    return addColumn(this.doc, { title });
+  }
+}
+
+/**
+ * One person's private drafts of a board (BD7): `/yjs/<boardId>/drafts/<participantId>`. Only
+ * they can read it; they write while the board is in private writing. The server moves the
+ * drafts onto the board when the facilitator reveals them.
+ */
+export class DraftsConnection extends SyncedDoc {
+  constructor(boardId: string, participantId: string, token: string, origin: string = wsOrigin()) {
+    super(`${boardId}/drafts/${participantId}`, token, origin);
+  }
+
+  add(input: { text: string; color: NoteColor; authorId: string; columnId: string }): Note {
+    const column = columnOrNull(input.columnId);
+    return addNote(this.doc, {
+      text: input.text,
+      color: input.color,
+      authorId: input.authorId,
+      ...(column ? { columnId: column } : {}),
+    });
+  }
+
+  edit(id: string, text: string, color: NoteColor): void {
+    editNoteText(this.doc, id, text);
+    setNoteColor(this.doc, id, color);
+  }
+
+  remove(id: string): boolean {
+    return deleteNote(this.doc, id);
   }
 }

@@ -1,0 +1,111 @@
+import { addNote, createCluster, setNoteHidden, addColumn, readBoard } from '@kring/board';
+import type { VoteView } from '@kring/protocol';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  countNotes,
+  defaultLayout,
+  isMine,
+  mayContribute,
+  parsePlace,
+  placeOf,
+  placeOptions,
+  reactionLabel,
+  readOnlyNotice,
+  refusalText,
+  visibleBoard,
+  voteBlockedReason,
+  voteControls,
+  voteSummary,
+  votesLabel,
+} from './model';
+
+function board() {
+  const doc = new Y.Doc();
+  const col = addColumn(doc, { title: 'Connection', id: 'c1' });
+  addColumn(doc, { title: 'Worldview', id: 'c2' });
+  addNote(doc, { id: 'n1', text: 'one', color: 'yellow', authorId: 'ana', columnId: col });
+  addNote(doc, { id: 'n2', text: 'two', color: 'blue', authorId: 'bo', columnId: col });
+  createCluster(doc, { id: 'g1', title: 'Listening', columnId: col, noteIds: ['n2'] });
+  setNoteHidden(doc, 'n1', true);
+  return readBoard(doc);
+}
+
+const vote = (over: Partial<VoteView> = {}): VoteView => ({
+  open: true,
+  budget: 2,
+  capPerNote: 1,
+  hidden: false,
+  openedAt: 0,
+  totals: {},
+  mine: {},
+  left: 2,
+  ...over,
+});
+
+describe('board model', () => {
+  it('outline is the default on narrow screens', () => {
+    expect(defaultLayout(true)).toBe('outline');
+    expect(defaultLayout(false)).toBe('canvas');
+  });
+
+  it('participants never see hidden notes; facilitators do', () => {
+    const data = board();
+    expect(countNotes(visibleBoard(data, true))).toBe(2);
+    expect(countNotes(visibleBoard(data, false))).toBe(1);
+  });
+
+  it('lists every column and group as a place, and finds where a note is', () => {
+    const data = board();
+    expect(placeOptions(data).map((p) => p.label)).toEqual([
+      'Column: Connection',
+      'Group: Listening (in Connection)',
+      'Column: Worldview',
+    ]);
+    expect(placeOf(data, 'n2')).toBe('group:g1');
+    expect(placeOf(data, 'n1')).toBe('column:c1');
+    expect(parsePlace('group:g1')).toEqual({ kind: 'group', id: 'g1' });
+    expect(parsePlace('nowhere')).toBeNull();
+  });
+
+  it('knows your notes from the server record or the named author', () => {
+    expect(isMine({ id: 'a' }, 'me', ['a'])).toBe(true);
+    expect(isMine({ id: 'b', authorId: 'me' }, 'me', [])).toBe(true);
+    expect(isMine({ id: 'c', authorId: 'you' }, 'me', [])).toBe(false);
+  });
+
+  it('names reactions for screen readers', () => {
+    expect(reactionLabel('heart', 3, true)).toBe('Heart, 3, you reacted');
+    expect(reactionLabel('idea', 0, false)).toBe('Gives me an idea, 0');
+  });
+
+  it('mirrors the budget and the cap', () => {
+    expect(voteControls(null, 'n').open).toBe(false);
+    expect(voteControls(vote(), 'n')).toEqual({ open: true, mine: 0, canAdd: true, canTakeBack: false });
+    expect(voteControls(vote({ mine: { n: 1 }, left: 1 }), 'n').canAdd).toBe(false);
+    expect(voteBlockedReason(vote({ mine: { n: 1 }, left: 1 }), 'n')).toBe('At most 1 vote per note.');
+    expect(voteBlockedReason(vote({ left: 0 }), 'x')).toMatch(/used all 2/);
+    expect(voteSummary(vote({ hidden: true, totals: null }))).toContain(
+      'Totals are hidden until the vote closes; you see only your own votes.',
+    );
+    expect(voteSummary(vote({ left: 1 }))[0]).toBe('Dot vote open: you have 1 of 2 votes left.');
+    expect(votesLabel(2, 1, true)).toBe('2 votes, 1 from you');
+    expect(votesLabel(null, 0, true)).toBe('0 from you');
+  });
+
+  it('says why a board is read-only, and who may contribute', () => {
+    const open = { locked: false, archived: false, anonymous: false, phase: 'open' as const };
+    expect(readOnlyNotice(open, 'write', false)).toBeNull();
+    expect(readOnlyNotice({ ...open, locked: true }, 'read', false)).toMatch(/locked by the facilitator/);
+    expect(readOnlyNotice({ ...open, archived: true }, 'read', false)).toMatch(/archived/);
+    expect(mayContribute(open, 'participant', false)).toBe(true);
+    expect(mayContribute({ ...open, phase: 'private' }, 'participant', false)).toBe(false);
+    expect(mayContribute({ ...open, locked: true }, 'host', true)).toBe(true);
+    expect(mayContribute(open, 'observer', false)).toBe(false);
+  });
+
+  it('turns refusals into sentences', () => {
+    expect(refusalText({ code: 'conflict', message: 'no votes left' })).toBe('No votes left.');
+    expect(refusalText({ code: 'board_locked', message: 'x' })).toMatch(/locked/);
+  });
+});

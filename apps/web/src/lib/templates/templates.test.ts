@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addBoardCommand,
+  boardTemplateOptions,
+  formatMinutes,
+  openVoteCommand,
+  parseColumnTitles,
+  sessionTemplateOptions,
+  shownBoardId,
+} from './templates';
+
+describe('template pickers', () => {
+  it('offers the blank session first, then every session template with a summary', () => {
+    const options = sessionTemplateOptions();
+    expect(options[0]?.id).toBe('blank');
+    const ips = options.find((o) => o.id === 'ips-overview');
+    expect(ips?.summary).toMatch(/^10 parts · 3 h · boards: Check-in, The four IPS tasks/);
+    expect(options.map((o) => o.id)).toContain('intervision');
+  });
+
+  it('lists every board template with a description', () => {
+    const options = boardTemplateOptions();
+    expect(options.map((o) => o.id)).toEqual([
+      'blank',
+      'columns',
+      'ips-four-tasks',
+      'check-in',
+      'low-threshold-self-assessment',
+      'summit-planning',
+      'intervision-incident',
+    ]);
+    for (const o of options) expect(o.description.length).toBeGreaterThan(0);
+    expect(options.find((o) => o.id === 'columns')?.customColumns).toBe(true);
+  });
+
+  it('formats minutes', () => {
+    expect(formatMinutes(45)).toBe('45 min');
+    expect(formatMinutes(180)).toBe('3 h');
+    expect(formatMinutes(90)).toBe('1 h 30 min');
+  });
+});
+
+describe('add-board form', () => {
+  const base = {
+    title: ' Check-in ',
+    templateId: 'check-in' as const,
+    anonymous: false,
+    columnsText: '',
+    customColumns: false,
+  };
+
+  it('parses column titles one per line', () => {
+    expect(parseColumnTitles(' Went well \n\n  To try\r\nQuestions ')).toEqual([
+      'Went well',
+      'To try',
+      'Questions',
+    ]);
+  });
+
+  it('builds board.add, anonymous only when asked', () => {
+    expect(addBoardCommand(base)).toEqual({
+      ok: true,
+      value: { type: 'board.add', title: 'Check-in', templateId: 'check-in' },
+    });
+    expect(addBoardCommand({ ...base, anonymous: true })).toMatchObject({
+      ok: true,
+      value: { anonymous: true },
+    });
+  });
+
+  it('takes columns only for the columns template, and needs one there', () => {
+    // Another template ignores what is in the (hidden) columns box.
+    expect(addBoardCommand({ ...base, columnsText: 'A\nB' })).toEqual(addBoardCommand(base));
+    const columns = { ...base, templateId: 'columns' as const, customColumns: true };
+    expect(addBoardCommand({ ...columns, columnsText: ' ' })).toEqual({
+      ok: false,
+      error: 'Name at least one column, one per line.',
+    });
+    expect(addBoardCommand({ ...columns, columnsText: 'Went well\nTo try' })).toMatchObject({
+      ok: true,
+      value: { columns: ['Went well', 'To try'] },
+    });
+    expect(addBoardCommand({ ...columns, columnsText: Array(30).fill('x').join('\n') }).ok).toBe(false);
+  });
+
+  it('needs a title', () => {
+    expect(addBoardCommand({ ...base, title: '  ' })).toEqual({
+      ok: false,
+      error: 'Give the board a title.',
+    });
+  });
+});
+
+describe('open-vote form (VO1)', () => {
+  it('accepts a budget 1–100 and a cap 1–budget', () => {
+    expect(openVoteCommand({ boardId: 'b1', budget: 5, capPerNote: 2, hidden: true })).toEqual({
+      ok: true,
+      value: { type: 'vote.open', boardId: 'b1', budget: 5, capPerNote: 2, hidden: true },
+    });
+    expect(openVoteCommand({ boardId: 'b1', budget: 0, capPerNote: 1, hidden: false }).ok).toBe(false);
+    expect(openVoteCommand({ boardId: 'b1', budget: 101, capPerNote: 1, hidden: false }).ok).toBe(false);
+    expect(openVoteCommand({ boardId: 'b1', budget: 3, capPerNote: 4, hidden: false }).ok).toBe(false);
+    expect(openVoteCommand({ boardId: 'b1', budget: 2.5, capPerNote: 1, hidden: false }).ok).toBe(false);
+  });
+});
+
+describe('which board is shown', () => {
+  const boards = [
+    { id: 'old', archived: true },
+    { id: 'a', archived: false },
+    { id: 'b', archived: false },
+  ];
+  it('the focus wins, then the own choice, then the first open board', () => {
+    expect(shownBoardId(boards, 'b', 'a')).toBe('b');
+    expect(shownBoardId(boards, null, 'a')).toBe('a');
+    expect(shownBoardId(boards, null, 'old')).toBe('old');
+    expect(shownBoardId(boards, null, null)).toBe('a');
+    expect(shownBoardId(boards, 'gone', 'gone')).toBe('a');
+    expect(shownBoardId([{ id: 'x', archived: true }], null, null)).toBe('x');
+    expect(shownBoardId([], null, null)).toBeNull();
+  });
+});

@@ -1,0 +1,201 @@
+import { expect, test } from '@playwright/test';
+import { expectConnected, join, newPerson, type Person } from './helpers';
+import {
+  FacilitatorApi,
+  boardNote,
+  createSessionViaApi,
+  draftsArea,
+  expectNoAxeViolations,
+  tabTo,
+  writeDraft,
+} from './boards-helpers';
+
+test.describe('reflection boards', () => {
+  let people: Person[] = [];
+  let api: FacilitatorApi | null = null;
+
+  test.afterEach(async () => {
+    api?.close();
+    api = null;
+    for (const p of people) {
+      expect(p.foreignRequests, `${p.name} made third-party requests`).toEqual([]);
+      await p.context.close();
+    }
+    people = [];
+  });
+
+  test('private writing stays private until the facilitator reveals it', async ({ browser, baseURL }) => {
+    const session = await createSessionViaApi(baseURL!, 'Four tasks');
+    api = new FacilitatorApi(baseURL!, session.facilitatorToken);
+    const host = await newPerson(browser, baseURL!, 'Host');
+    const ana = await newPerson(browser, baseURL!, 'Ana');
+    const bo = await newPerson(browser, baseURL!, 'Bo');
+    people = [host, ana, bo];
+    await host.page.goto(session.facilitatorUrl);
+    await join(ana, session.participantUrl, 'Four tasks');
+    await join(bo, session.participantUrl, 'Four tasks');
+    await expectConnected(ana.page);
+    await expectConnected(bo.page);
+
+    // SETUP: the facilitator starts private writing.
+    await api.send({ type: 'board.setPhase', boardId: session.boardId, phase: 'private' });
+
+    for (const p of [ana, bo]) {
+      await expect(draftsArea(p.page)).toContainText(
+        'Private writing: only you can see these until the facilitator reveals them',
+      );
+    }
+    await writeDraft(ana.page, 'Connection means being curious');
+    await writeDraft(bo.page, 'My worldview shifted');
+
+    // Drafts live on the server: a reload keeps them.
+    await ana.page.reload();
+    await expect(
+      draftsArea(ana.page).getByTestId('draft').filter({ hasText: 'Connection means' }),
+    ).toBeVisible();
+
+    // Nobody sees anyone else's words, facilitators included.
+    await expect(ana.page.getByText('My worldview shifted')).toHaveCount(0);
+    await expect(bo.page.getByText('Connection means being curious')).toHaveCount(0);
+    await expect(host.page.getByText('Connection means being curious')).toHaveCount(0);
+    await expect(host.page.getByText('My worldview shifted')).toHaveCount(0);
+
+    // SETUP: the reveal.
+    await api.send({ type: 'board.setPhase', boardId: session.boardId, phase: 'open' });
+    for (const p of [host, ana, bo]) {
+      await expect(boardNote(p.page, 'Connection means being curious')).toBeVisible();
+      await expect(boardNote(p.page, 'My worldview shifted')).toBeVisible();
+      await expect(draftsArea(p.page)).toHaveCount(0);
+    }
+    await expect(boardNote(ana.page, 'Connection means being curious')).toContainText('You');
+    await expect(boardNote(bo.page, 'Connection means being curious')).toContainText('Ana');
+    await expect(
+      ana.page.locator('[role="status"][aria-atomic="true"]').filter({ hasText: 'The notes were revealed' }),
+    ).toHaveCount(1);
+  });
+
+  test('a group, a dot vote with a budget of 2, a refused third vote and the totals', async ({
+    browser,
+    baseURL,
+  }) => {
+    const session = await createSessionViaApi(baseURL!, 'Clusters and votes');
+    api = new FacilitatorApi(baseURL!, session.facilitatorToken);
+    const host = await newPerson(browser, baseURL!, 'Host');
+    const ana = await newPerson(browser, baseURL!, 'Ana');
+    const bo = await newPerson(browser, baseURL!, 'Bo');
+    people = [host, ana, bo];
+    await host.page.goto(session.facilitatorUrl);
+    await join(ana, session.participantUrl, 'Clusters and votes');
+    await join(bo, session.participantUrl, 'Clusters and votes');
+
+    await ana.page.getByRole('textbox', { name: 'Your note' }).fill('Listen before advising');
+    await ana.page.getByRole('button', { name: 'Add note', exact: true }).click();
+    await bo.page.getByRole('textbox', { name: 'Your note' }).fill('Ask what happened');
+    await bo.page.getByRole('button', { name: 'Add note', exact: true }).click();
+    await expect(boardNote(ana.page, 'Ask what happened')).toBeVisible();
+
+    // Ana makes a group and moves Bo's note into it.
+    await ana.page.getByRole('textbox', { name: 'New group in Notes' }).fill('Listening');
+    await ana.page.getByRole('button', { name: 'Create group' }).click();
+    const group = ana.page.getByTestId('group').filter({ hasText: 'Listening' });
+    await expect(group).toBeVisible();
+    await boardNote(ana.page, 'Ask what happened').getByRole('button', { name: /^Move/ }).click();
+    await ana.page
+      .getByRole('combobox', { name: 'Move to' })
+      .selectOption({ label: 'Group: Listening (in Notes)' });
+    await ana.page.getByRole('button', { name: 'Move', exact: true }).click();
+    for (const p of [ana, bo, host]) {
+      await expect(
+        p.page.getByTestId('group').filter({ hasText: 'Listening' }).getByTestId('note'),
+      ).toContainText('Ask what happened');
+    }
+
+    // SETUP: the facilitator opens a vote: 2 votes each, at most 2 per note, totals visible.
+    await api.send({ type: 'vote.open', boardId: session.boardId, budget: 2, capPerNote: 2, hidden: false });
+    await expect(ana.page.getByTestId('votes-left')).toHaveText(/you have 2 of 2 votes left/);
+
+    const note = boardNote(ana.page, 'Ask what happened');
+    await note.getByRole('button', { name: 'Vote for this note' }).click();
+    await expect(ana.page.getByTestId('votes-left')).toHaveText(/you have 1 of 2 votes left/);
+    await note.getByRole('button', { name: 'Vote for this note' }).click();
+    await expect(ana.page.getByTestId('votes-left')).toHaveText(/you have 0 of 2 votes left/);
+    await boardNote(ana.page, 'Listen before advising')
+      .getByRole('button', { name: 'Vote for this note' })
+      .click();
+    await expect(ana.page.getByTestId('vote-message')).toBeVisible();
+    await expect(ana.page.getByTestId('vote-message')).toHaveText(/vote/i);
+    await expect(ana.page.getByTestId('votes-left')).toHaveText(/you have 0 of 2 votes left/);
+
+    // Everyone sees the totals.
+    for (const p of [ana, bo, host]) {
+      await expect(boardNote(p.page, 'Ask what happened').getByTestId('note-votes')).toContainText('2 votes');
+    }
+  });
+
+  test('keyboard only through the outline at 360px: react, move, vote; axe clean', async ({
+    browser,
+    baseURL,
+  }) => {
+    const session = await createSessionViaApi(baseURL!, 'Keyboard pass');
+    api = new FacilitatorApi(baseURL!, session.facilitatorToken);
+    const host = await newPerson(browser, baseURL!, 'Host');
+    const cas = await newPerson(browser, baseURL!, 'Cas', { mobile: true });
+    people = [host, cas];
+    await host.page.goto(session.facilitatorUrl);
+    await expectConnected(host.page);
+
+    // The facilitator adds two columns through the board's own form.
+    for (const title of ['Connection', 'Worldview']) {
+      const details = host.page.locator('details.columns-admin');
+      if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) {
+        await details.getByText('Add a column').click();
+      }
+      await host.page.getByRole('textbox', { name: 'Column title' }).fill(title);
+      await host.page.getByRole('button', { name: 'Add column' }).click();
+      await expect(host.page.getByRole('heading', { name: new RegExp(title) })).toBeVisible();
+    }
+
+    await join(cas, session.participantUrl, 'Keyboard pass');
+    const page = cas.page;
+    await expect(page.getByTestId('board')).toHaveAttribute('data-layout', 'outline');
+    await expect(page.getByTestId('board-outline')).toBeVisible();
+
+    // Write a note in "Connection" by keyboard.
+    await page.getByRole('textbox', { name: 'Your note' }).focus();
+    await page.keyboard.type('Being with, not doing to');
+    await page.keyboard.press('Control+Enter');
+    const note = boardNote(page, 'Being with, not doing to');
+    await expect(note).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Notes in Connection' }).getByTestId('note')).toHaveCount(1);
+
+    // Tab to the note and react.
+    await tabTo(page, /^Heart, 0/);
+    await page.keyboard.press('Enter');
+    await expect(note.getByRole('button', { name: 'Heart, 1, you reacted' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+
+    // Move it to another column.
+    await tabTo(page, /^Move note/);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('combobox', { name: 'Move to' })).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('combobox', { name: 'Move to' })).toHaveValue(/^column:/);
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Move', exact: true })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('list', { name: 'Notes in Worldview' }).getByTestId('note')).toHaveCount(1);
+    await expect(boardNote(host.page, 'Being with, not doing to')).toBeVisible();
+
+    // SETUP: a vote opens; vote by keyboard.
+    await api.send({ type: 'vote.open', boardId: session.boardId, budget: 3, capPerNote: 3, hidden: false });
+    await expect(page.getByTestId('votes-left')).toHaveText(/3 of 3/);
+    await tabTo(page, /^Vote for this note/);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('votes-left')).toHaveText(/2 of 3/);
+    await expect(note.getByTestId('note-votes')).toHaveText('1 vote, 1 from you');
+
+    await expectNoAxeViolations(page, 'the outline view at 360px');
+  });
+});

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { SESSION_TEMPLATE_IDS, SessionEvent, TEMPLATE_IDS, LIMITS, SEGMENT_KINDS } from '@kring/protocol';
+import { createSession } from '../decide';
+import { replay } from '../reducer';
+import { withVersions } from '../versions';
+import { viewFor } from '../view/view';
+import { SESSION_TEMPLATES, findSessionTemplate, plannedMinutesOf } from './sessions';
+
+describe('session templates as data', () => {
+  it('has one template per protocol id, in the same order', () => {
+    expect(SESSION_TEMPLATES.map((t) => t.id)).toEqual([...SESSION_TEMPLATE_IDS]);
+    expect(findSessionTemplate('ips-overview')?.title).toMatch(/IPS/);
+    expect(findSessionTemplate('nope')).toBeUndefined();
+  });
+
+  it.each(SESSION_TEMPLATES.map((t) => [t.id, t] as const))('%s is within the limits', (_id, template) => {
+    expect(template.title.length).toBeGreaterThan(0);
+    expect(template.description.length).toBeGreaterThan(0);
+    expect(template.segments.length).toBeGreaterThan(0);
+    expect(template.segments.length).toBeLessThanOrEqual(LIMITS.agendaSegmentsMax);
+    expect(template.boards.length).toBeGreaterThan(0);
+    for (const s of template.segments) {
+      expect(s.title.length).toBeGreaterThan(0);
+      expect(s.title.length).toBeLessThanOrEqual(LIMITS.segmentTitleMax);
+      expect(SEGMENT_KINDS).toContain(s.kind);
+      expect(Number.isInteger(s.plannedMinutes) && s.plannedMinutes >= 0).toBe(true);
+      expect((s.prompt ?? '').length).toBeLessThanOrEqual(LIMITS.segmentPromptMax);
+      expect((s.notes ?? '').length).toBeLessThanOrEqual(LIMITS.segmentNotesMax);
+    }
+    for (const b of template.boards) {
+      expect(TEMPLATE_IDS).toContain(b.templateId);
+      expect(b.title.length).toBeLessThanOrEqual(LIMITS.titleMax);
+      // BD1: only the `columns` board template takes (and needs) column titles.
+      expect(b.columns !== undefined).toBe(b.templateId === 'columns');
+      if (b.columns) expect(b.columns.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('the IPS overview follows the ten-step run-of-show in about three hours', () => {
+    const ips = findSessionTemplate('ips-overview')!;
+    expect(ips.segments).toHaveLength(10);
+    expect(plannedMinutesOf(ips)).toBe(180);
+    expect(ips.segments.map((s) => s.kind)).toEqual([
+      'board_work',
+      'talk',
+      'round',
+      'talk',
+      'board_work',
+      'break',
+      'breakouts',
+      'open_floor',
+      'qa',
+      'closing',
+    ]);
+    expect(ips.boards.map((b) => b.templateId)).toContain('ips-four-tasks');
+    expect(ips.boards.map((b) => b.templateId)).toContain('check-in');
+  });
+
+  it('the inspiration meeting has a kick-off, three practice examples, interaction and a closing word', () => {
+    const titles = findSessionTemplate('inspiration-meeting')!.segments.map((s) => s.title);
+    expect(titles.filter((t) => /practice example/i.test(t))).toHaveLength(3);
+    expect(titles.some((t) => /kick-off/i.test(t))).toBe(true);
+    expect(titles.some((t) => /interaction/i.test(t))).toBe(true);
+    expect(titles.at(-1)).toMatch(/closing word/i);
+  });
+
+  it('intervision runs the incident method rounds and the case-bringer closes', () => {
+    const t = findSessionTemplate('intervision')!;
+    expect(t.segments.map((s) => s.title).join(' | ')).toMatch(
+      /case.*clarifying questions.*reflections.*advice.*case-bringer closes/i,
+    );
+    expect(t.boards[0]?.templateId).toBe('intervision-incident');
+  });
+});
+
+describe('S2: creating a session from a template', () => {
+  const base = {
+    sessionId: 'session1',
+    title: 'T',
+    joinCode: 'ABCDEF',
+    hostId: 'host01',
+    hostName: 'Host',
+    boardId: 'board00',
+    now: 1000,
+  };
+
+  it('without a template: one board "Board", no agenda (S1)', () => {
+    const state = replay(withVersions(0, createSession(base)));
+    expect(state.boards.map((b) => b.title)).toEqual(['Board']);
+    expect(state.agenda.segments).toEqual([]);
+  });
+
+  it.each(SESSION_TEMPLATES.map((t) => [t.id, t] as const))(
+    '%s: the agenda and boards, in order, none current, all valid events',
+    (_id, template) => {
+      const segmentIds = template.segments.map((_, i) => `segment${i}`);
+      const boardIds = template.boards.map((_, i) => `board${i}`);
+      const events = withVersions(
+        0,
+        createSession({ ...base, template: { template, segmentIds, boardIds } }),
+      );
+      for (const e of events) expect(SessionEvent.safeParse(e).success).toBe(true);
+      const state = replay(events);
+      expect(state.agenda.currentId).toBeNull();
+      expect(state.agenda.segments.map((s) => [s.id, s.title, s.plannedMinutes])).toEqual(
+        template.segments.map((s, i) => [`segment${i}`, s.title, s.plannedMinutes]),
+      );
+      expect(state.boards.map((b) => [b.id, b.title, b.templateId, b.anonymous, b.locked, b.phase])).toEqual(
+        template.boards.map((b, i) => [
+          `board${i}`,
+          b.title,
+          b.templateId,
+          b.anonymous ?? false,
+          false,
+          'open',
+        ]),
+      );
+      // Facilitator notes stay with facilitators (A7).
+      const host = viewFor(state, 'host01');
+      expect(host.agenda.segments.map((s) => s.notes)).toEqual(template.segments.map((s) => s.notes ?? null));
+    },
+  );
+
+  it('needs one id per segment and board', () => {
+    const template = findSessionTemplate('intervision')!;
+    expect(() =>
+      createSession({ ...base, template: { template, segmentIds: [], boardIds: ['b'] } }),
+    ).toThrow();
+  });
+});
