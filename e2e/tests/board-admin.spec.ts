@@ -1,15 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { boardTab, boardTabs, boardsAdmin, createFromTemplate, download } from './board-admin-helpers';
-import { addNote, createSession, join, newPerson, noteCard, type Person } from './helpers';
+import { addNote, createSession, join, newPerson, noteCard, type Person, closeAll } from './helpers';
 
 test.describe('boards: templates, focus, phases and exports', () => {
   let people: Person[] = [];
 
   test.afterEach(async () => {
-    for (const person of people) {
-      expect(person.foreignRequests, `${person.name} made third-party requests`).toEqual([]);
-      await person.context.close();
-    }
+    await closeAll(people);
     people = [];
   });
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectConnected, join, newPerson, type Person } from './helpers';
+import { expectConnected, join, newPerson, type Person, closeAll } from './helpers';
 import {
   FacilitatorApi,
   boardNote,
@@ -17,10 +17,7 @@ test.describe('reflection boards', () => {
   test.afterEach(async () => {
     api?.close();
     api = null;
-    for (const p of people) {
-      expect(p.foreignRequests, `${p.name} made third-party requests`).toEqual([]);
-      await p.context.close();
-    }
+    await closeAll(people);
     people = [];
   });
 

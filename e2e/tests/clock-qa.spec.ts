@@ -15,16 +15,21 @@ import {
   timerState,
   timerValue,
 } from './clock-qa-helpers';
-import { createSession, expectConnected, join, newPerson, participantRow, type Person } from './helpers';
+import {
+  createSession,
+  expectConnected,
+  join,
+  newPerson,
+  participantRow,
+  type Person,
+  closeAll,
+} from './helpers';
 
 test.describe('the clock, Q&A, announcements and the projector', () => {
   let people: Person[] = [];
 
   test.afterEach(async () => {
-    for (const person of people) {
-      expect(person.foreignRequests, `${person.name} made third-party requests`).toEqual([]);
-      await person.context.close();
-    }
+    await closeAll(people);
     people = [];
   });
 

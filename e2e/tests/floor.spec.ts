@@ -10,16 +10,13 @@ import {
   floorPanel,
   yourPlace,
 } from './floor-helpers';
-import { createSession, join, newPerson, type Person } from './helpers';
+import { createSession, join, newPerson, type Person, closeAll } from './helpers';
 
 test.describe('the floor: turn-taking that makes room for every voice', () => {
   let people: Person[] = [];
 
   test.afterEach(async () => {
-    for (const person of people) {
-      expect(person.foreignRequests, `${person.name} made third-party requests`).toEqual([]);
-      await person.context.close();
-    }
+    await closeAll(people);
     people = [];
   });
 

@@ -79,3 +79,11 @@ export async function addNote(page: Page, text: string, color?: string): Promise
   await page.getByRole('button', { name: 'Add note', exact: true }).click();
   await expect(page.getByRole('textbox', { name: 'Your note' })).toHaveValue('');
 }
+
+/** Ends each person's browser context, after checking their page made no third-party requests. */
+export async function closeAll(people: Person[]): Promise<void> {
+  for (const person of people) {
+    expect(person.foreignRequests, `${person.name} made third-party requests`).toEqual([]);
+    await person.context.close();
+  }
+}

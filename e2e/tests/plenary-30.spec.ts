@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ask, openQuestions, readTimers, startTimer } from './clock-qa-helpers';
 import { expectQueue, expectSpeaker, floorPanel } from './floor-helpers';
-import { createSession, join, newPerson, participantRow, type Person } from './helpers';
+import { createSession, join, newPerson, participantRow, type Person, closeAll } from './helpers';
 
 /**
  * The issue's "done when": the plenary parts of the IPS overview run from the console with 30
@@ -12,10 +12,7 @@ test.describe('a plenary with thirty people', () => {
   let people: Person[] = [];
 
   test.afterEach(async () => {
-    for (const person of people) {
-      expect(person.foreignRequests, `${person.name} made third-party requests`).toEqual([]);
-      await person.context.close();
-    }
+    await closeAll(people);
     people = [];
   });
 

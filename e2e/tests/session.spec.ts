@@ -8,16 +8,14 @@ import {
   noteCard,
   participantRow,
   type Person,
+  closeAll,
 } from './helpers';
 
 test.describe('a live session with a shared board', () => {
   let people: Person[] = [];
 
   test.afterEach(async () => {
-    for (const person of people) {
-      expect(person.foreignRequests, `${person.name} made third-party requests`).toEqual([]);
-      await person.context.close();
-    }
+    await closeAll(people);
     people = [];
   });
 

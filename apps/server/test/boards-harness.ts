@@ -1,6 +1,5 @@
 import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { expect } from 'vitest';
 import {
   type CommandAck,
@@ -12,29 +11,14 @@ import {
 import {
   type ClientSocket,
   connectSocket,
+  provider,
   createSession,
   joinSession,
-  registerCleanup,
   sessionSummary,
   startServer,
   withToken,
 } from './harness';
 import type { KringServer } from '../src/app';
-
-/** A stock y-websocket provider on a board (or, with `room` `<board>/drafts/<person>`, on drafts). */
-export function provider(base: string, room: string, token: string) {
-  const doc = new Y.Doc();
-  const p = new WebsocketProvider(base.replace(/^http/, 'ws') + '/yjs', room, doc, {
-    params: { token },
-    disableBc: true, // otherwise providers in one process share updates over BroadcastChannel
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-  });
-  registerCleanup(() => {
-    p.destroy();
-    doc.destroy();
-  });
-  return { doc, p };
-}
 
 export async function synced(base: string, room: string, token: string) {
   const conn = provider(base, room, token);
@@ -147,3 +131,5 @@ export async function fetchExport(url: string, token: string | null) {
   const res = await fetch(url, token === null ? {} : { headers: { authorization: `Bearer ${token}` } });
   return { status: res.status, headers: res.headers, body: await res.text() };
 }
+
+export { provider };

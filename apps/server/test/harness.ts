@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { afterEach } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
 import {
   type ClientToServerEvents,
   CreateSessionResponse,
@@ -83,4 +86,28 @@ export const withToken = (token: string) => ({ token, protocolVersion: PROTOCOL_
 
 export function registerCleanup(fn: () => Promise<void> | void): void {
   cleanups.push(fn);
+}
+
+/**
+ * A stock y-websocket provider on a board room (or `<board>/drafts/<person>`), as the browser uses
+ * it; destroyed after the test.
+ */
+export function provider(
+  base: string,
+  room: string,
+  token: string,
+  options: { maxBackoffTime?: number } = {},
+) {
+  const doc = new Y.Doc();
+  const p = new WebsocketProvider(base.replace(/^http/, 'ws') + '/yjs', room, doc, {
+    params: { token },
+    disableBc: true, // otherwise providers in one process share updates over BroadcastChannel
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    ...options,
+  });
+  cleanups.push(() => {
+    p.destroy();
+    doc.destroy();
+  });
+  return { doc, p };
 }

@@ -1,31 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
 import { type CommandAck, SessionSummary } from '@kring/protocol';
 import {
   connectSocket,
   createSession,
   joinSession,
-  registerCleanup,
   sessionSummary,
   startServer,
   withToken,
+  provider,
 } from './harness';
-
-function provider(base: string, boardId: string, token: string) {
-  const doc = new Y.Doc();
-  const p = new WebsocketProvider(base.replace(/^http/, 'ws') + '/yjs', boardId, doc, {
-    params: { token },
-    disableBc: true, // otherwise providers in one process share updates over BroadcastChannel
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-  });
-  registerCleanup(() => {
-    p.destroy();
-    doc.destroy();
-  });
-  return { doc, p };
-}
 
 /** A raw note write; participants must name themselves as its author (BD12). */
 const addNote = (doc: Y.Doc, id: string, text: string, authorId: string) => {

@@ -1,33 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
 import { type CommandAck, SessionSummary, type SnapshotAck } from '@kring/protocol';
 import {
   connectSocket,
   createSession,
   joinSession,
-  registerCleanup,
   sessionSummary,
   startServer,
   tempDataDir,
   withToken,
+  provider,
 } from './harness';
-
-function provider(base: string, boardId: string, token: string) {
-  const doc = new Y.Doc();
-  const p = new WebsocketProvider(base.replace(/^http/, 'ws') + '/yjs', boardId, doc, {
-    params: { token },
-    disableBc: true, // otherwise providers in one process share updates over BroadcastChannel
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    maxBackoffTime: 200,
-  });
-  registerCleanup(() => {
-    p.destroy();
-    doc.destroy();
-  });
-  return { doc, p };
-}
 
 const noteTexts = (doc: Y.Doc) =>
   [...doc.getMap<Y.Map<unknown>>('notes').values()].map((n) => n.get('text')).sort();
@@ -41,7 +24,7 @@ describe('restart on the same data directory', () => {
     const summary = SessionSummary.parse((await sessionSummary(first.url, s.joinCode, ada.token)).body);
     const boardId = summary.boards[0]!.id;
 
-    const a = provider(first.url, boardId, ada.token);
+    const a = provider(first.url, boardId, ada.token, { maxBackoffTime: 200 });
     const note = new Y.Map<unknown>();
     note.set('text', 'Peer respite first');
     note.set('authorId', ada.participantId);
