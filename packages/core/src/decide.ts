@@ -2,6 +2,7 @@ import type { Command, NewSessionEvent, Role } from '@kring/protocol';
 import { decideAgenda } from './agenda/agenda';
 import { decideAnnouncement } from './announcements/announcements';
 import { decideBoard } from './boards/decide';
+import { decideBreakout } from './breakouts/breakouts';
 import { type Actor, type Ctx, type DecideContext, type Decision, refuse } from './decision';
 import { decideFloor } from './floor/decide';
 import { isFacilitator, isFacilitatorCommand } from './permissions';
@@ -107,6 +108,17 @@ export function decide(
       return decideAnnouncement(ctx, command);
     case 'signal.set':
       return decideSignal(ctx, command);
+    case 'breakout.create':
+    case 'breakout.assign':
+    case 'breakout.move':
+    case 'breakout.choose':
+    case 'breakout.open':
+    case 'breakout.adjust':
+    case 'breakout.close':
+    case 'breakout.broadcast':
+    case 'breakout.help':
+    case 'breakout.gallery':
+      return decideBreakout(ctx, command);
   }
 }
 

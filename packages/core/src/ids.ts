@@ -17,6 +17,9 @@ export function assignIds(command: Command, newId: () => string): Command {
       return { ...command, boardId: newId() };
     case 'note.add':
       return { ...command, noteId: newId() };
+    case 'breakout.create':
+      // Room and board ids derive from it (BR1).
+      return { ...command, breakoutId: newId() };
     default:
       return command;
   }

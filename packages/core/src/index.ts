@@ -27,6 +27,20 @@ export {
   isFacilitatorCommand,
 } from './permissions';
 export { withVersions } from './versions';
+export {
+  balancedGroups,
+  roomSizeToCount,
+  placeLateJoiner,
+  roomOf,
+  roomAccess,
+  roomBoardAccess,
+  mayUseScope,
+  breakoutRemainingMs,
+  inWarning,
+  isAssignable,
+  type RoomAccess,
+} from './breakouts/rules';
+export { DEFAULT_WARNING_MS, lateJoinerEvents } from './breakouts/breakouts';
 export { assignIds } from './ids';
 export { remainingMs, isRunning } from './timer/timer';
 export { queueOrder } from './floor/open';

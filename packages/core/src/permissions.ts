@@ -1,4 +1,5 @@
 import type { CommandType, Role } from '@kring/protocol';
+import { roomBoardAccess } from './breakouts/rules';
 import type { SessionState } from './state';
 
 /** P1: hosts and co-facilitators are facilitators; nobody else may run facilitator commands. */
@@ -57,6 +58,14 @@ export const FACILITATOR_COMMANDS = [
   'qa.mark',
   'announcement.post',
   'announcement.clear',
+  'breakout.create',
+  'breakout.assign',
+  'breakout.move',
+  'breakout.open',
+  'breakout.adjust',
+  'breakout.close',
+  'breakout.broadcast',
+  'breakout.gallery',
 ] as const satisfies readonly CommandType[];
 export type FacilitatorCommandType = (typeof FACILITATOR_COMMANDS)[number];
 
@@ -71,7 +80,8 @@ export function isMember(state: SessionState, participantId: string): boolean {
 
 export type BoardAccess = 'none' | 'read' | 'write';
 
-type BoardFacts = Pick<SessionState, 'participants' | 'boards'>;
+/** `breakouts` is optional so older callers keep working; without it no board is a room board. */
+type BoardFacts = Pick<SessionState, 'participants' | 'boards'> & Partial<Pick<SessionState, 'breakouts'>>;
 
 /**
  * BD6: may this person change what is on the board (write notes, react), through the document or
@@ -84,6 +94,9 @@ export function mayContribute(state: BoardFacts, participantId: string, boardId:
   if (!who || who.removed || !board) return false;
   if (isFacilitator(who.role)) return true;
   if (!takesTheFloor(who.role)) return false;
+  // BR12: a room board takes writes from its own room's members only, while the room is open.
+  const room = roomBoardAccess(state, participantId, boardId);
+  if (room === 'read' || room === 'none') return false;
   return !board.locked && !board.archived && board.phase === 'open';
 }
 
@@ -100,6 +113,9 @@ export function boardAccess(state: BoardFacts, participantId: string, boardId: s
   const board = state.boards.find((b) => b.id === boardId);
   if (!who || who.removed || !board) return 'none';
   if (isFacilitator(who.role)) return 'write';
+  // BR12/BR13: room boards: members of the room, the gallery, closed rooms read-only.
+  const room = roomBoardAccess(state, participantId, boardId);
+  if (room === 'none' || room === 'read') return room;
   if (board.anonymous) return 'read';
   return mayContribute(state, participantId, boardId) ? 'write' : 'read';
 }
@@ -119,6 +135,9 @@ export function draftAccess(
   const who = state.participants[participantId];
   const board = state.boards.find((b) => b.id === boardId);
   if (!who || who.removed || !board || participantId !== ownerId || !takesTheFloor(who.role)) return 'none';
+  // BR12: drafts on a room board follow the room's access.
+  const room = isFacilitator(who.role) ? null : roomBoardAccess(state, participantId, boardId);
+  if (room === 'none' || room === 'read') return room;
   const writable = board.phase === 'private' && !board.archived && (isFacilitator(who.role) || !board.locked);
   return writable ? 'write' : 'read';
 }

@@ -2,6 +2,7 @@ import type { SessionEvent } from '@kring/protocol';
 import { evolveAgenda } from './agenda/evolve';
 import { evolveAnnouncement } from './announcements/announcements';
 import { evolveBoard } from './boards/evolve';
+import { evolveBreakout } from './breakouts/breakouts';
 import { evolveFloor } from './floor/evolve';
 import { evolveQa } from './qa/evolve';
 import { evolveRoles } from './roles/roles';
@@ -112,6 +113,16 @@ function apply(state: SessionState, event: SessionEvent): SessionState {
       return evolveAnnouncement(state, event);
     case 'signal.changed':
       return evolveSignal(state, event);
+    case 'breakout.created':
+    case 'breakout.assigned':
+    case 'breakout.moved':
+    case 'breakout.opened':
+    case 'breakout.timeChanged':
+    case 'breakout.closed':
+    case 'breakout.broadcast':
+    case 'breakout.helpChanged':
+    case 'breakout.galleryChanged':
+      return evolveBreakout(state, event);
   }
 }
 

@@ -33,6 +33,7 @@ export function emptyState(): SessionState {
     questions: {},
     announcements: [],
     signals: {},
+    breakouts: { current: null, history: [] },
   };
 }
 

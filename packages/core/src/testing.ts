@@ -188,4 +188,12 @@ export const FACILITATOR_COMMAND_SAMPLES: { [T in FacilitatorCommandType]: Extra
   'qa.mark': { type: 'qa.mark', questionId: 'question1', flag: 'answered', on: true },
   'announcement.post': { type: 'announcement.post', text: 'Hello' },
   'announcement.clear': { type: 'announcement.clear', announcementId: 'announce1' },
+  'breakout.create': { type: 'breakout.create', rooms: { by: 'count', count: 2 } },
+  'breakout.assign': { type: 'breakout.assign', assign: { mode: 'keep' } },
+  'breakout.move': { type: 'breakout.move', participantId: ADA, roomId: null },
+  'breakout.open': { type: 'breakout.open', durationMs: 60_000 },
+  'breakout.adjust': { type: 'breakout.adjust', deltaMs: 60_000 },
+  'breakout.close': { type: 'breakout.close' },
+  'breakout.broadcast': { type: 'breakout.broadcast', text: 'Two minutes left' },
+  'breakout.gallery': { type: 'breakout.gallery', open: true },
 };

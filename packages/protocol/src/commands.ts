@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AgendaCommands } from './agenda';
 import { AnnouncementCommands } from './announcements';
 import { BoardCommands } from './boards';
+import { BreakoutCommands } from './breakouts';
 import { FloorCommands } from './floor-commands';
 import { ParticipantCommands } from './participants';
 import { QaCommands } from './qa';
@@ -22,6 +23,7 @@ export const Command = z.discriminatedUnion('type', [
   ...QaCommands,
   ...AnnouncementCommands,
   ...SignalCommands,
+  ...BreakoutCommands,
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];

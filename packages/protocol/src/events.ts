@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AgendaEvents } from './agenda';
 import { AnnouncementEvents } from './announcements';
 import { BoardEvents } from './boards';
+import { BreakoutEvents } from './breakouts';
 import { eventBase } from './event-base';
 import { FloorEvents } from './floor-events';
 import { Id } from './ids';
@@ -52,6 +53,7 @@ export const SessionEvent = z.discriminatedUnion('type', [
   ...QaEvents,
   ...AnnouncementEvents,
   ...SignalEvents,
+  ...BreakoutEvents,
 ]);
 export type SessionEvent = z.infer<typeof SessionEvent>;
 export type SessionEventType = SessionEvent['type'];

@@ -42,6 +42,16 @@ export { AnnouncementState } from './announcements';
 export { SIGNALS, Signal, SignalState } from './signals';
 export { SessionState } from './state';
 export {
+  BREAKOUT_STATUSES,
+  BreakoutStatus,
+  RoomState,
+  BreakoutState,
+  BreakoutRecord,
+  BreakoutsState,
+  roomIdOf,
+  roomBoardIdOf,
+} from './breakouts';
+export {
   TEMPLATE_IDS,
   TemplateId,
   NOTE_COLORS,

@@ -31,6 +31,12 @@ export const LIMITS = {
   boardsMax: 50,
   /** Columns a board can have (`@kring/board` BOARD_LIMITS.columnsMax). */
   boardColumnsMax: 24,
+  /** Rooms in one breakout (their boards do not count towards `boardsMax`). */
+  breakoutRoomsMax: 100,
+  roomNameMax: 80,
+  callUrlMax: 500,
+  /** Broadcasts kept per breakout. */
+  breakoutMessagesMax: 50,
   /** The largest dot-vote budget per person. */
   voteBudgetMax: 100,
   /** Draft notes one person can bring to one reveal; more are left in the drafts. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AgendaState } from './agenda';
 import { AnnouncementState } from './announcements';
 import { BoardState } from './boards';
+import { BreakoutsState } from './breakouts';
 import { FloorState } from './floor';
 import { Id } from './ids';
 import { ParticipantState } from './participants';
@@ -37,5 +38,7 @@ export const SessionState = z.object({
   announcements: z.array(AnnouncementState),
   /** Per participant; only people with a signal set have a key. */
   signals: z.record(z.string(), SignalState),
+  /** The current breakout (if any) and the groups of closed ones. */
+  breakouts: BreakoutsState,
 });
 export type SessionState = z.infer<typeof SessionState>;

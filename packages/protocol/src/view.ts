@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AgendaState } from './agenda';
 import { AnnouncementState } from './announcements';
+import { BreakoutsState } from './breakouts';
 import { FishbowlFloor, OpenFloor, PieceFloor, ReflectingFloor, RoundFloor, Tally } from './floor';
 import { Id } from './ids';
 import { ParticipantState } from './participants';
@@ -53,5 +54,7 @@ export const SessionView = z.object({
   signals: z.record(z.string(), SignalState).nullable(),
   /** Your own signals (so you can take one back). */
   mySignals: SignalState,
+  /** The current breakout and earlier groups; help calls cut to facilitators and the caller (BR11). */
+  breakouts: BreakoutsState,
 });
 export type SessionView = z.infer<typeof SessionView>;

@@ -1,3 +1,4 @@
+import { mayUseScope } from '../breakouts/rules';
 import type { Ctx, Decision } from '../decision';
 import { refuse } from '../decision';
 import { type FloorCommand, scopeOf } from './engine';
@@ -14,6 +15,8 @@ export function decideFloor(ctx: Ctx, command: FloorCommand): Decision {
   const floor = ctx.state.floors[scope];
   // F1: a floor exists per scope; unknown scopes are refused rather than created on the fly.
   if (!floor) return refuse('not_found', 'no such floor');
+  // BR14: a room's floor is for its members (while open) and facilitators.
+  if (!mayUseScope(ctx.state, ctx.who.id, scope)) return refuse('forbidden', 'this is another room');
   switch (command.type) {
     case 'floor.start':
       return decideStart(ctx, scope, command);

@@ -31,10 +31,16 @@ export function redactState(state: SessionState, viewerId: string): SessionState
   const boards = state.boards.map((b) => cutBoard(b, viewerId, facilitator));
   if (facilitator) return { ...state, questions, boards };
   const own = state.signals[viewerId];
+  const current = state.breakouts.current;
+  const help = current?.help[viewerId];
   return {
     ...state,
     questions,
     boards,
+    // BR11: help calls reach facilitators; everyone else sees only their own.
+    breakouts: current
+      ? { ...state.breakouts, current: { ...current, help: help === undefined ? {} : { [viewerId]: help } } }
+      : state.breakouts,
     // V2: agenda notes and everyone else's signals are for facilitators.
     agenda: {
       ...state.agenda,
@@ -90,6 +96,7 @@ export function redactEvent(event: SessionEvent, before: SessionState, viewerId:
     case 'question.deleted':
       return before.questions[event.questionId]?.hidden && !facilitator ? redacted(event) : event;
     case 'signal.changed':
+    case 'breakout.helpChanged':
       return facilitator || event.participantId === viewerId ? event : redacted(event);
     case 'agenda.segmentAdded':
       return facilitator || event.segment.notes === null
@@ -112,6 +119,7 @@ const PRIVATE_TYPES: ReadonlySet<SessionEvent['type']> = new Set([
   'question.flagChanged',
   'question.deleted',
   'signal.changed',
+  'breakout.helpChanged',
   'agenda.segmentAdded',
   'agenda.segmentUpdated',
   ...PRIVATE_BOARD_EVENTS,

@@ -39,6 +39,7 @@ export function viewFor(state: SessionState, participantId: string): SessionView
     announcements: cut.announcements,
     signals: facilitator ? cut.signals : null,
     mySignals: cut.signals[participantId] ?? noSignals(),
+    breakouts: cut.breakouts,
   };
 }
 

@@ -1,0 +1,317 @@
+import {
+  type BreakoutState,
+  type CommandOf,
+  type EventOf,
+  LIMITS,
+  type NewSessionEvent,
+  type RoomState,
+  roomBoardIdOf,
+  roomIdOf,
+} from '@kring/protocol';
+import { accept, type Ctx, type Decision, refuse, unchanged } from '../decision';
+import { initialFloor, newBoard, type SessionState } from '../state';
+import { hasSpace, isAssignable, placeIn, placeLateJoiner, roomCounts, roomSizeToCount } from './rules';
+
+/** Breakout rooms (BR rules in SPEC.md): drafted, assigned, opened, counted down, closed. */
+
+export type BreakoutCommand = CommandOf<
+  | 'breakout.create'
+  | 'breakout.assign'
+  | 'breakout.move'
+  | 'breakout.choose'
+  | 'breakout.open'
+  | 'breakout.adjust'
+  | 'breakout.close'
+  | 'breakout.broadcast'
+  | 'breakout.help'
+  | 'breakout.gallery'
+>;
+export type BreakoutEvent = EventOf<
+  | 'breakout.created'
+  | 'breakout.assigned'
+  | 'breakout.moved'
+  | 'breakout.opened'
+  | 'breakout.timeChanged'
+  | 'breakout.closed'
+  | 'breakout.broadcast'
+  | 'breakout.helpChanged'
+  | 'breakout.galleryChanged'
+>;
+
+/** BR9: without a `warningMs`, rooms are warned a minute before they close (or at the start of shorter ones). */
+export const DEFAULT_WARNING_MS = 60_000;
+
+type Assignment = Record<string, string>;
+
+/** Everyone who can be put in a room, in join order (so placement is deterministic). */
+const assignable = (state: SessionState): string[] =>
+  Object.values(state.participants)
+    .filter((p) => isAssignable(state, p.id))
+    .map((p) => p.id);
+
+/** BR5: places everyone in `ids` without a room, one by one, in the room with the fewest people. */
+function placeRest(breakout: BreakoutState, assignment: Assignment, ids: readonly string[]): Assignment {
+  const out = { ...assignment };
+  for (const id of ids) {
+    if (out[id]) continue;
+    const roomId = placeIn(breakout, out);
+    if (roomId) out[id] = roomId;
+  }
+  return out;
+}
+
+const sameAssignment = (a: Assignment, b: Assignment): boolean => {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+};
+
+export function decideBreakout(ctx: Ctx, command: BreakoutCommand): Decision {
+  const { state, who, now: at } = ctx;
+  const current = state.breakouts.current;
+  if (command.type === 'breakout.create') return createBreakout(ctx, command);
+  // C3: every other command needs a breakout.
+  if (!current) return refuse('not_found', 'there is no breakout');
+  const live = current.status !== 'closed';
+  const roomExists = (id: string) => current.rooms.some((r) => r.id === id);
+
+  switch (command.type) {
+    case 'breakout.assign': {
+      if (!live) return refuse('conflict', 'this breakout is closed');
+      const people = assignable(state);
+      let assignment: Assignment = {};
+      const assign = command.assign;
+      if (assign.mode === 'random') {
+        // BR3: the server shuffled and balanced the groups; core checks and records them.
+        if (assign.groups.length > current.rooms.length)
+          return refuse('bad_request', 'more groups than rooms');
+        const listed = assign.groups.flat();
+        if (new Set(listed).size !== listed.length) return refuse('bad_request', 'someone is listed twice');
+        if (listed.some((id) => !isAssignable(state, id))) return refuse('not_found', 'no such participant');
+        assign.groups.forEach((group, i) => {
+          for (const id of group) assignment[id] = current.rooms[i]!.id;
+        });
+      } else if (assign.mode === 'keep') {
+        // BR4: the groups of the last closed breakout, room by room, as far as they are still here.
+        const last = state.breakouts.history.at(-1);
+        if (!last) return refuse('conflict', 'there are no earlier groups to keep');
+        last.groups.forEach((group, i) => {
+          const room = current.rooms[i];
+          if (!room) return;
+          for (const id of group) if (isAssignable(state, id)) assignment[id] = room.id;
+        });
+      } else {
+        // BR7: moves by hand, on top of the current assignment.
+        assignment = { ...current.assignment };
+        for (const move of assign.moves) {
+          if (!isAssignable(state, move.participantId)) return refuse('not_found', 'no such participant');
+          if (move.roomId === null) delete assignment[move.participantId];
+          else if (roomExists(move.roomId)) assignment[move.participantId] = move.roomId;
+          else return refuse('not_found', 'no such room');
+        }
+      }
+      // BR5: random and kept groups leave nobody behind; new people are placed like late joiners.
+      if (assign.mode !== 'manual') assignment = placeRest(current, assignment, people);
+      if (sameAssignment(assignment, current.assignment)) return unchanged();
+      return accept({ type: 'breakout.assigned', at, assignment, by: who.id });
+    }
+
+    case 'breakout.move': {
+      // BR7: also while the rooms are open; facilitators may fill a room past its capacity.
+      if (!live) return refuse('conflict', 'this breakout is closed');
+      if (!isAssignable(state, command.participantId)) return refuse('not_found', 'no such participant');
+      if (command.roomId !== null && !roomExists(command.roomId)) return refuse('not_found', 'no such room');
+      if ((current.assignment[command.participantId] ?? null) === command.roomId) return unchanged();
+      return accept({
+        type: 'breakout.moved',
+        at,
+        participantId: command.participantId,
+        roomId: command.roomId,
+        by: who.id,
+      });
+    }
+
+    case 'breakout.choose': {
+      // BR2/BR4b: participants choose their room when the breakout is self-select, up to its capacity.
+      if (!isAssignable(state, who.id)) return refuse('forbidden', 'only participants choose a room');
+      if (!live) return refuse('conflict', 'this breakout is closed');
+      if (!current.selfSelect) return refuse('conflict', 'rooms are assigned by the facilitators');
+      const room = current.rooms.find((r) => r.id === command.roomId);
+      if (!room) return refuse('not_found', 'no such room');
+      if (current.assignment[who.id] === room.id) return unchanged();
+      if (!hasSpace(room, roomCounts(current).get(room.id) ?? 0)) return refuse('full', 'this room is full');
+      return accept({ type: 'breakout.moved', at, participantId: who.id, roomId: room.id, by: who.id });
+    }
+
+    case 'breakout.open': {
+      // BR8: the countdown is data, like a timer.
+      if (current.status !== 'draft') return refuse('conflict', 'only a drafted breakout opens');
+      const warningMs = Math.min(command.warningMs ?? DEFAULT_WARNING_MS, command.durationMs);
+      return accept({ type: 'breakout.opened', at, endsAt: at + command.durationMs, warningMs, by: who.id });
+    }
+
+    case 'breakout.adjust': {
+      // BR8: extend or shorten; never into the past.
+      if (current.status !== 'open' || current.endsAt === null)
+        return refuse('conflict', 'the rooms are not open');
+      const endsAt = Math.max(at, current.endsAt + command.deltaMs);
+      if (endsAt === current.endsAt) return unchanged();
+      return accept({ type: 'breakout.timeChanged', at, endsAt, by: who.id });
+    }
+
+    case 'breakout.close':
+      // BR9: early or when the countdown ends (the server sends it then); a draft is discarded the same way.
+      if (!live) return unchanged();
+      return accept({ type: 'breakout.closed', at, by: who.id });
+
+    case 'breakout.broadcast':
+      // BR10
+      if (current.status !== 'open') return refuse('conflict', 'the rooms are not open');
+      return accept({ type: 'breakout.broadcast', at, text: command.text, by: who.id });
+
+    case 'breakout.help': {
+      // BR11: only someone in an open room asks for help.
+      if (command.on && (current.status !== 'open' || !current.assignment[who.id])) {
+        return refuse('conflict', 'you are not in an open room');
+      }
+      if ((current.help[who.id] !== undefined) === command.on) return unchanged();
+      return accept({ type: 'breakout.helpChanged', at, participantId: who.id, on: command.on });
+    }
+
+    case 'breakout.gallery':
+      // BR13
+      if (current.galleryOpen === command.open) return unchanged();
+      return accept({ type: 'breakout.galleryChanged', at, open: command.open, by: who.id });
+  }
+}
+
+function createBreakout(ctx: Ctx, command: CommandOf<'breakout.create'>): Decision {
+  const { state, who, now: at } = ctx;
+  const current = state.breakouts.current;
+  // BR1: one breakout at a time; close (or discard) the current one first.
+  if (current && current.status !== 'closed') return refuse('conflict', 'close the current breakout first');
+  const breakoutId = command.breakoutId;
+  if (!breakoutId) return refuse('bad_request', 'a new breakout needs the id the server assigns');
+  if (current?.id === breakoutId || state.breakouts.history.some((h) => h.id === breakoutId)) {
+    return refuse('conflict', 'a breakout with this id exists');
+  }
+  const spec = command.rooms;
+  const count =
+    spec.by === 'names'
+      ? spec.rooms.length
+      : spec.by === 'count'
+        ? spec.count
+        : roomSizeToCount(assignable(state).length, spec.size);
+  if (count > LIMITS.breakoutRoomsMax) return refuse('too_large', `at most ${LIMITS.breakoutRoomsMax} rooms`);
+  const rooms: RoomState[] = Array.from({ length: count }, (_, i) => {
+    const named = spec.by === 'names' ? spec.rooms[i] : undefined;
+    return {
+      id: roomIdOf(breakoutId, i),
+      name: named?.name ?? `Room ${i + 1}`,
+      prompt: named?.prompt ?? null,
+      capacity: named?.capacity ?? null,
+      callUrl: named?.callUrl ?? null,
+      boardId: roomBoardIdOf(breakoutId, i),
+    };
+  });
+  const boardTemplateId = command.boardTemplateId ?? 'blank';
+  const events: NewSessionEvent[] = [
+    {
+      type: 'breakout.created',
+      at,
+      breakoutId,
+      rooms,
+      selfSelect: command.selfSelect ?? false,
+      boardTemplateId,
+      by: who.id,
+    },
+  ];
+  return accept(...events);
+}
+
+const MESSAGES_MAX = LIMITS.breakoutMessagesMax;
+
+export function evolveBreakout(state: SessionState, event: BreakoutEvent): SessionState {
+  const { current, history } = state.breakouts;
+  if (event.type === 'breakout.created') {
+    // BR1: each room gets a board and a floor; the previous breakout's floors and timers go.
+    const floors = { ...state.floors };
+    const timers = { ...state.timers };
+    for (const room of current?.rooms ?? []) {
+      delete floors[room.id];
+      delete timers[room.id];
+    }
+    for (const room of event.rooms) floors[room.id] = initialFloor();
+    const boards = [
+      ...state.boards,
+      ...event.rooms.map((r) => newBoard(r.boardId, r.name, event.boardTemplateId)),
+    ];
+    const breakout: BreakoutState = {
+      id: event.breakoutId,
+      status: 'draft',
+      rooms: event.rooms,
+      assignment: {},
+      selfSelect: event.selfSelect,
+      endsAt: null,
+      warningMs: DEFAULT_WARNING_MS,
+      galleryOpen: false,
+      help: {},
+      messages: [],
+    };
+    return { ...state, floors, timers, boards, breakouts: { current: breakout, history } };
+  }
+  if (!current) return state;
+  const next = (b: BreakoutState, records = history): SessionState => ({
+    ...state,
+    breakouts: { current: b, history: records },
+  });
+  switch (event.type) {
+    case 'breakout.assigned':
+      return next({ ...current, assignment: event.assignment });
+    case 'breakout.moved': {
+      const { [event.participantId]: _old, ...assignment } = current.assignment;
+      if (event.roomId !== null) assignment[event.participantId] = event.roomId;
+      // BR11: a help call belongs to the room it was made in.
+      const { [event.participantId]: _help, ...help } = current.help;
+      return next({ ...current, assignment, help });
+    }
+    case 'breakout.opened':
+      return next({ ...current, status: 'open', endsAt: event.endsAt, warningMs: event.warningMs });
+    case 'breakout.timeChanged':
+      return next({ ...current, endsAt: event.endsAt });
+    case 'breakout.closed': {
+      // BR9: everyone is back in the plenary; the groups are kept for `keep` (BR4).
+      const groups = current.rooms.map((r) =>
+        Object.entries(current.assignment)
+          .filter(([, roomId]) => roomId === r.id)
+          .map(([id]) => id),
+      );
+      const record = { id: current.id, groups, boardIds: current.rooms.map((r) => r.boardId) };
+      return next({ ...current, status: 'closed', endsAt: null, help: {} }, [...history, record]);
+    }
+    case 'breakout.broadcast':
+      return next({
+        ...current,
+        messages: [...current.messages, { text: event.text, at: event.at, by: event.by }].slice(
+          -MESSAGES_MAX,
+        ),
+      });
+    case 'breakout.helpChanged': {
+      const { [event.participantId]: _old, ...help } = current.help;
+      return next({ ...current, help: event.on ? { ...help, [event.participantId]: event.at } : help });
+    }
+    case 'breakout.galleryChanged':
+      return next({ ...current, galleryOpen: event.open });
+  }
+}
+
+/**
+ * BR5: the events that place a late joiner (run by the server right after `joinSession`, like it);
+ * none when they have a room already, choose their own, or every room is full.
+ */
+export function lateJoinerEvents(state: SessionState, participantId: string, now: number): NewSessionEvent[] {
+  const current = state.breakouts.current;
+  if (!current || current.assignment[participantId]) return [];
+  const roomId = placeLateJoiner(state, participantId);
+  if (!roomId) return [];
+  return [{ type: 'breakout.moved', at: now, participantId, roomId, by: participantId }];
+}
