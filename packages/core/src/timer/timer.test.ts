@@ -29,6 +29,11 @@ describe('timers', () => {
     expect(remainingMs(timer(s), s.now + 9 * MIN)).toBe(0);
   });
 
+  it('T7: a screen whose clock estimate runs behind the server never shows more than the duration', () => {
+    const s = running(8 * MIN);
+    expect(remainingMs(timer(s), s.now - 40)).toBe(8 * MIN);
+  });
+
   it('T2/T3: pause keeps what is left, resume runs from there; repeats record nothing', () => {
     const s = running();
     s.tick(MIN).ok(HOST, { type: 'timer.pause' });

@@ -5,7 +5,8 @@ import type { TimerState } from '@kring/protocol';
  * this from its own animation frame with its (offset-corrected) clock.
  */
 export function remainingMs(timer: TimerState, now: number): number {
-  if (timer.endsAt !== null) return Math.max(0, timer.endsAt - now);
+  // Never more than the duration: a clock-offset estimate a few ms off must not show 8:01 on an 8-minute timer.
+  if (timer.endsAt !== null) return Math.min(timer.durationMs, Math.max(0, timer.endsAt - now));
   return timer.pausedRemainingMs ?? 0;
 }
 
