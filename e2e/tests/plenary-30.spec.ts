@@ -73,7 +73,13 @@ test.describe('a plenary with thirty people', () => {
     await form.getByRole('button', { name: 'Start: Open floor' }).click();
     const raisers = others.slice(0, 10);
     await Promise.all(
-      raisers.map((p) => floorPanel(p.page).getByRole('button', { name: 'Raise hand' }).click()),
+      raisers.map(async (p) => {
+        const hand = floorPanel(p.page).getByRole('button', { name: 'Raise hand' });
+        // The open floor's own button, hand down, before the click; then this person sees it up.
+        await expect(hand).toHaveAttribute('aria-pressed', 'false');
+        await hand.click();
+        await expect(hand, `${p.name} sees their own hand up`).toHaveAttribute('aria-pressed', 'true');
+      }),
     );
     const queue = floorPanel(host.page).getByTestId('queue-entry');
     await expect(queue).toHaveCount(10);
