@@ -3,6 +3,7 @@ import { decideAgenda } from './agenda/agenda';
 import { decideAnnouncement } from './announcements/announcements';
 import { decideBoard } from './boards/decide';
 import { decideBreakout } from './breakouts/breakouts';
+import { runsRoomCommand } from './breakouts/room-floor';
 import { type Actor, type Ctx, type DecideContext, type Decision, refuse } from './decision';
 import { decideFloor } from './floor/decide';
 import { isFacilitator, isFacilitatorCommand } from './permissions';
@@ -20,7 +21,8 @@ export type { Actor, DecideContext, Decision };
  * online are passed in; ids come in the command (see `assignIds`).
  * C1: an actor who is not a member of the session (or was removed) is refused (`unauthorized`).
  * C2: facilitator commands from anyone else are refused (`forbidden`), before anything else is
- * checked, so a refusal tells nothing about the state.
+ * checked, so a refusal tells nothing about the state. BR15: except floor and timer commands for
+ * a room whose floor they run (an unknown room is `forbidden` too, so this still tells nothing).
  * C3: a command about something that does not exist is refused (`not_found`).
  * C4: a command that changes nothing produces no events.
  */
@@ -33,7 +35,12 @@ export function decide(
 ): Decision {
   const who = state.participants[actor.participantId];
   if (!who || who.removed) return refuse('unauthorized', 'you are not part of this session');
-  if (isFacilitatorCommand(command.type) && !isFacilitator(who.role)) {
+  // BR15: a room's own floor and timer are also run by the room (its host, or all its members).
+  if (
+    isFacilitatorCommand(command.type) &&
+    !isFacilitator(who.role) &&
+    !runsRoomCommand(state, who.id, command)
+  ) {
     return refuse('forbidden', 'only facilitators can do this');
   }
   const ctx: Ctx = {
@@ -118,6 +125,8 @@ export function decide(
     case 'breakout.broadcast':
     case 'breakout.help':
     case 'breakout.gallery':
+    case 'breakout.setHost':
+    case 'breakout.visit':
       return decideBreakout(ctx, command);
   }
 }

@@ -35,12 +35,14 @@ export {
   roomAccess,
   roomBoardAccess,
   mayUseScope,
+  readableByAll,
   breakoutRemainingMs,
   inWarning,
   isAssignable,
   type RoomAccess,
 } from './breakouts/rules';
 export { DEFAULT_WARNING_MS, lateJoinerEvents } from './breakouts/breakouts';
+export { runsFloor, roomMembers, roomHost, ROOM_FLOOR_COMMANDS } from './breakouts/room-floor';
 export { assignIds } from './ids';
 export { remainingMs, isRunning } from './timer/timer';
 export { queueOrder } from './floor/open';
@@ -57,6 +59,8 @@ export {
 export { balanceAt } from './balance/balance';
 export { viewFor } from './view/view';
 export { audienceOf, needsSnapshot } from './view/audience';
+export { evolveCopy } from './view/copy';
+export { hiddenRooms } from './view/rooms';
 export { redactState, redactEvent, redactEvents, redactBatch, needsRedaction } from './view/redact';
 export {
   SESSION_TEMPLATES,
@@ -66,3 +70,4 @@ export {
   type SessionTemplateSegment,
   type SessionTemplateBoard,
 } from './templates/sessions';
+export { BREAKOUT_PRESETS, findBreakoutPreset, type BreakoutPreset } from './templates/breakouts';

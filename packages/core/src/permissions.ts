@@ -18,7 +18,8 @@ export function takesTheFloor(role: Role): boolean {
 /**
  * C2: commands only facilitators may give. Commands a person may also give about themselves
  * (rename, lower a hand, end their own turn, pass the piece they hold) check the actor themselves.
- * The `satisfies` makes adding a command here a typed, reviewable decision.
+ * The `satisfies` makes adding a command here a typed, reviewable decision. BR15: in a breakout
+ * room, `ROOM_FLOOR_COMMANDS` are also for whoever runs that room's floor (`runsFloor`).
  */
 export const FACILITATOR_COMMANDS = [
   'board.setLock',
@@ -66,6 +67,8 @@ export const FACILITATOR_COMMANDS = [
   'breakout.close',
   'breakout.broadcast',
   'breakout.gallery',
+  'breakout.setHost',
+  'breakout.visit',
 ] as const satisfies readonly CommandType[];
 export type FacilitatorCommandType = (typeof FACILITATOR_COMMANDS)[number];
 

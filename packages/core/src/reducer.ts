@@ -2,7 +2,7 @@ import type { SessionEvent } from '@kring/protocol';
 import { evolveAgenda } from './agenda/evolve';
 import { evolveAnnouncement } from './announcements/announcements';
 import { evolveBoard } from './boards/evolve';
-import { evolveBreakout } from './breakouts/breakouts';
+import { evolveBreakout } from './breakouts/evolve';
 import { evolveFloor } from './floor/evolve';
 import { evolveQa } from './qa/evolve';
 import { evolveRoles } from './roles/roles';
@@ -122,6 +122,8 @@ function apply(state: SessionState, event: SessionEvent): SessionState {
     case 'breakout.broadcast':
     case 'breakout.helpChanged':
     case 'breakout.galleryChanged':
+    case 'breakout.hostSet':
+    case 'breakout.visited':
       return evolveBreakout(state, event);
   }
 }

@@ -196,4 +196,6 @@ export const FACILITATOR_COMMAND_SAMPLES: { [T in FacilitatorCommandType]: Extra
   'breakout.close': { type: 'breakout.close' },
   'breakout.broadcast': { type: 'breakout.broadcast', text: 'Two minutes left' },
   'breakout.gallery': { type: 'breakout.gallery', open: true },
+  'breakout.setHost': { type: 'breakout.setHost', roomId: 'room0001', participantId: ADA },
+  'breakout.visit': { type: 'breakout.visit', roomId: 'room0001', unseen: true },
 };

@@ -22,6 +22,8 @@ export const RoomState = z.object({
   capacity: z.number().int().positive().nullable(),
   callUrl: z.string().nullable(),
   boardId: Id,
+  /** BR15: a room host runs the room's floor; null: every member of the room runs it. */
+  host: Id.nullable(),
 });
 export type RoomState = z.infer<typeof RoomState>;
 
@@ -42,6 +44,11 @@ export const BreakoutState = z.object({
   help: z.record(z.string(), z.number()),
   /** Broadcasts to all rooms, oldest first. */
   messages: z.array(BreakoutMessage),
+  /**
+   * BR16: facilitator id → the room they are visiting. Unseen visits are cut from everyone but
+   * facilitators.
+   */
+  visits: z.record(z.string(), z.object({ roomId: Id, unseen: z.boolean() })),
 });
 export type BreakoutState = z.infer<typeof BreakoutState>;
 
@@ -119,6 +126,18 @@ export const BroadcastToRooms = z.strictObject({
 });
 export const AskForHelp = z.strictObject({ type: z.literal('breakout.help'), on: z.boolean() });
 export const BreakoutGallery = z.strictObject({ type: z.literal('breakout.gallery'), open: z.boolean() });
+/** BR15: a facilitator names a member of the room as its host (null: the room runs its own floor). */
+export const SetRoomHost = z.strictObject({
+  type: z.literal('breakout.setHost'),
+  roomId: Id,
+  participantId: Id.nullable(),
+});
+/** BR16: a facilitator visits a room (null: leaves), seen by its members or unseen. */
+export const VisitRoom = z.strictObject({
+  type: z.literal('breakout.visit'),
+  roomId: Id.nullable(),
+  unseen: z.boolean().optional(),
+});
 
 export const BreakoutCommands = [
   CreateBreakout,
@@ -131,6 +150,8 @@ export const BreakoutCommands = [
   BroadcastToRooms,
   AskForHelp,
   BreakoutGallery,
+  SetRoomHost,
+  VisitRoom,
 ] as const;
 
 /** Carries the concrete rooms (ids included); the server creates each room's board document. */
@@ -190,6 +211,21 @@ export const BreakoutGalleryChanged = z.object({
   by: Id,
 });
 
+export const RoomHostSet = z.object({
+  ...eventBase,
+  type: z.literal('breakout.hostSet'),
+  roomId: Id,
+  participantId: Id.nullable(),
+  by: Id,
+});
+export const RoomVisited = z.object({
+  ...eventBase,
+  type: z.literal('breakout.visited'),
+  participantId: Id,
+  roomId: Id.nullable(),
+  unseen: z.boolean(),
+});
+
 export const BreakoutEvents = [
   BreakoutCreated,
   BreakoutAssigned,
@@ -200,4 +236,6 @@ export const BreakoutEvents = [
   BreakoutBroadcast,
   BreakoutHelpChanged,
   BreakoutGalleryChanged,
+  RoomHostSet,
+  RoomVisited,
 ] as const;

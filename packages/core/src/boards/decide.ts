@@ -5,6 +5,7 @@ import {
   LIMITS,
   type NewSessionEvent,
 } from '@kring/protocol';
+import { readableByAll } from '../breakouts/rules';
 import { accept, type Ctx, type Decision, refuse, unchanged } from '../decision';
 import { isFacilitator, mayContribute, takesTheFloor } from '../permissions';
 import type { SessionState } from '../state';
@@ -50,6 +51,7 @@ export function decideBoard(ctx: Ctx, command: BoardCommand): Decision {
     const target = findBoard(state, command.boardId);
     if (!target) return refuse('not_found', 'no such board');
     if (target.archived) return refuse('conflict', 'an archived board cannot be brought to everyone');
+    if (!readableByAll(state, target.id)) return refuse('conflict', 'open the gallery first');
     if (state.focusBoardId === target.id) return unchanged();
     return accept({ type: 'board.focusChanged', at, boardId: target.id, by: who.id });
   }

@@ -9,7 +9,7 @@ import {
   roomIdOf,
 } from '@kring/protocol';
 import { accept, type Ctx, type Decision, refuse, unchanged } from '../decision';
-import { initialFloor, newBoard, type SessionState } from '../state';
+import type { SessionState } from '../state';
 import { hasSpace, isAssignable, placeIn, placeLateJoiner, roomCounts, roomSizeToCount } from './rules';
 
 /** Breakout rooms (BR rules in SPEC.md): drafted, assigned, opened, counted down, closed. */
@@ -25,6 +25,8 @@ export type BreakoutCommand = CommandOf<
   | 'breakout.broadcast'
   | 'breakout.help'
   | 'breakout.gallery'
+  | 'breakout.setHost'
+  | 'breakout.visit'
 >;
 export type BreakoutEvent = EventOf<
   | 'breakout.created'
@@ -36,6 +38,8 @@ export type BreakoutEvent = EventOf<
   | 'breakout.broadcast'
   | 'breakout.helpChanged'
   | 'breakout.galleryChanged'
+  | 'breakout.hostSet'
+  | 'breakout.visited'
 >;
 
 /** BR9: without a `warningMs`, rooms are warned a minute before they close (or at the start of shorter ones). */
@@ -177,10 +181,45 @@ export function decideBreakout(ctx: Ctx, command: BreakoutCommand): Decision {
       return accept({ type: 'breakout.helpChanged', at, participantId: who.id, on: command.on });
     }
 
-    case 'breakout.gallery':
+    case 'breakout.gallery': {
       // BR13
       if (current.galleryOpen === command.open) return unchanged();
-      return accept({ type: 'breakout.galleryChanged', at, open: command.open, by: who.id });
+      const gallery: NewSessionEvent = {
+        type: 'breakout.galleryChanged',
+        at,
+        open: command.open,
+        by: who.id,
+      };
+      // BR17: a room board in focus stops being everyone's when the gallery closes; the focus goes first.
+      const focused = current.rooms.some((r) => r.boardId === state.focusBoardId);
+      if (command.open || !live || !focused) return accept(gallery);
+      return accept({ type: 'board.focusChanged', at, boardId: null, by: who.id }, gallery);
+    }
+
+    case 'breakout.setHost': {
+      // BR15: the host is one of the room's own members; null lets the whole room run its floor.
+      if (!live) return refuse('conflict', 'this breakout is closed');
+      const room = current.rooms.find((r) => r.id === command.roomId);
+      if (!room) return refuse('not_found', 'no such room');
+      const host = command.participantId;
+      if (host !== null) {
+        if (!isAssignable(state, host)) return refuse('not_found', 'no such participant');
+        if (current.assignment[host] !== room.id) return refuse('conflict', 'the host must be in this room');
+      }
+      if (room.host === host) return unchanged();
+      return accept({ type: 'breakout.hostSet', at, roomId: room.id, participantId: host, by: who.id });
+    }
+
+    case 'breakout.visit': {
+      // BR16: facilitators drop in on open rooms, seen by the room or unseen; null leaves.
+      if (current.status !== 'open') return refuse('conflict', 'the rooms are not open');
+      if (command.roomId !== null && !roomExists(command.roomId)) return refuse('not_found', 'no such room');
+      const unseen = command.roomId !== null && (command.unseen ?? false);
+      const visit = current.visits[who.id];
+      if ((visit?.roomId ?? null) === command.roomId && (visit?.unseen ?? false) === unseen)
+        return unchanged();
+      return accept({ type: 'breakout.visited', at, participantId: who.id, roomId: command.roomId, unseen });
+    }
   }
 }
 
@@ -211,6 +250,7 @@ function createBreakout(ctx: Ctx, command: CommandOf<'breakout.create'>): Decisi
       capacity: named?.capacity ?? null,
       callUrl: named?.callUrl ?? null,
       boardId: roomBoardIdOf(breakoutId, i),
+      host: null,
     };
   });
   const boardTemplateId = command.boardTemplateId ?? 'blank';
@@ -226,82 +266,6 @@ function createBreakout(ctx: Ctx, command: CommandOf<'breakout.create'>): Decisi
     },
   ];
   return accept(...events);
-}
-
-const MESSAGES_MAX = LIMITS.breakoutMessagesMax;
-
-export function evolveBreakout(state: SessionState, event: BreakoutEvent): SessionState {
-  const { current, history } = state.breakouts;
-  if (event.type === 'breakout.created') {
-    // BR1: each room gets a board and a floor; the previous breakout's floors and timers go.
-    const floors = { ...state.floors };
-    const timers = { ...state.timers };
-    for (const room of current?.rooms ?? []) {
-      delete floors[room.id];
-      delete timers[room.id];
-    }
-    for (const room of event.rooms) floors[room.id] = initialFloor();
-    const boards = [
-      ...state.boards,
-      ...event.rooms.map((r) => newBoard(r.boardId, r.name, event.boardTemplateId)),
-    ];
-    const breakout: BreakoutState = {
-      id: event.breakoutId,
-      status: 'draft',
-      rooms: event.rooms,
-      assignment: {},
-      selfSelect: event.selfSelect,
-      endsAt: null,
-      warningMs: DEFAULT_WARNING_MS,
-      galleryOpen: false,
-      help: {},
-      messages: [],
-    };
-    return { ...state, floors, timers, boards, breakouts: { current: breakout, history } };
-  }
-  if (!current) return state;
-  const next = (b: BreakoutState, records = history): SessionState => ({
-    ...state,
-    breakouts: { current: b, history: records },
-  });
-  switch (event.type) {
-    case 'breakout.assigned':
-      return next({ ...current, assignment: event.assignment });
-    case 'breakout.moved': {
-      const { [event.participantId]: _old, ...assignment } = current.assignment;
-      if (event.roomId !== null) assignment[event.participantId] = event.roomId;
-      // BR11: a help call belongs to the room it was made in.
-      const { [event.participantId]: _help, ...help } = current.help;
-      return next({ ...current, assignment, help });
-    }
-    case 'breakout.opened':
-      return next({ ...current, status: 'open', endsAt: event.endsAt, warningMs: event.warningMs });
-    case 'breakout.timeChanged':
-      return next({ ...current, endsAt: event.endsAt });
-    case 'breakout.closed': {
-      // BR9: everyone is back in the plenary; the groups are kept for `keep` (BR4).
-      const groups = current.rooms.map((r) =>
-        Object.entries(current.assignment)
-          .filter(([, roomId]) => roomId === r.id)
-          .map(([id]) => id),
-      );
-      const record = { id: current.id, groups, boardIds: current.rooms.map((r) => r.boardId) };
-      return next({ ...current, status: 'closed', endsAt: null, help: {} }, [...history, record]);
-    }
-    case 'breakout.broadcast':
-      return next({
-        ...current,
-        messages: [...current.messages, { text: event.text, at: event.at, by: event.by }].slice(
-          -MESSAGES_MAX,
-        ),
-      });
-    case 'breakout.helpChanged': {
-      const { [event.participantId]: _old, ...help } = current.help;
-      return next({ ...current, help: event.on ? { ...help, [event.participantId]: event.at } : help });
-    }
-    case 'breakout.galleryChanged':
-      return next({ ...current, galleryOpen: event.open });
-  }
 }
 
 /**

@@ -130,6 +130,16 @@ export function roomBoardAccess(
   return isFacilitator(who.role) ? 'write' : 'read';
 }
 
+/**
+ * BR17: may a board be brought to everyone? Not a room board of the current breakout while its
+ * rooms are private (drafted or open with the gallery closed): some members could not read it.
+ */
+export function readableByAll(state: Pick<SessionState, 'breakouts'>, boardId: string): boolean {
+  const current = state.breakouts.current;
+  if (!current || current.status === 'closed' || current.galleryOpen) return true;
+  return !current.rooms.some((r) => r.boardId === boardId);
+}
+
 /** BR14: a floor (or timer) command for a room: its members and facilitators only. */
 export function mayUseScope(state: SessionState, participantId: string, scope: string): boolean {
   return scope === PLENARY || roomAccess(state, participantId, scope) === 'write';

@@ -1,4 +1,5 @@
 import { type CommandOf, type FloorState, PLENARY, type Turn } from '@kring/protocol';
+import { refuseOutsideRoom } from '../breakouts/room-floor';
 import { type Ctx, type Decision, refuse } from '../decision';
 import { takesTheFloor } from '../permissions';
 import type { SessionState } from '../state';
@@ -10,19 +11,26 @@ export type FloorOf<M extends FloorState['mode']> = Extract<FloorState, { mode: 
 /** F1: commands without a scope are about the plenary. */
 export const scopeOf = (command: { scope?: string | undefined }): string => command.scope ?? PLENARY;
 
-/** F3: someone named as speaker, seat holder or team member must be a member who takes the floor. */
-export function refuseIneligible(state: SessionState, participantId: string): Decision | null {
+/**
+ * F3: someone named as speaker, seat holder or team member must be a member who takes the floor;
+ * BR15: on a room's floor, someone in that room.
+ */
+export function refuseIneligible(state: SessionState, participantId: string, scope: string): Decision | null {
   const who = state.participants[participantId];
   if (!who || who.removed) return refuse('not_found', 'no such participant');
   if (!takesTheFloor(who.role)) return refuse('conflict', `${who.displayName} does not take the floor here`);
-  return null;
+  return refuseOutsideRoom(state, participantId, scope);
 }
 
 /** The same for a list: every one eligible, nobody twice. */
-export function refuseIneligibleList(state: SessionState, ids: readonly string[]): Decision | null {
+export function refuseIneligibleList(
+  state: SessionState,
+  ids: readonly string[],
+  scope: string,
+): Decision | null {
   if (new Set(ids).size !== ids.length) return refuse('bad_request', 'someone is listed twice');
   for (const id of ids) {
-    const bad = refuseIneligible(state, id);
+    const bad = refuseIneligible(state, id, scope);
     if (bad) return bad;
   }
   return null;

@@ -48,7 +48,7 @@ export function decideFishbowl(
     }
     case 'fishbowl.invite': {
       // F-F4
-      const ineligible = refuseIneligible(ctx.state, command.participantId);
+      const ineligible = refuseIneligible(ctx.state, command.participantId, scope);
       return ineligible ?? seat(command.participantId);
     }
     case 'fishbowl.release':

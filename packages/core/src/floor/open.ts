@@ -1,6 +1,6 @@
 import type { CommandOf, EventOf, FloorState, Hand } from '@kring/protocol';
 import { accept, type Ctx, type Decision, isPresent, refuse, unchanged } from '../decision';
-import { isFacilitator } from '../permissions';
+import { runsFloor } from '../breakouts/room-floor';
 import { type FloorOf, refuseIneligible, refuseSpectator, turnOf, wrongMode } from './engine';
 
 /** Open floor with a hand-raise queue (F-Q rules). */
@@ -37,9 +37,9 @@ export function decideOpen(ctx: Ctx, scope: string, floor: FloorState, command: 
       return accept({ type: 'hand.raised', at, scope, participantId: me });
     }
     case 'hand.lower': {
-      // F-Q1/F-Q6: your own hand, or (facilitators) anyone's.
+      // F-Q1/F-Q6: your own hand, or (whoever runs the floor, BR15) anyone's.
       const target = command.participantId ?? me;
-      if (target !== me && !isFacilitator(ctx.who.role)) {
+      if (target !== me && !runsFloor(ctx.state, me, scope)) {
         return refuse('forbidden', "only facilitators lower someone else's hand");
       }
       if (!hasHand(floor, target)) return unchanged();
@@ -51,16 +51,16 @@ export function decideOpen(ctx: Ctx, scope: string, floor: FloorState, command: 
         command.participantId ??
         queueOrder(floor).find((h) => isPresent(ctx, h.participantId))?.participantId;
       if (!target) return refuse('conflict', 'nobody is waiting for the floor');
-      const ineligible = refuseIneligible(ctx.state, target);
+      const ineligible = refuseIneligible(ctx.state, target, scope);
       if (ineligible) return ineligible;
       if (floor.speaker?.participantId === target) return unchanged();
       return accept({ type: 'floor.given', at, scope, participantId: target, by: me });
     }
     case 'floor.endTurn': {
-      // F-Q5: the speaker ends their own turn; a facilitator may end anyone's.
+      // F-Q5: the speaker ends their own turn; whoever runs the floor (BR15) may end anyone's.
       const speaker = floor.speaker;
       if (!speaker) return unchanged();
-      if (speaker.participantId !== me && !isFacilitator(ctx.who.role)) {
+      if (speaker.participantId !== me && !runsFloor(ctx.state, me, scope)) {
         return refuse('forbidden', 'only the speaker or a facilitator ends this turn');
       }
       return accept({ type: 'floor.turnEnded', at, scope, participantId: speaker.participantId, by: me });

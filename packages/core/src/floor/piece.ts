@@ -1,6 +1,6 @@
 import type { CommandOf, EventOf, FloorState } from '@kring/protocol';
 import { accept, type Ctx, type Decision, refuse, unchanged } from '../decision';
-import { isFacilitator } from '../permissions';
+import { runsFloor } from '../breakouts/room-floor';
 import { type FloorOf, refuseIneligible, refuseSpectator, turnOf, wrongMode } from './engine';
 
 /** The talking piece (F-P rules): whoever holds it speaks; `speaker` is the holder. */
@@ -16,22 +16,23 @@ export function decidePiece(ctx: Ctx, scope: string, floor: FloorState, command:
   const passTo = (to: string | null) => accept({ type: 'piece.passed', at: ctx.now, scope, to, by: me });
   switch (command.type) {
     case 'piece.pass': {
-      // F-P1: the holder hands it to anyone or back to the centre. F-P3: a facilitator may move it any time.
-      if (holder !== me && !isFacilitator(ctx.who.role)) {
+      // F-P1: the holder hands it to anyone or back to the centre. F-P3: whoever runs the floor
+      // (facilitators; in a room, BR15) may move it any time.
+      if (holder !== me && !runsFloor(ctx.state, me, scope)) {
         return refuse('forbidden', 'only the holder of the piece passes it on');
       }
       if (command.to !== null) {
-        const ineligible = refuseIneligible(ctx.state, command.to);
+        const ineligible = refuseIneligible(ctx.state, command.to, scope);
         if (ineligible) return ineligible;
       }
       return command.to === holder ? unchanged() : passTo(command.to);
     }
     case 'piece.take': {
-      // F-P2: anyone takes it from the centre. F-P3: a facilitator may take it back from anyone.
+      // F-P2: anyone takes it from the centre. F-P3: whoever runs the floor may take it back.
       const spectator = refuseSpectator(ctx);
       if (spectator) return spectator;
       if (holder === me) return unchanged();
-      if (holder !== null && !isFacilitator(ctx.who.role)) {
+      if (holder !== null && !runsFloor(ctx.state, me, scope)) {
         return refuse('conflict', 'someone holds the piece; wait until it comes back to the centre');
       }
       return passTo(me);

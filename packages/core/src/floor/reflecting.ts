@@ -24,8 +24,8 @@ export function decideReflecting(
   const base = { at: ctx.now, scope, by: ctx.who.id };
   switch (command.type) {
     case 'reflecting.setTeam': {
-      // F-T1: the facilitator names the team, from people who take the floor.
-      const invalid = refuseIneligibleList(ctx.state, command.teamIds);
+      // F-T1: whoever runs the floor names the team, from people who take the floor.
+      const invalid = refuseIneligibleList(ctx.state, command.teamIds, scope);
       if (invalid) return invalid;
       if (sameMembers(floor.team, command.teamIds)) return unchanged();
       return accept({ type: 'reflecting.teamChanged', ...base, team: command.teamIds });

@@ -1,13 +1,15 @@
-import type {
-  CommandOf,
-  EventOf,
-  FloorSetup,
-  FloorState,
-  NewSessionEvent,
-  RoundOutcome,
+import {
+  type CommandOf,
+  type EventOf,
+  type FloorSetup,
+  type FloorState,
+  type NewSessionEvent,
+  PLENARY,
+  type RoundOutcome,
 } from '@kring/protocol';
+import { roomMembers, runsFloor } from '../breakouts/room-floor';
 import { accept, type Ctx, type Decision, isPresent, refuse, unchanged } from '../decision';
-import { isFacilitator, takesTheFloor } from '../permissions';
+import { takesTheFloor } from '../permissions';
 import { type FloorOf, refuseIneligibleList, refuseSpectator, turnOf, wrongMode } from './engine';
 
 /** Rounds (F-R rules): everyone in the order gets a turn; passing is always fine. */
@@ -49,7 +51,9 @@ function skipAbsent(ctx: Ctx, scope: string, waiting: readonly string[]): NewSes
 /**
  * F-R1: the order is concrete in the event. `join` orders members by when they joined (the server
  * may narrow it to who is present); `random` and `manual` take the list as given; for `random`
- * the server shuffles, so core needs no randomness.
+ * the server shuffles, so core needs no randomness. BR15: in a room, the round is the room's:
+ * `join` defaults to its members, and the server must draw a random order from `roomMembers`
+ * (who is online among them), not from everyone online; anyone else listed is refused.
  */
 export function startRound(ctx: Ctx, scope: string, setup: RoundSetupCommand): Decision {
   const { state } = ctx;
@@ -57,9 +61,11 @@ export function startRound(ctx: Ctx, scope: string, setup: RoundSetupCommand): D
   if (setup.orderBy === 'join') {
     const ids =
       setup.participantIds ??
-      Object.values(state.participants)
-        .filter((p) => !p.removed && takesTheFloor(p.role))
-        .map((p) => p.id);
+      (scope === PLENARY
+        ? Object.values(state.participants)
+            .filter((p) => !p.removed && takesTheFloor(p.role))
+            .map((p) => p.id)
+        : roomMembers(state, scope));
     const joinedAt = (id: string) => state.participants[id]?.joinedAt ?? 0;
     order = [...ids].sort((a, b) => joinedAt(a) - joinedAt(b) || (a < b ? -1 : a > b ? 1 : 0));
   } else {
@@ -71,7 +77,7 @@ export function startRound(ctx: Ctx, scope: string, setup: RoundSetupCommand): D
     order = setup.participantIds;
   }
   if (order.length === 0) return refuse('conflict', 'nobody here takes part in a round');
-  const invalid = refuseIneligibleList(state, order);
+  const invalid = refuseIneligibleList(state, order, scope);
   if (invalid) return invalid;
   const started: FloorSetup = {
     mode: 'round',
@@ -100,9 +106,10 @@ export function decideRound(ctx: Ctx, scope: string, floor: FloorState, command:
   };
   switch (command.type) {
     case 'round.done': {
-      // F-R3: the speaker says done; a facilitator may say it for them.
+      // F-R3: the speaker says done; whoever runs the floor (BR15) may say it for them.
       if (!speaker) return refuse('conflict', 'the round is over');
-      if (speaker !== me && !isFacilitator(ctx.who.role)) return refuse('forbidden', 'it is not your turn');
+      if (speaker !== me && !runsFloor(ctx.state, me, scope))
+        return refuse('forbidden', 'it is not your turn');
       return record(speaker, 'spoke');
     }
     case 'round.pass': {

@@ -22,13 +22,13 @@ export function decideStart(ctx: Ctx, scope: string, command: CommandOf<'floor.s
       return startRound(ctx, scope, setup);
     case 'piece': {
       const holderId = setup.holderId ?? null;
-      const ineligible = holderId === null ? null : refuseIneligible(ctx.state, holderId);
+      const ineligible = holderId === null ? null : refuseIneligible(ctx.state, holderId, scope);
       return ineligible ?? started({ mode: 'piece', holderId, softTurnMs: setup.softTurnMs ?? null });
     }
     case 'fishbowl':
       return started({ mode: 'fishbowl', seats: setup.seats });
     case 'reflecting': {
-      const invalid = refuseIneligibleList(ctx.state, setup.teamIds);
+      const invalid = refuseIneligibleList(ctx.state, setup.teamIds, scope);
       return invalid ?? started({ mode: 'reflecting', team: setup.teamIds, phase: setup.phase ?? 'team' });
     }
   }

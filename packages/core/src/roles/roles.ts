@@ -1,5 +1,6 @@
 import type { CommandOf, EventOf } from '@kring/protocol';
 import { accept, type Ctx, type Decision, refuse, unchanged } from '../decision';
+import { dropRoomRoles } from '../breakouts/evolve';
 import { dropFromFloors } from '../floor/evolve';
 import { isFacilitator, takesTheFloor } from '../permissions';
 import type { SessionState } from '../state';
@@ -56,13 +57,17 @@ export function evolveRoles(state: SessionState, event: RoleEvent): SessionState
     case 'participant.renamed':
       return withRecord({ ...who, displayName: event.displayName });
     case 'participant.roleChanged': {
-      const next = withRecord({ ...who, role: event.role });
+      const next = dropRoomRoles(withRecord({ ...who, role: event.role }), who.id);
       // RO6: observers and captioners do not hold the floor.
       return takesTheFloor(event.role) ? next : dropFromFloors(next, who.id, event.at);
     }
     case 'participant.removed': {
       // RO5: marked, not deleted, so their questions and turns still read with a name.
-      const next = dropFromFloors(withRecord({ ...who, removed: true }), who.id, event.at);
+      const next = dropFromFloors(
+        dropRoomRoles(withRecord({ ...who, removed: true }), who.id),
+        who.id,
+        event.at,
+      );
       // SG4: their private signals go with them.
       const { [who.id]: _gone, ...signals } = next.signals;
       return { ...next, signals };

@@ -1,6 +1,7 @@
 import type { Audience } from '@kring/protocol';
 import { isFacilitator } from '../permissions';
 import type { SessionState } from '../state';
+import { roomsRevealed } from './rooms';
 
 /**
  * Which cut of the session a person gets. V6: when an event changes a client's own audience
@@ -13,6 +14,11 @@ export function audienceOf(state: SessionState, participantId: string): Audience
   return isFacilitator(who.role) ? 'facilitator' : 'member';
 }
 
-/** V6: true when a client holding `before` must fetch a snapshot rather than keep `after`. */
+/**
+ * V6: true when a client holding `before` must fetch a snapshot rather than keep `after`: its
+ * audience changed, or (BR18) a room hidden from it became readable, whose floor, timer and board
+ * its copy never received. Reads only what a cut copy keeps, so the client can tell by itself.
+ */
 export const needsSnapshot = (before: SessionState, after: SessionState, participantId: string): boolean =>
-  audienceOf(before, participantId) !== audienceOf(after, participantId);
+  audienceOf(before, participantId) !== audienceOf(after, participantId) ||
+  roomsRevealed(before, after, participantId);

@@ -1,10 +1,17 @@
 import { COFAC, HOST, TestSession, seeded } from '../testing';
+import { breakoutMoves } from './random-breakouts';
 
 /**
  * A seeded random session for property tests: random commands from random people, refused or
- * not, never changing the `viewers`' own roles (that is V6's snapshot case). Test-only.
+ * not, never changing the `viewers`' own roles (that is V6's snapshot case). Test-only. With
+ * `breakouts`, rooms come and go too (BR), and access to them with it.
  */
-export function randomSession(seed: number, steps: number, viewers: readonly string[]): TestSession {
+export function randomSession(
+  seed: number,
+  steps: number,
+  viewers: readonly string[],
+  { breakouts = false } = {},
+): TestSession {
   const random = seeded(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const s = new TestSession();
@@ -164,6 +171,7 @@ export function randomSession(seed: number, steps: number, viewers: readonly str
     ],
     [1, () => [HOST, { type: pick(['timer.pause', 'timer.resume', 'timer.reset']) }]],
   ];
+  if (breakouts) weighted.push(...breakoutMoves(s, random));
   const total = weighted.reduce((sum, [w]) => sum + w, 0);
   const choose = () => {
     let r = random() * total;

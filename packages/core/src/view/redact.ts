@@ -3,14 +3,17 @@ import { PRIVATE_BOARD_EVENTS, cutBoard, redactBoardEvent } from '../boards/reda
 import { evolve } from '../reducer';
 import type { SessionState } from '../state';
 import { audienceOf } from './audience';
+import { aboutHiddenRoom, cutHiddenRooms, touchesRooms } from './rooms';
 
 /**
  * Redaction (V rules): what leaves the server for one person. The server's state holds secrets
  * (who asked an anonymous question, who voted, private signals, facilitator notes, hidden
  * questions); each client gets a copy cut for its audience and keeps it current with events cut
- * the same way. V5: cutting commutes with the reducer —
- *   evolve(redactState(s, p), redactEvent(e, s, p)) equals redactState(evolve(s, e), p)
- * — so a snapshot plus cut events is always the same as a fresh snapshot.
+ * the same way. V5': cutting commutes with the reducer, up to a re-cut and the snapshots V6 asks for —
+ *   if !needsSnapshot(s, evolve(s, e), p):
+ *   redactState(evolve(redactState(s, p), redactEvent(e, s, p)), p) equals redactState(evolve(s, e), p)
+ * — so a snapshot plus cut events (each followed by a re-cut, `evolveCopy`) is always the same as a
+ * fresh snapshot.
  */
 
 /** Q7/Q8: the author of an anonymous question only in its author's copy; votes without voters. */
@@ -20,9 +23,13 @@ function cutQuestion(question: QuestionState, viewerId: string): QuestionState {
   return { ...question, authorId, voters };
 }
 
-/** The state one person may hold: what a snapshot carries. Cutting twice changes nothing. */
+/**
+ * The state one person may hold: what a snapshot carries. Cutting twice changes nothing, and it
+ * reads only what a cut copy keeps, so a client may re-cut its own copy (V5').
+ */
 export function redactState(state: SessionState, viewerId: string): SessionState {
   const facilitator = audienceOf(state, viewerId) === 'facilitator';
+  if (!facilitator) state = cutHiddenRooms(state, viewerId);
   const questions: Record<string, QuestionState> = {};
   for (const [id, q] of Object.entries(state.questions)) {
     // Q6: hidden questions reach facilitators only.
@@ -37,9 +44,17 @@ export function redactState(state: SessionState, viewerId: string): SessionState
     ...state,
     questions,
     boards,
-    // BR11: help calls reach facilitators; everyone else sees only their own.
     breakouts: current
-      ? { ...state.breakouts, current: { ...current, help: help === undefined ? {} : { [viewerId]: help } } }
+      ? {
+          ...state.breakouts,
+          current: {
+            ...current,
+            // BR11: help calls reach facilitators; everyone else sees only their own.
+            help: help === undefined ? {} : { [viewerId]: help },
+            // BR16: unseen visits reach facilitators only.
+            visits: Object.fromEntries(Object.entries(current.visits).filter(([, v]) => !v.unseen)),
+          },
+        }
       : state.breakouts,
     // V2: agenda notes and everyone else's signals are for facilitators.
     agenda: {
@@ -64,6 +79,8 @@ const redacted = (event: SessionEvent): SessionEvent => ({
  */
 export function redactEvent(event: SessionEvent, before: SessionState, viewerId: string): SessionEvent {
   const facilitator = audienceOf(before, viewerId) === 'facilitator';
+  // BR18: a room's floor, timer and board activity reach only those who may read the room.
+  if (!facilitator && aboutHiddenRoom(event, before, viewerId)) return redacted(event);
   const board = redactBoardEvent(event, before, viewerId, facilitator);
   if (board) return board;
   switch (event.type) {
@@ -98,6 +115,14 @@ export function redactEvent(event: SessionEvent, before: SessionState, viewerId:
     case 'signal.changed':
     case 'breakout.helpChanged':
       return facilitator || event.participantId === viewerId ? event : redacted(event);
+    case 'breakout.visited': {
+      // BR16: an unseen visit is for facilitators; a seen one that turns unseen leaves everyone else's copy.
+      if (facilitator) return event;
+      const seenBefore = before.breakouts.current?.visits[event.participantId]?.unseen === false;
+      if (event.roomId !== null && !event.unseen) return event;
+      if (!seenBefore) return redacted(event);
+      return { ...event, roomId: null, unseen: false };
+    }
     case 'agenda.segmentAdded':
       return facilitator || event.segment.notes === null
         ? event
@@ -122,12 +147,17 @@ const PRIVATE_TYPES: ReadonlySet<SessionEvent['type']> = new Set([
   'breakout.helpChanged',
   'agenda.segmentAdded',
   'agenda.segmentUpdated',
+  'breakout.visited',
   ...PRIVATE_BOARD_EVENTS,
 ] as const);
 
-/** Lets the server broadcast a batch once to the whole room when none of it needs cutting. */
-export const needsRedaction = (events: readonly SessionEvent[]): boolean =>
-  events.some((e) => PRIVATE_TYPES.has(e.type));
+/**
+ * Lets the server broadcast a batch once to the whole session when none of it needs cutting.
+ * BR18: room floor, timer and board events are cut per person too; pass the state before the batch
+ * so only room boards count (without it, every vote and note event does).
+ */
+export const needsRedaction = (events: readonly SessionEvent[], before?: SessionState): boolean =>
+  events.some((e) => PRIVATE_TYPES.has(e.type)) || touchesRooms(events, before);
 
 /**
  * Prepares a stored batch for cutting: `before` is the server's state before the batch. The
