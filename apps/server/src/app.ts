@@ -8,8 +8,10 @@ import { errorHandler } from './http/errors';
 import { apiRouter } from './http/api';
 import { type Log, createLog } from './log';
 import { Presence } from './realtime/presence';
+import { boardsToRecheck } from './realtime/board-access';
 import { attachControlPlane } from './realtime/socket';
 import { BoardCommands } from './sessions/board-commands';
+import { BreakoutCountdown, type Scheduler } from './sessions/countdown';
 import { SessionService } from './sessions/service';
 import { SqliteStore } from './store/sqlite';
 import type { Store } from './store/store';
@@ -25,6 +27,8 @@ export interface KringOptions {
   webHandler?: RequestHandler;
   log?: Log;
   store?: Store;
+  /** The timers breakout countdowns wait on (tests pass their own). */
+  scheduler?: Scheduler;
 }
 
 export interface KringServer {
@@ -33,6 +37,8 @@ export interface KringServer {
   port: number;
   store: Store;
   sessions: SessionService;
+  /** BR8/BR9: closes breakouts when their countdown ends. */
+  countdown: BreakoutCountdown;
   close(): Promise<void>;
 }
 
@@ -101,21 +107,18 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
     execute: (sessionId, command, actor) => commands.run(sessionId, command, actor),
   });
 
-  // Access is checked per board message; this also cuts connections that lost access entirely.
+  // Access is checked per board message and per update sent; this also cuts at once connections
+  // that lost access entirely (moved out of a room, gallery closed, removed).
   sessions.onEvents((sessionId, events) => {
-    for (const e of events) {
-      if (
-        e.type === 'board.lockChanged' ||
-        e.type === 'board.archiveChanged' ||
-        e.type === 'board.phaseChanged'
-      ) {
-        boards.accessChanged(e.boardId);
-      }
-      if (e.type === 'participant.roleChanged' || e.type === 'participant.removed') {
-        for (const b of sessions.peek(sessionId)?.boards ?? []) boards.accessChanged(b.id);
-      }
-    }
+    for (const boardId of boardsToRecheck(sessions.peek(sessionId), events)) boards.accessChanged(boardId);
   });
+
+  const countdown = new BreakoutCountdown(sessions, log, opts.scheduler);
+  try {
+    await countdown.resume(await store.sessionsWithOpenBreakout());
+  } catch (err) {
+    log('error', 'breakout countdowns not resumed', { error: String(err) });
+  }
 
   httpServer.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith('/yjs/')) boards.handleUpgrade(req, socket, head);
@@ -140,8 +143,10 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
     port,
     store,
     sessions,
+    countdown,
     close() {
       closing ??= (async () => {
+        countdown.stop();
         await boards.closeAll();
         await control.close();
         httpServer.closeAllConnections();

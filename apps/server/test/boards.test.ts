@@ -368,6 +368,27 @@ describe('board sync: permissions per message', () => {
     await expect.poll(() => bob.closeCode()).toBe(WS_CLOSE.forbidden);
     expect(alice.closeCode()).toBeNull();
   });
+
+  it("a silent connection whose access turned 'none' gets no further update: it is closed with 4403 instead", async () => {
+    const h = await start();
+    const bob = await raw(h, 'tok-bob');
+    const olga = await raw(h, 'tok-olga');
+    const alice = await raw(h, 'tok-alice');
+    await serverDocVia(bob);
+    await serverDocVia(olga);
+    const before = bob.received.length;
+    h.access.set('bob', 'none'); // nobody told the sync server (no accessChanged)
+    alice.send(syncMessage(UPDATE, noteUpdate('secret-after-access-dropped')));
+    await expect.poll(() => bob.closeCode()).toBe(WS_CLOSE.forbidden);
+    // The 'read' connection still receives it; bob got nothing more than he had.
+    await expect
+      .poll(() => olga.received.some((m) => Buffer.from(m).includes('secret-after-access-dropped')))
+      .toBe(true);
+    expect(
+      bob.received.slice(before).some((m) => Buffer.from(m).includes('secret-after-access-dropped')),
+    ).toBe(false);
+    expect(olga.closeCode()).toBeNull();
+  });
 });
 
 describe('board sync: limits and malformed input', () => {

@@ -1,5 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { WS_CLOSE } from '@kring/protocol';
 import { type Connection, closeConnection, send } from './connection';
 import type { BoardSyncDeps } from './deps';
 import { AWARENESS_IDS_PER_CONNECTION, DOCUMENT_BYTES } from './limits';
@@ -163,7 +164,7 @@ export class BoardRoom {
   }
 
   broadcast(message: Uint8Array, except: Connection | null): void {
-    for (const conn of this.conns) if (conn !== except) send(conn, message);
+    for (const conn of this.conns) if (conn !== except) this.relay(conn, message);
   }
 
   /** Out of service: every connection is closed (they reconnect and get a freshly loaded room). */
@@ -265,8 +266,37 @@ export class BoardRoom {
     }
     const ids = [...changes.added, ...changes.updated, ...changes.removed];
     const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
-    for (const conn of this.conns) if (conn !== from) send(conn, message);
+    for (const conn of this.conns) if (conn !== from) this.relay(conn, message);
   };
+
+  /**
+   * Sends what others wrote to one connection, asking its access first: access can drop between
+   * its messages (moved out of a breakout room, gallery closed, removed), and a connection that
+   * may no longer read must not get one more update. It is closed with 4403 instead, which the
+   * provider does not retry. ('read' connections still receive; their writes are dropped.)
+   */
+  private relay(conn: Connection, message: Uint8Array): void {
+    if (conn.closed) return;
+    let access: string;
+    try {
+      access = this.deps.access(conn.sessionId, conn.boardId, conn.participantId, conn.draftsOf);
+    } catch (err) {
+      // Fail closed for this message only: our bug must not leak a board, nor cut a reader for good.
+      this.deps.log('error', 'board access check failed', { docId: this.docId, error: String(err) });
+      return;
+    }
+    if (access === 'none') {
+      this.deps.log('info', 'board connection closed', {
+        boardId: conn.boardId,
+        participantId: conn.participantId,
+        code: WS_CLOSE.forbidden,
+        reason: 'no access to this board',
+      });
+      closeConnection(conn, WS_CLOSE.forbidden, 'no access to this board');
+      return;
+    }
+    send(conn, message);
+  }
 }
 
 /** Highest seq of a log (a loop, not Math.max(...rows): a long log would exceed the argument limit). */

@@ -19,7 +19,8 @@ import type { SessionService } from '../sessions/service';
 import type { Store } from '../store/store';
 import type { TokenSigner } from '../tokens';
 import { sendError } from './errors';
-import { type ExportFile, exportBoard, exportSession } from './exports';
+import { type ExportFile, exportBoard, mayRead } from './exports';
+import { exportSession } from './session-export';
 
 export interface ApiDeps {
   sessions: SessionService;
@@ -148,6 +149,9 @@ export function apiRouter({
     if (!format.success) return sendError(res, 'bad_request', 'format: one of md, csv, json');
     const board = auth.state.boards.find((b) => b.id === req.params.boardId);
     if (!board) return sendError(res, 'not_found', 'no such board in this session');
+    // BR12: another breakout room's board, before the gallery opens, as the board sync refuses it.
+    if (!mayRead(auth.state, auth.participant.id, board.id))
+      return sendError(res, 'forbidden', 'you may not read this board');
     sendFile(res, await exportBoard(boards, auth.state, board, auth.participant.id, format.data));
   });
 

@@ -7,15 +7,16 @@ import {
   toMarkdown,
   withoutHiddenNotes,
 } from '@kring/board';
-import { type SessionState, isFacilitator, viewFor } from '@kring/core';
-import type { BoardExportFormat, BoardState, SessionExportFormat } from '@kring/protocol';
+import { type SessionState, boardAccess, isFacilitator } from '@kring/core';
+import type { BoardExportFormat, BoardState } from '@kring/protocol';
 import type { BoardSync } from '../boards';
 
 /**
  * Exports of a board or a whole session, cut for the person asking ("exports respect roles"):
  * participants, observers and captioners get no hidden notes, no agenda notes, no hidden
  * questions; a hidden vote's totals only reach facilitators while it is open; anonymous boards
- * never carry authors (BD9), and nobody's export carries who voted or reacted (VO5, BD13).
+ * never carry authors (BD9), and nobody's export carries who voted or reacted (VO5, BD13); a board
+ * someone may not read (another breakout room's, BR12) is not exported to them at all.
  */
 export interface ExportFile {
   body: string;
@@ -23,11 +24,15 @@ export interface ExportFile {
   fileName: string;
 }
 
-const CONTENT_TYPES = {
+export const CONTENT_TYPES = {
   md: 'text/markdown; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
 } as const;
+
+/** BR12/P2: whether `viewerId` may read the board at all (what the board sync would let them open). */
+export const mayRead = (state: SessionState, viewerId: string, boardId: string): boolean =>
+  boardAccess(state, viewerId, boardId) !== 'none';
 
 /** The board as `viewerId` may read it, in plain data. */
 export async function readBoardFor(
@@ -55,7 +60,7 @@ export async function readBoardFor(
   return facilitator ? cut : withoutHiddenNotes(cut);
 }
 
-function authorNames(state: SessionState, board: BoardState): AuthorNames | undefined {
+export function authorNames(state: SessionState, board: BoardState): AuthorNames | undefined {
   if (board.anonymous) return undefined;
   const names: Record<string, string> = {};
   for (const p of Object.values(state.participants)) names[p.id] = p.displayName;
@@ -78,100 +83,6 @@ export async function exportBoard(
         ? toCsv(data, { ...options, bom: true })
         : toJson(data, options);
   return { body, contentType: CONTENT_TYPES[format], fileName: fileName([state.title, board.title], format) };
-}
-
-export const SESSION_EXPORT_FORMAT = 'kring-session';
-export const SESSION_EXPORT_VERSION = 1;
-
-/** The whole session: its agenda, every board, and the answered questions, as `viewerId` may see them. */
-export async function exportSession(
-  boards: BoardSync,
-  state: SessionState,
-  viewerId: string,
-  format: SessionExportFormat,
-  now: number,
-): Promise<ExportFile> {
-  const view = viewFor(state, viewerId);
-  const facilitator = view.audience === 'facilitator';
-  const names = Object.fromEntries(Object.values(state.participants).map((p) => [p.id, p.displayName]));
-  const questions = view.questions
-    .filter((q) => q.answered)
-    .map((q) => ({
-      text: q.text,
-      // Q7: an anonymous question never names its author.
-      author: q.authorId === null ? null : (names[q.authorId] ?? null),
-      votes: q.votes,
-      askedAt: iso(q.askedAt),
-    }));
-  const agenda = view.agenda.segments.map((s) => ({
-    title: s.title,
-    kind: s.kind,
-    plannedMinutes: s.plannedMinutes,
-    prompt: s.prompt,
-    ...(facilitator ? { notes: s.notes } : {}),
-    startedAt: s.startedAt === null ? null : iso(s.startedAt),
-    endedAt: s.endedAt === null ? null : iso(s.endedAt),
-  }));
-  const boardFiles: { board: BoardState; data: BoardData }[] = [];
-  for (const board of state.boards) {
-    boardFiles.push({ board, data: await readBoardFor(boards, state, board, viewerId) });
-  }
-  const file = fileName([state.title], format);
-  if (format === 'json') {
-    const doc = {
-      format: SESSION_EXPORT_FORMAT,
-      version: SESSION_EXPORT_VERSION,
-      title: state.title,
-      createdAt: iso(state.createdAt),
-      exportedAt: iso(now),
-      agenda,
-      boards: boardFiles.map(({ board, data }) => ({
-        id: board.id,
-        archived: board.archived,
-        board: JSON.parse(toJson(data, { authorNames: authorNames(state, board) })) as unknown,
-      })),
-      answeredQuestions: questions,
-    };
-    return { body: `${JSON.stringify(doc, null, 2)}\n`, contentType: CONTENT_TYPES.json, fileName: file };
-  }
-  const out: string[] = [`# ${line(state.title)}`, '', `_Exported ${iso(now)}_`, ''];
-  if (agenda.length > 0) {
-    out.push('## Agenda', '');
-    for (const s of agenda) {
-      out.push(
-        `- ${line(s.title)} — ${s.plannedMinutes} min${s.startedAt ? `, started ${s.startedAt}` : ''}`,
-      );
-      if (s.prompt) out.push(`  ${line(s.prompt)}`);
-      if (s.notes) out.push(`  _Notes: ${line(s.notes)}_`);
-    }
-    out.push('');
-  }
-  for (const { board, data } of boardFiles) {
-    // Each board's own Markdown, one heading level down (note text has `#` escaped, so only
-    // headings start a line with it).
-    const md = toMarkdown(data, { authorNames: authorNames(state, board) }).replace(/^(#+) /gm, '#$1 ');
-    out.push(md.trimEnd(), '');
-    if (board.archived) out.push('_Archived board._', '');
-  }
-  out.push('## Answered questions', '');
-  if (questions.length === 0) out.push('_None._', '');
-  for (const q of questions) {
-    const who = q.author === null ? '' : ` — ${line(q.author)}`;
-    out.push(`- ${line(q.text)}${who} (${q.votes === 1 ? '1 vote' : `${q.votes} votes`})`);
-  }
-  return { body: `${out.join('\n').trimEnd()}\n`, contentType: CONTENT_TYPES.md, fileName: file };
-}
-
-const iso = (ms: number) => new Date(ms).toISOString();
-
-/** One line of people's text in Markdown: whitespace collapsed, markup characters escaped. */
-function line(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\\`*_[\]<>#|~&]/g, '\\$&')
-    .replace(/^([-+=])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 /** `kring-<session>-<board>.<ext>`: ASCII letters, digits and dashes only, safe in any header. */

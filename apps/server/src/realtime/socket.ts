@@ -130,10 +130,13 @@ export function attachControlPlane({
   });
 
   sessions.onEvents((sessionId, events, before) => {
-    if (!needsRedaction(events)) {
+    // `before` lets core tell room board events (BR18) from the plenary's, which go out once.
+    if (!needsRedaction(events, before)) {
       io.to(room(sessionId)).emit('events', { events });
     } else {
-      // Some events carry what not everyone may see: each person gets their own cut.
+      // Some events carry what not everyone may see (private facts, rooms someone may not read):
+      // each person gets their own cut. Presence stays session-wide: it says who is connected,
+      // never which room they are in or what happens there.
       const cut = redactBatch(before, events);
       for (const socket of io.of('/').adapter.rooms.get(room(sessionId)) ?? []) {
         const s = io.of('/').sockets.get(socket);

@@ -37,7 +37,7 @@ const READS_NOTES: ReadonlySet<Command['type']> = new Set([
 ]);
 
 /**
- * Board commands on the server: core decides (with what the server read from the document), the
+ * Board commands on the server (and `breakout.create`, whose rooms each get a board): core decides (with what the server read from the document), the
  * events are stored, and then this writes their effect into the board document as the
  * authoritative peer (ARCHITECTURE.md, data plane) — inside the session's queue, so effects land
  * in the order the commands were decided. The reveal (BD8) runs after its command, once per board
@@ -54,10 +54,18 @@ export class BoardCommands {
   ) {}
 
   async run(sessionId: string, command: Command, actor: Actor): Promise<CommandResult> {
+    if (command.type === 'breakout.create') {
+      // Every room's board is set up from this template: find out before anything is recorded.
+      const refusal = templateRefusal(command.boardTemplateId ?? 'blank', 'Room');
+      if (refusal) return { ok: false, error: { code: 'bad_request', message: refusal } };
+      return this.sessions.execute(sessionId, command, actor, {
+        after: (outcome) => this.setUpRoomBoards(outcome),
+      });
+    }
     if (!isBoardCommand(command)) return this.sessions.execute(sessionId, command, actor);
     if (command.type === 'board.add') {
       // The template must apply to an empty document; find out before anything is recorded.
-      const refusal = templateRefusal(command);
+      const refusal = templateRefusal(command.templateId, command.title, command.columns);
       if (refusal) return { ok: false, error: { code: 'bad_request', message: refusal } };
     }
     const notes = READS_NOTES.has(command.type)
@@ -90,6 +98,26 @@ export class BoardCommands {
       await this.setUpBoard(board.id, { ...spec, title: board.title, anonymous: board.anonymous });
     }
     return created;
+  }
+
+  /**
+   * BR1: each room of a new breakout gets its board, set up from the breakout's board template
+   * like `board.add` sets one up, titled with the room's name. Runs in the session's queue, so the
+   * boards are ready before the next command (say, `breakout.open`) is decided.
+   */
+  private async setUpRoomBoards({ events, state }: Outcome): Promise<void> {
+    for (const e of events) {
+      if (e.type !== 'breakout.created') continue;
+      for (const room of e.rooms) {
+        const board = state.boards.find((b) => b.id === room.boardId);
+        if (!board) continue;
+        await this.setUpBoard(board.id, {
+          templateId: e.boardTemplateId,
+          title: board.title,
+          anonymous: board.anonymous,
+        });
+      }
+    }
   }
 
   /** BD1: sets a new, empty board document up from its board template (meta and columns). */
@@ -311,11 +339,16 @@ function reactionCounts(board: BoardState, noteId: string): ReactionCounts {
   return counts;
 }
 
-function templateRefusal(command: CommandOf<'board.add'>): string | null {
+/** Why a board template cannot set up an empty board with this title (and columns), or null. */
+function templateRefusal(
+  templateId: CommandOf<'board.add'>['templateId'],
+  title: string,
+  columns?: readonly string[],
+): string | null {
   try {
-    applyTemplate(new Y.Doc(), command.templateId, {
-      title: command.title,
-      ...(command.columns ? { columnTitles: command.columns } : {}),
+    applyTemplate(new Y.Doc(), templateId, {
+      title,
+      ...(columns ? { columnTitles: columns } : {}),
     });
     return null;
   } catch (err) {

@@ -1,6 +1,13 @@
 import { randomInt } from 'node:crypto';
-import { type SessionState, isMember, takesTheFloor } from '@kring/core';
-import type { Command } from '@kring/protocol';
+import {
+  type SessionState,
+  balancedGroups,
+  isAssignable,
+  isMember,
+  roomMembers,
+  takesTheFloor,
+} from '@kring/core';
+import { type Command, PLENARY } from '@kring/protocol';
 
 /** Fisher–Yates with a cryptographic source: nobody can predict or steer who speaks first. */
 export function shuffle<T>(items: readonly T[], rand: (n: number) => number = randomInt): T[] {
@@ -13,10 +20,16 @@ export function shuffle<T>(items: readonly T[], rand: (n: number) => number = ra
 }
 
 /**
- * A random round gets its concrete order here: the facilitator's list if they gave one, else
- * everyone present who takes the floor. Every other command passes through unchanged.
+ * Core is free of randomness, so the server fills in what needs it before core decides: a random
+ * round's order and a random breakout assignment. Every other command passes through unchanged.
  */
-export function resolveRandomness(state: SessionState, command: Command, online: readonly string[]): Command {
+export function resolveRandomness(
+  state: SessionState,
+  command: Command,
+  online: readonly string[],
+  rand: (n: number) => number = randomInt,
+): Command {
+  if (command.type === 'breakout.assign') return randomGroups(state, command, rand);
   if (
     command.type !== 'floor.start' ||
     command.setup.mode !== 'round' ||
@@ -24,9 +37,40 @@ export function resolveRandomness(state: SessionState, command: Command, online:
   ) {
     return command;
   }
-  const pool =
-    command.setup.participantIds ??
-    online.filter((id) => isMember(state, id) && takesTheFloor(state.participants[id]!.role));
+  const pool = command.setup.participantIds ?? roundPool(state, command.scope ?? PLENARY, online);
   if (pool.length === 0) return command; // core refuses a round without people, with a named error
-  return { ...command, setup: { ...command.setup, participantIds: shuffle(pool) } };
+  return { ...command, setup: { ...command.setup, participantIds: shuffle(pool, rand) } };
+}
+
+/**
+ * Who a random round draws from when the facilitator named nobody: everyone present who takes the
+ * floor; in a breakout room (BR15) only the room's members who are present, never the whole
+ * session. An unknown scope draws from nobody, and core says why it refuses.
+ */
+function roundPool(state: SessionState, scope: string, online: readonly string[]): string[] {
+  if (scope === PLENARY) {
+    return online.filter((id) => isMember(state, id) && takesTheFloor(state.participants[id]!.role));
+  }
+  const present = new Set(online);
+  return roomMembers(state, scope).filter((id) => present.has(id));
+}
+
+/**
+ * BR3: a random assignment deals everyone who can be put in a room — online or not, since people
+ * who join late or reconnect land in their room (BR5, BR6) — shuffled, into balanced groups, one
+ * per room. Whatever groups the client sent are replaced, so nobody can steer who meets whom.
+ */
+function randomGroups(
+  state: SessionState,
+  command: Extract<Command, { type: 'breakout.assign' }>,
+  rand: (n: number) => number,
+): Command {
+  const rooms = state.breakouts.current?.rooms ?? [];
+  // Without rooms core refuses (no breakout); nothing to deal.
+  if (command.assign.mode !== 'random' || rooms.length === 0) return command;
+  const people = Object.values(state.participants)
+    .filter((p) => isAssignable(state, p.id))
+    .map((p) => p.id);
+  const groups = balancedGroups(shuffle(people, rand), rooms.length);
+  return { ...command, assign: { mode: 'random', groups } };
 }

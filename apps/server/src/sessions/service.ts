@@ -7,8 +7,11 @@ import {
   assignIds,
   createSession,
   decide,
+  evolveAll,
   joinSession,
+  lateJoinerEvents,
   replay,
+  withVersions,
 } from '@kring/core';
 import type { Command, ErrorBody, SessionEvent } from '@kring/protocol';
 import { newId, newJoinCode } from '../ids';
@@ -19,6 +22,8 @@ import { KeyedSerial } from './serial';
 export type CommandResult = { ok: true; version: number } | { ok: false; error: ErrorBody };
 /** Told about every stored batch, with the state before it (per-audience redaction needs it). */
 type Listener = (sessionId: string, events: SessionEvent[], before: SessionState) => void;
+/** Told when a session's state is read from the store (first use, or again after a conflict). */
+type LoadListener = (sessionId: string, state: SessionState) => void;
 
 const MAX_CONFLICT_RETRIES = 5;
 
@@ -49,6 +54,7 @@ export class SessionService {
   private readonly states = new Map<string, SessionState>();
   private readonly serial = new KeyedSerial();
   private readonly listeners = new Set<Listener>();
+  private readonly loadListeners = new Set<LoadListener>();
 
   constructor(
     private readonly store: Store,
@@ -60,6 +66,11 @@ export class SessionService {
   onEvents(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  onLoad(listener: LoadListener): () => void {
+    this.loadListeners.add(listener);
+    return () => this.loadListeners.delete(listener);
   }
 
   /** S1/S2: a new session, blank or with a session template's agenda and boards (one batch). */
@@ -110,18 +121,24 @@ export class SessionService {
     return this.states.get(sessionId);
   }
 
+  /**
+   * J1, and BR5 in the same batch: someone joining while a breakout is drafted or open lands in a
+   * room at once, so no client ever sees them in the plenary first.
+   */
   async join(sessionId: string, displayName: string): Promise<{ participantId: string }> {
     const participantId = newId();
-    await this.apply(sessionId, () => ({
-      ok: true,
-      events: joinSession({ participantId, displayName, now: this.clock() }),
-    }));
+    await this.apply(sessionId, (state) => {
+      const now = this.clock();
+      const joined = joinSession({ participantId, displayName, now });
+      const member = evolveAll(state, withVersions(state.version, joined));
+      return { ok: true, events: [...joined, ...lateJoinerEvents(member, participantId, now)] };
+    });
     return { participantId };
   }
 
   /**
    * Runs a validated command. Core is free of randomness, so the server fills in what needs it
-   * first: ids of created things and shuffled round orders.
+   * first: ids of created things, shuffled round orders and random breakout groups.
    */
   async execute(
     sessionId: string,
@@ -195,6 +212,7 @@ export class SessionService {
     if (events.length === 0) return null;
     const state = replay(events);
     this.states.set(sessionId, state);
+    for (const l of this.loadListeners) l(sessionId, state);
     return state;
   }
 }

@@ -42,4 +42,11 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ALTER TABLE board_updates ADD COLUMN doc TEXT NOT NULL DEFAULT '';
   CREATE INDEX board_updates_doc ON board_updates(board_id, doc, seq);
   `,
+  // 3: breakout rooms' boards (BR1) in the board lookup, for rooms created before it kept them.
+  `
+  INSERT OR IGNORE INTO boards (id, session_id)
+  SELECT json_extract(room.value, '$.boardId'), e.session_id
+  FROM session_events e, json_each(json_extract(e.body, '$.rooms')) room
+  WHERE json_extract(e.body, '$.type') = 'breakout.created';
+  `,
 ];

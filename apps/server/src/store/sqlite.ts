@@ -103,6 +103,10 @@ export class SqliteStore implements Store {
       this.db.prepare('DELETE FROM participants WHERE id = ?').run(e.participantId);
     } else if (e.type === 'board.created') {
       this.db.prepare('INSERT INTO boards (id, session_id) VALUES (?, ?)').run(e.boardId, sessionId);
+    } else if (e.type === 'breakout.created') {
+      // BR1: each room has a board of its own, stored like any other.
+      const insert = this.db.prepare('INSERT INTO boards (id, session_id) VALUES (?, ?)');
+      for (const room of e.rooms) insert.run(room.boardId, sessionId);
     }
   }
 
@@ -117,6 +121,24 @@ export class SqliteStore implements Store {
     const row = this.db.prepare('SELECT session_id FROM boards WHERE id = ?').get(boardId) as
       { session_id: string } | undefined;
     return row?.session_id ?? null;
+  }
+
+  async sessionsWithOpenBreakout(): Promise<string[]> {
+    // Only at start-up: one pass over the log. A breakout's rooms are open from `breakout.opened`
+    // until `breakout.closed` (or the next `breakout.created`, which needs it closed first).
+    const rows = this.db
+      .prepare(
+        `WITH marks AS (
+           SELECT session_id, version, json_extract(body, '$.type') AS type FROM session_events
+           WHERE json_extract(body, '$.type') IN ('breakout.created', 'breakout.opened', 'breakout.closed')
+         )
+         SELECT m.session_id AS id FROM marks m
+         WHERE m.type = 'breakout.opened'
+           AND m.version = (SELECT MAX(x.version) FROM marks x WHERE x.session_id = m.session_id)
+         ORDER BY m.session_id`,
+      )
+      .all() as { id: string }[];
+    return rows.map((r) => r.id);
   }
 
   /** The store splits a document id into the board (foreign key, cascade) and the document in it. */

@@ -68,6 +68,11 @@ export interface Store extends BoardStore {
   loadEvents(sessionId: string): Promise<SessionEvent[]>;
   /** Which session a board belongs to, or null. */
   sessionIdForBoard(boardId: string): Promise<string | null>;
+  /**
+   * Sessions whose newest breakout event opened rooms (BR8): after a start the server sets their
+   * countdowns again, and closes at once those whose time passed while it was down.
+   */
+  sessionsWithOpenBreakout(): Promise<string[]>;
   /** Whose drafts of a board have stored rows (participant ids), for the reveal. */
   draftOwners(boardId: string): Promise<string[]>;
   close(): Promise<void>;

@@ -5,7 +5,7 @@ import {
   LIMITS,
   type NewSessionEvent,
 } from '@kring/protocol';
-import { readableByAll } from '../breakouts/rules';
+import { readableByAll, roomBoardAccess } from '../breakouts/rules';
 import { accept, type Ctx, type Decision, refuse, unchanged } from '../decision';
 import { isFacilitator, mayContribute, takesTheFloor } from '../permissions';
 import type { SessionState } from '../state';
@@ -272,13 +272,20 @@ function isTracked(board: BoardState, noteId: string): boolean {
 /** BD6: why this person may not change what is on the board now, or null when they may. */
 function contributionRefused(ctx: Ctx, board: BoardState): Decision | null {
   if (mayContribute(ctx.state, ctx.who.id, board.id)) return null;
+  // BR12/BR13: another room's board, or a room that is not open (drafted, closed, or only visible
+  // in the gallery).
+  const room = roomBoardAccess(ctx.state, ctx.who.id, board.id);
   const [code, message]: [ErrorCode, string] = !takesTheFloor(ctx.who.role)
     ? ['forbidden', 'observers and captioners do not write on boards']
-    : board.archived
-      ? ['board_locked', 'this board is archived']
-      : board.locked
-        ? ['board_locked', 'this board is locked']
-        : ['conflict', 'the board is in private writing: write your drafts now'];
+    : room === 'none'
+      ? ['forbidden', "this is another room's board"]
+      : room === 'read'
+        ? ['forbidden', 'this room is not open for writing: you can read its board']
+        : board.archived
+          ? ['board_locked', 'this board is archived']
+          : board.locked
+            ? ['board_locked', 'this board is locked']
+            : ['conflict', 'the board is in private writing: write your drafts now'];
   return refuse(code, message);
 }
 

@@ -190,6 +190,26 @@ describe('breakout rooms (BR)', () => {
     expect(boardAccess(s.state, HOST, oldBoard)).toBe('write');
   });
 
+  it('BR12/BR13: note commands on a room board someone may not write are refused as forbidden', () => {
+    const { s, board } = withRooms();
+    s.ok(HOST, { type: 'breakout.assign', assign: { mode: 'random', groups: [[ADA], [BEN, CAI]] } });
+    const add = (boardId: string) => ({
+      type: 'note.add',
+      boardId,
+      noteId: 'note01',
+      text: 'hi',
+      color: 'yellow',
+    });
+    expect(s.refused(ADA, add(board(0)))).toBe('forbidden'); // drafted: read only
+    s.ok(HOST, { type: 'breakout.open', durationMs: 300_000 });
+    expect(s.refused(ADA, add(board(1)))).toBe('forbidden'); // another room
+    s.ok(ADA, add(board(0)));
+    s.ok(HOST, { type: 'breakout.gallery', open: true });
+    expect(s.refused(ADA, add(board(1)))).toBe('forbidden'); // readable in the gallery, not writable
+    s.ok(HOST, { type: 'breakout.close' });
+    expect(s.refused(ADA, { ...add(board(0)), noteId: 'note02' })).toBe('forbidden'); // closed room
+  });
+
   it('BR14: a room floor takes commands from its members and facilitators only', () => {
     const { s, room } = withRooms();
     s.ok(HOST, { type: 'breakout.assign', assign: { mode: 'random', groups: [[ADA], [BEN, CAI]] } });

@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startKring } from '../src/app';
+import { createLog } from '../src/log';
+
+/**
+ * The benchmark's server, in a process of its own so that its memory is its own and the clients
+ * do not share its event loop: SQLite in a temporary directory, port 0. Talks to the driver over
+ * the fork IPC channel: sends `{ port }` once listening, answers `stats` with its memory and CPU time.
+ */
+export interface ServerStats {
+  rss: number;
+  heapUsed: number;
+  /** CPU time the server process used so far (user + system), in ms. */
+  cpuMs: number;
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kring-bench-'));
+  const server = await startKring({ dataDir, port: 0, host: '127.0.0.1', log: createLog('warn') });
+  const send = (message: unknown) => process.send?.(message);
+  process.on('message', (message: { type: string }) => {
+    if (message.type === 'stats') {
+      const memory = process.memoryUsage();
+      const cpu = process.cpuUsage();
+      const stats: ServerStats = {
+        rss: memory.rss,
+        heapUsed: memory.heapUsed,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+      };
+      send({ type: 'stats', stats });
+    } else if (message.type === 'stop') {
+      void server.close().finally(() => {
+        rmSync(dataDir, { recursive: true, force: true });
+        process.exit(0);
+      });
+    }
+  });
+  // The driver is gone (it failed, or was stopped): nothing to serve any more.
+  process.on('disconnect', () => {
+    void server.close().finally(() => {
+      rmSync(dataDir, { recursive: true, force: true });
+      process.exit(1);
+    });
+  });
+  send({ type: 'listening', port: server.port });
+}
+
+void main();
