@@ -21,6 +21,12 @@ export const MODE_HINT: Record<FloorMode, string> = {
   reflecting: 'The team reflects aloud while the others listen; then the others respond.',
 };
 
+/** In a breakout room the room runs its own floor (BR15): no facilitator hands it out. */
+export const ROOM_MODE_HINT: Record<FloorMode, string> = {
+  ...MODE_HINT,
+  open: 'Raise your hand to ask for the floor. Whoever runs the room’s floor gives it in the order of the queue.',
+};
+
 export const PHASE_LABEL: Record<TeamPhase, string> = {
   team: 'The team reflects — others listen',
   others: 'Others respond',

@@ -1,8 +1,9 @@
 import {
   boardAccess,
-  evolve,
+  evolveCopy,
   isFacilitator,
-  needsSnapshot,
+  mayContribute,
+  runsFloor,
   viewFor,
   VersionGapError,
   type BoardAccess,
@@ -103,6 +104,16 @@ export class SessionClient {
   /** What this person may do on a board right now (server-enforced; the UI only mirrors it). */
   accessTo(boardId: string): BoardAccess {
     return this.state && this.you ? boardAccess(this.state, this.you, boardId) : 'none';
+  }
+
+  /** Whether this person may add notes and react on a board now (BD6, BR12 for room boards). */
+  mayContributeTo(boardId: string): boolean {
+    return this.state && this.you ? mayContribute(this.state, this.you, boardId) : false;
+  }
+
+  /** Whether this person runs a floor: the plenary's (facilitators) or a room's (BR15). */
+  runsFloor(scope: string): boolean {
+    return this.state && this.you ? runsFloor(this.state, this.you, scope) : false;
   }
 
   connect(): void {
@@ -244,20 +255,23 @@ export class SessionClient {
     let state = current;
     for (const event of batch.data.events) {
       if (event.v <= state.version) continue; // already in the snapshot
-      let next: SessionState;
+      let step: ReturnType<typeof evolveCopy>;
       try {
-        next = evolve(state, event);
+        // V5': the copy stays cut for this person: each event is applied, then the copy is cut
+        // again (access to a room may have shrunk: moved out, the gallery closed; BR18).
+        step = evolveCopy(state, event, you);
       } catch (err) {
         if (!(err instanceof VersionGapError)) throw err;
         this.state = state;
         return this.#requestSnapshot();
       }
-      // A role change across the facilitator line means this copy was cut for the old audience.
-      if (needsSnapshot(state, next, you)) {
-        this.state = next;
+      // V6: what events cannot carry (a role across the facilitator line, a room that became
+      // readable: its floor and board were never sent here) comes with a fresh snapshot.
+      if (step.snapshot) {
+        this.state = step.state;
         return this.#requestSnapshot();
       }
-      state = next;
+      state = step.state;
       this.#describe(event, state);
     }
     this.state = state;

@@ -1,4 +1,5 @@
-import { emptyState, newBoard } from '@kring/core';
+import { emptyState, newBoard, redactBatch, redactState } from '@kring/core';
+import { ADA as PART, BEN, HOST as HOST_ID, TestSession } from '@kring/core/testing';
 import { PROTOCOL_VERSION, type SessionEvent, type SessionState } from '@kring/protocol';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -179,5 +180,81 @@ describe('SessionClient', () => {
       ok: false,
       error: { code: 'forbidden', message: 'only facilitators' },
     });
+  });
+});
+
+describe('SessionClient keeps its copy cut for this person (core V5′, V6)', () => {
+  /** Two open rooms: Ada in the first, Ben in the second, the gallery open, a timer in Ben's room. */
+  function rooms() {
+    const s = new TestSession();
+    s.ok(HOST_ID, { type: 'breakout.create', rooms: { by: 'count', count: 2 } });
+    const [r0, r1] = s.state.breakouts.current!.rooms;
+    s.ok(HOST_ID, {
+      type: 'breakout.assign',
+      assign: {
+        mode: 'manual',
+        moves: [
+          { participantId: PART, roomId: r0!.id },
+          { participantId: BEN, roomId: r1!.id },
+        ],
+      },
+    });
+    s.ok(HOST_ID, { type: 'breakout.open', durationMs: 600_000 });
+    s.ok(HOST_ID, { type: 'breakout.gallery', open: true });
+    s.ok(BEN, { type: 'timer.start', scope: r1!.id, durationMs: 60_000 });
+    return { s, r1: r1! };
+  }
+
+  async function clientOf(s: TestSession, you: string) {
+    const client = new SessionClient('tok');
+    client.connect();
+    fake.connected = true;
+    fake.fire('connect');
+    await fake.answer('snapshot', {
+      ok: true,
+      state: redactState(s.state, you),
+      you,
+      online: [you],
+      serverTime: Date.now(),
+    });
+    return client;
+  }
+
+  /** Runs a command on the server side and hands the client its cut of the events. */
+  function deliver(s: TestSession, you: string, actor: string, command: unknown) {
+    const before = s.state;
+    const start = s.events.length;
+    s.ok(actor, command);
+    fake.fire('events', { events: redactBatch(before, s.events.slice(start))(you) });
+  }
+
+  it('drops what it may no longer hold when access to a room shrinks (the gallery closes)', async () => {
+    const { s, r1 } = rooms();
+    const client = await clientOf(s, PART);
+    expect(client.state?.timers[r1.id]).toBeDefined();
+    fake.pending.length = 0;
+    deliver(s, PART, HOST_ID, { type: 'breakout.gallery', open: false });
+    expect(client.state).toEqual(redactState(s.state, PART));
+    expect(client.state?.timers[r1.id]).toBeUndefined();
+    expect(fake.pending.map((p) => p.event)).not.toContain('snapshot');
+  });
+
+  it('fetches a snapshot when a room it never received becomes readable (moved in)', async () => {
+    const { s, r1 } = rooms();
+    s.ok(HOST_ID, { type: 'breakout.gallery', open: false });
+    const client = await clientOf(s, PART);
+    expect(client.state?.timers[r1.id]).toBeUndefined();
+    fake.pending.length = 0;
+    deliver(s, PART, HOST_ID, { type: 'breakout.move', participantId: PART, roomId: r1.id });
+    expect(fake.pending.map((p) => p.event)).toContain('snapshot');
+    await fake.answer('snapshot', {
+      ok: true,
+      state: redactState(s.state, PART),
+      you: PART,
+      online: [PART],
+      serverTime: Date.now(),
+    });
+    expect(client.state?.timers[r1.id]).toBeDefined();
+    expect(client.runsFloor(r1.id)).toBe(true);
   });
 });
