@@ -38,6 +38,15 @@ export interface Refusal {
 
 const ACK_TIMEOUT_MS = 8000;
 const SNAPSHOT_RETRY_MS = 2000;
+/**
+ * How long a command waits for the line to come back before it is refused. A phone that drops its
+ * connection for a moment (or a busy laptop) keeps the click instead of answering "not connected".
+ */
+const RECONNECT_WAIT_MS = 10_000;
+const NOT_CONNECTED: CommandAck = {
+  ok: false,
+  error: { code: 'internal', message: 'Not connected. Try again in a moment.' },
+};
 
 const REFUSAL_MESSAGES: Record<string, string> = {
   unauthorized: 'This device is no longer recognised in this session. Join again with your display name.',
@@ -91,6 +100,8 @@ export class SessionClient {
   #socket: KringSocket | null = null;
   #snapshotInFlight = false;
   #snapshotRetry: ReturnType<typeof setTimeout> | undefined;
+  /** Commands waiting for the connection (see RECONNECT_WAIT_MS): told true on connect, false on refusal. */
+  #connectWaiters: ((connected: boolean) => void)[] = [];
   /** Presence changes for people whose `participant.joined` event has not arrived yet. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- private bookkeeping, never rendered
   #pendingPresence = new Map<string, boolean>();
@@ -127,6 +138,7 @@ export class SessionClient {
 
     socket.on('connect', () => {
       this.refusal = null;
+      this.#wakeWaiters(true);
       this.#requestSnapshot();
       this.#sampleClock(3);
     });
@@ -153,6 +165,7 @@ export class SessionClient {
 
   close(): void {
     clearTimeout(this.#snapshotRetry);
+    this.#wakeWaiters(false);
     this.#socket?.removeAllListeners();
     this.#socket?.disconnect();
     this.#socket = null;
@@ -166,9 +179,10 @@ export class SessionClient {
   /** Sends any command; resolves with the server's answer (or a local error when it never came). */
   async send(command: Command): Promise<CommandAck> {
     const socket = this.#socket;
-    if (!socket?.connected) {
-      return { ok: false, error: { code: 'internal', message: 'Not connected. Try again in a moment.' } };
-    }
+    if (!socket || this.status === 'refused') return NOT_CONNECTED;
+    // Not sent yet, so waiting for the line to come back cannot make it run twice.
+    if (!socket.connected && !(await this.#waitForConnection())) return NOT_CONNECTED;
+    if (this.#socket !== socket) return NOT_CONNECTED;
     const sentAt = Date.now();
     try {
       const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('command', command);
@@ -203,7 +217,24 @@ export class SessionClient {
     this.clockOffsetMs = this.#clock.offsetMs;
   }
 
+  #waitForConnection(): Promise<boolean> {
+    return new Promise((resolve) => {
+      const done = (connected: boolean) => {
+        clearTimeout(timer);
+        this.#connectWaiters = this.#connectWaiters.filter((w) => w !== done);
+        resolve(connected);
+      };
+      const timer = setTimeout(() => done(false), RECONNECT_WAIT_MS);
+      this.#connectWaiters.push(done);
+    });
+  }
+
+  #wakeWaiters(connected: boolean): void {
+    for (const done of [...this.#connectWaiters]) done(connected);
+  }
+
   #refuse(code: string): void {
+    this.#wakeWaiters(false);
     this.status = 'refused';
     this.refusal = { code, message: describeRefusal(code) };
   }

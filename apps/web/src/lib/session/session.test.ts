@@ -96,6 +96,37 @@ beforeEach(() => {
 });
 
 describe('SessionClient', () => {
+  it('keeps a command made while the line is briefly down and sends it once reconnected', async () => {
+    const { client } = await connectedClient();
+    fake.connected = false;
+    fake.fire('disconnect', 'transport close');
+    const answer = client.send({ type: 'hand.raise' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.pending.some((p) => p.event === 'command')).toBe(false); // not sent into a dead line
+    fake.connected = true;
+    fake.fire('connect');
+    await new Promise((r) => setTimeout(r, 0));
+    const sent = fake.pending.find((p) => p.event === 'command');
+    expect(sent?.args[0]).toEqual({ type: 'hand.raise' });
+    await fake.answer('command', { ok: true, version: 4, serverTime: Date.now() });
+    await expect(answer).resolves.toMatchObject({ ok: true });
+  });
+
+  it('refuses a waiting command as not connected when the line stays down', async () => {
+    const { client } = await connectedClient();
+    vi.useFakeTimers();
+    try {
+      fake.connected = false;
+      fake.fire('disconnect', 'transport close');
+      const answer = client.send({ type: 'hand.raise' });
+      await vi.advanceTimersByTimeAsync(10_000);
+      await expect(answer).resolves.toMatchObject({ ok: false, error: { message: /Not connected/ } });
+      expect(fake.pending.some((p) => p.event === 'command')).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('authenticates with the token and protocol version and loads a snapshot on connect', async () => {
     const { client } = await connectedClient();
     expect(ioSpy).toHaveBeenCalledWith(
