@@ -106,6 +106,18 @@ describe('breakout rooms (BR)', () => {
     expect(b().status).toBe('open');
   });
 
+  it('BR5: an observer made a participant while rooms are open is placed like a late joiner', () => {
+    const { s, room } = withRooms();
+    s.ok(HOST, { type: 'breakout.assign', assign: { mode: 'random', groups: [[ADA, BEN], [CAI]] } });
+    s.ok(HOST, { type: 'breakout.open', durationMs: 600_000 });
+    expect(roomOf(s.state, OBSERVER)).toBeNull();
+    s.ok(HOST, { type: 'participant.setRole', participantId: OBSERVER, role: 'participant' });
+    expect(roomOf(s.state, OBSERVER)).toBe(room(1));
+    // Made a co-facilitator: no room (facilitators visit, BR2).
+    s.ok(HOST, { type: 'participant.setRole', participantId: ADA, role: 'cofacilitator' });
+    expect(roomOf(s.state, ADA)).toBeNull();
+  });
+
   it('BR7: facilitators move people by hand, also while the rooms are open', () => {
     const { s, b, room } = withRooms();
     s.ok(HOST, {

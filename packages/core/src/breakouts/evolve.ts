@@ -95,8 +95,9 @@ export function evolveBreakout(state: SessionState, event: BreakoutEvent): Sessi
 }
 
 /**
- * BR15/BR16: after someone's role changes or they are removed: a host who is no longer a
- * participant hosts no room, and someone who is no longer a facilitator visits none.
+ * BR2/BR15/BR16: after someone's role changes or they are removed: someone who is no longer a
+ * participant leaves their room (and hosts none), and someone who is no longer a facilitator
+ * visits none.
  */
 export function dropRoomRoles(state: SessionState, participantId: string): SessionState {
   const current = state.breakouts.current;
@@ -104,13 +105,18 @@ export function dropRoomRoles(state: SessionState, participantId: string): Sessi
   if (!current || !who) return state;
   const hosting = current.rooms.some((r) => r.host === participantId) && !isAssignable(state, participantId);
   const visiting = participantId in current.visits && (who.removed || !isFacilitator(who.role));
-  if (!hosting && !visiting) return state;
+  // BR2: only participants are in rooms; someone removed or given another role leaves theirs.
+  const leaving = participantId in current.assignment && !isAssignable(state, participantId);
+  if (!hosting && !visiting && !leaving) return state;
   const { [participantId]: _visit, ...visits } = current.visits;
+  const { [participantId]: _room, ...assignment } = current.assignment;
+  const { [participantId]: _help, ...help } = current.help;
   const rooms = current.rooms.map((r) => (r.host === participantId ? { ...r, host: null } : r));
   const breakout = {
     ...current,
     rooms: hosting ? rooms : current.rooms,
     visits: visiting ? visits : current.visits,
+    ...(leaving && current.status !== 'closed' ? { assignment, help } : {}),
   };
   return { ...state, breakouts: { ...state.breakouts, current: breakout } };
 }

@@ -1,5 +1,6 @@
-import type { CommandOf, EventOf } from '@kring/protocol';
+import type { CommandOf, EventOf, NewSessionEvent } from '@kring/protocol';
 import { accept, type Ctx, type Decision, refuse, unchanged } from '../decision';
+import { lateJoinerEvents } from '../breakouts/breakouts';
 import { dropRoomRoles } from '../breakouts/evolve';
 import { dropFromFloors } from '../floor/evolve';
 import { isFacilitator, takesTheFloor } from '../permissions';
@@ -37,7 +38,17 @@ export function decideRoles(ctx: Ctx, command: RoleCommand): Decision {
       if (target.role === 'host' && activeHosts(state) === 1) {
         return refuse('conflict', 'the last host cannot step down; make someone else host first');
       }
-      return accept({ type: 'participant.roleChanged', ...base, role: command.role });
+      {
+        const changed: NewSessionEvent = { type: 'participant.roleChanged', ...base, role: command.role };
+        // BR5: someone who becomes a participant while rooms are drafted or open is placed like a
+        // late joiner.
+        const promoted = { ...state.participants, [target.id]: { ...target, role: command.role } };
+        const placed =
+          command.role === 'participant'
+            ? lateJoinerEvents({ ...state, participants: promoted }, target.id, ctx.now)
+            : [];
+        return accept(changed, ...placed);
+      }
     case 'participant.remove':
       if (target.role === 'host' && activeHosts(state) === 1) {
         return refuse('conflict', 'the last host cannot be removed');
