@@ -120,6 +120,20 @@ test.describe('IPS steps 3 and 8: breakout rooms', () => {
     // The plenary's floor is untouched by the rooms' rounds.
     await expect(floorPanel(host.page).getByTestId('floor-mode')).toHaveText('Open floor');
 
+    // A room's own timer: started by a member, shown in that room only.
+    const [timerStarter, timerWatcher] = membersOf('Room 1');
+    await roomView(timerStarter.page).getByText('Room timer', { exact: true }).click();
+    await roomView(timerStarter.page).getByRole('button', { name: '2 min', exact: true }).click();
+    for (const member of [timerStarter, timerWatcher]) {
+      await expect(roomView(member.page).getByTestId('room-timer').getByTestId('timer-value')).toHaveText(
+        /^0[12]:\d\d$/,
+      );
+    }
+    for (const member of membersOf('Room 2')) {
+      await expect(roomView(member.page).getByTestId('room-timer')).toHaveCount(0);
+    }
+    await expect(host.page.getByTestId('timer-value')).toHaveCount(0); // no plenary timer either
+
     // A message to all rooms reaches every room.
     const panel = breakoutConsole(host.page);
     await panel.getByRole('textbox', { name: 'Message to all rooms' }).fill(MESSAGE);
