@@ -41,7 +41,7 @@ export {
   isAssignable,
   type RoomAccess,
 } from './breakouts/rules';
-export { DEFAULT_WARNING_MS, lateJoinerEvents } from './breakouts/breakouts';
+export { DEFAULT_WARNING_MS, closeWhenDue, lateJoinerEvents } from './breakouts/breakouts';
 export { runsFloor, roomMembers, roomHost, ROOM_FLOOR_COMMANDS } from './breakouts/room-floor';
 export { assignIds } from './ids';
 export { remainingMs, isRunning } from './timer/timer';

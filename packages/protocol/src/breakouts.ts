@@ -191,7 +191,12 @@ export const BreakoutTimeChanged = z.object({
   endsAt: z.number(),
   by: Id,
 });
-export const BreakoutClosed = z.object({ ...eventBase, type: z.literal('breakout.closed'), by: Id });
+/** `by` is null when the countdown ran out and the server closed the rooms (BR9). */
+export const BreakoutClosed = z.object({
+  ...eventBase,
+  type: z.literal('breakout.closed'),
+  by: Id.nullable(),
+});
 export const BreakoutBroadcast = z.object({
   ...eventBase,
   type: z.literal('breakout.broadcast'),

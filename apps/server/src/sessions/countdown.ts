@@ -1,6 +1,5 @@
-import type { SessionState } from '@kring/core';
+import { type SessionState, closeWhenDue } from '@kring/core';
 import type { Log } from '../log';
-import { closeWhenDue } from './close-when-due';
 import type { SessionService } from './service';
 
 /** Sets and clears the timers the countdown waits on; tests pass their own to control time. */

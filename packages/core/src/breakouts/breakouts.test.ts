@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { boardAccess, mayContribute } from '../permissions';
 import { ADA, BEN, CAI, COFAC, HOST, OBSERVER, TestSession } from '../testing';
 import { redactState } from '../view/redact';
-import { lateJoinerEvents } from './breakouts';
+import { closeWhenDue, lateJoinerEvents } from './breakouts';
 import {
   balancedGroups,
   breakoutRemainingMs,
@@ -156,6 +156,19 @@ describe('breakout rooms (BR)', () => {
     ]);
     expect(s.ok(HOST, { type: 'breakout.close' })).toEqual([]);
     expect(room(0)).toBeTruthy();
+  });
+
+  it('BR9: when the countdown has run out the server closes the rooms, in nobody’s name', () => {
+    const { s } = withRooms();
+    s.ok(HOST, { type: 'breakout.assign', assign: { mode: 'random', groups: [[ADA], [BEN, CAI]] } });
+    expect(closeWhenDue(s.state, s.now + 1e9)).toEqual({ ok: true, events: [] }); // drafted: never
+    s.ok(HOST, { type: 'breakout.open', durationMs: 300_000 });
+    const endsAt = s.state.breakouts.current!.endsAt!;
+    expect(closeWhenDue(s.state, endsAt - 1)).toEqual({ ok: true, events: [] }); // not yet
+    expect(closeWhenDue(s.state, endsAt)).toEqual({
+      ok: true,
+      events: [{ type: 'breakout.closed', at: endsAt, by: null }],
+    });
   });
 
   it('BR10/BR11: broadcasts reach all rooms; help calls are seen by facilitators and the caller only', () => {

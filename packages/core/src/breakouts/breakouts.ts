@@ -279,3 +279,16 @@ export function lateJoinerEvents(state: SessionState, participantId: string, now
   if (!roomId) return [];
   return [{ type: 'breakout.moved', at: now, participantId, roomId, by: participantId }];
 }
+
+/**
+ * BR9: the server's own decision when a breakout's countdown has run out: `breakout.closed` with
+ * nobody as the closer (`by: null`), once the rooms are open and `endsAt` has passed; no events
+ * otherwise (closed early, extended meanwhile, or asked before its time). Not a command.
+ */
+export function closeWhenDue(state: SessionState, now: number): Decision {
+  const current = state.breakouts.current;
+  if (!current || current.status !== 'open' || current.endsAt === null || current.endsAt > now) {
+    return unchanged();
+  }
+  return accept({ type: 'breakout.closed', at: now, by: null });
+}
