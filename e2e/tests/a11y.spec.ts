@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { addNote, createSession, expectConnected, join, newPerson, type Person } from './helpers';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { addNote, createSession, expectConnected, join } from './helpers';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -13,20 +14,11 @@ async function expectNoViolations(page: Page, what: string): Promise<void> {
 }
 
 test.describe('accessibility (axe, WCAG 2.2 AA)', () => {
-  let people: Person[] = [];
-
-  test.afterEach(async () => {
-    for (const person of people) await person.context.close();
-    people = [];
-  });
-
   test('start, join and session pages, for a facilitator and a participant on a locked board', async ({
-    browser,
-    baseURL,
+    person,
   }) => {
-    const host = await newPerson(browser, baseURL!, 'Facilitator');
-    const dana = await newPerson(browser, baseURL!, 'Dana', { mobile: true });
-    people = [host, dana];
+    const host = await person('Facilitator');
+    const dana = await person('Dana', { mobile: true });
 
     await host.page.goto('/');
     await expectNoViolations(host.page, 'the start page');

@@ -1,23 +1,14 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { boardTab, boardTabs, boardsAdmin, createFromTemplate, download } from './board-admin-helpers';
-import { addNote, createSession, join, newPerson, noteCard, type Person, closeAll } from './helpers';
+import { addNote, createSession, join, noteCard } from './helpers';
 
 test.describe('boards: templates, focus, phases and exports', () => {
-  let people: Person[] = [];
-
-  test.afterEach(async () => {
-    await closeAll(people);
-    people = [];
-  });
-
   test('a session from the IPS overview template; an anonymous check-in board everyone is brought to; private writing then reveal', async ({
-    browser,
-    baseURL,
+    person,
   }) => {
     const title = 'IPS overview from a template';
-    const host = await newPerson(browser, baseURL!, 'Facilitator');
-    const ana = await newPerson(browser, baseURL!, 'Ana', { mobile: true });
-    people = [host, ana];
+    const host = await person('Facilitator');
+    const ana = await person('Ana', { mobile: true });
 
     const { link } = await createFromTemplate(host, title, /^IPS overview \(three hours\)/);
     // The agenda and the boards of the template are there.
@@ -63,14 +54,10 @@ test.describe('boards: templates, focus, phases and exports', () => {
     await expect(boardTab(ana.page, 'Harvest')).toHaveAttribute('aria-current', 'true');
   });
 
-  test('exports download with the notes; the print stylesheet hides the controls', async ({
-    browser,
-    baseURL,
-  }) => {
+  test('exports download with the notes; the print stylesheet hides the controls', async ({ person }) => {
     const title = 'Export check';
-    const host = await newPerson(browser, baseURL!, 'Facilitator');
-    const bo = await newPerson(browser, baseURL!, 'Bo');
-    people = [host, bo];
+    const host = await person('Facilitator');
+    const bo = await person('Bo');
 
     const { link } = await createSession(host, title);
     await join(bo, link, title);

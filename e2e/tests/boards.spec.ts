@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { expectConnected, join, newPerson, type Person, closeAll } from './helpers';
+import { expect, test } from './fixtures';
+import { expectConnected, join } from './helpers';
 import {
   FacilitatorApi,
   boardNote,
@@ -11,23 +11,19 @@ import {
 } from './boards-helpers';
 
 test.describe('reflection boards', () => {
-  let people: Person[] = [];
   let api: FacilitatorApi | null = null;
 
-  test.afterEach(async () => {
+  test.afterEach(() => {
     api?.close();
     api = null;
-    await closeAll(people);
-    people = [];
   });
 
-  test('private writing stays private until the facilitator reveals it', async ({ browser, baseURL }) => {
+  test('private writing stays private until the facilitator reveals it', async ({ person, baseURL }) => {
     const session = await createSessionViaApi(baseURL!, 'Four tasks');
     api = new FacilitatorApi(baseURL!, session.facilitatorToken);
-    const host = await newPerson(browser, baseURL!, 'Host');
-    const ana = await newPerson(browser, baseURL!, 'Ana');
-    const bo = await newPerson(browser, baseURL!, 'Bo');
-    people = [host, ana, bo];
+    const host = await person('Host');
+    const ana = await person('Ana');
+    const bo = await person('Bo');
     await host.page.goto(session.facilitatorUrl);
     await join(ana, session.participantUrl, 'Four tasks');
     await join(bo, session.participantUrl, 'Four tasks');
@@ -72,15 +68,14 @@ test.describe('reflection boards', () => {
   });
 
   test('a group, a dot vote with a budget of 2, a refused third vote and the totals', async ({
-    browser,
+    person,
     baseURL,
   }) => {
     const session = await createSessionViaApi(baseURL!, 'Clusters and votes');
     api = new FacilitatorApi(baseURL!, session.facilitatorToken);
-    const host = await newPerson(browser, baseURL!, 'Host');
-    const ana = await newPerson(browser, baseURL!, 'Ana');
-    const bo = await newPerson(browser, baseURL!, 'Bo');
-    people = [host, ana, bo];
+    const host = await person('Host');
+    const ana = await person('Ana');
+    const bo = await person('Bo');
     await host.page.goto(session.facilitatorUrl);
     await join(ana, session.participantUrl, 'Clusters and votes');
     await join(bo, session.participantUrl, 'Clusters and votes');
@@ -130,14 +125,13 @@ test.describe('reflection boards', () => {
   });
 
   test('keyboard only through the outline at 360px: react, move, vote; axe clean', async ({
-    browser,
+    person,
     baseURL,
   }) => {
     const session = await createSessionViaApi(baseURL!, 'Keyboard pass');
     api = new FacilitatorApi(baseURL!, session.facilitatorToken);
-    const host = await newPerson(browser, baseURL!, 'Host');
-    const cas = await newPerson(browser, baseURL!, 'Cas', { mobile: true });
-    people = [host, cas];
+    const host = await person('Host');
+    const cas = await person('Cas', { mobile: true });
     await host.page.goto(session.facilitatorUrl);
     await expectConnected(host.page);
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { boardNote } from './boards-helpers';
 import {
   breakoutConsole,
@@ -18,7 +18,7 @@ import {
   expectRoundStatuses,
   floorPanel,
 } from './floor-helpers';
-import { addNote, closeAll, createSession, expectConnected, join, newPerson, type Person } from './helpers';
+import { addNote, createSession, expectConnected, join, type Person } from './helpers';
 
 const TITLE = 'IPS overview: check-in rooms';
 const NOTES: Record<string, string> = {
@@ -28,26 +28,18 @@ const NOTES: Record<string, string> = {
 const MESSAGE = 'Two more minutes, then we gather again';
 
 test.describe('IPS steps 3 and 8: breakout rooms', () => {
-  let people: Person[] = [];
-
-  test.afterEach(async () => {
-    await closeAll(people);
-    people = [];
-  });
-
   test('random rooms of two: a note and a round in each room, a message to all rooms, a help call, the rooms close, the gallery', async ({
-    browser,
-    baseURL,
+    person,
   }) => {
     test.setTimeout(180_000);
-    const host = await newPerson(browser, baseURL!, 'Facilitator');
+    const host = await person('Facilitator');
     const participants = [
-      await newPerson(browser, baseURL!, 'Ana', { mobile: true }),
-      await newPerson(browser, baseURL!, 'Bo'),
-      await newPerson(browser, baseURL!, 'Cas'),
-      await newPerson(browser, baseURL!, 'Dee', { mobile: true }),
+      await person('Ana', { mobile: true }),
+      await person('Bo'),
+      await person('Cas'),
+      await person('Dee', { mobile: true }),
     ];
-    people = [host, ...participants];
+    const people = [host, ...participants];
 
     const { code, link } = await createSession(host, TITLE);
     // One after the other, so the join order (and so each room's round order) is Ana, Bo, Cas, Dee.
@@ -215,11 +207,10 @@ test.describe('IPS steps 3 and 8: breakout rooms', () => {
     await projector.close();
   });
 
-  test('the breakout console and a room pass axe at 360 px', async ({ browser, baseURL }) => {
-    const host = await newPerson(browser, baseURL!, 'Facilitator', { mobile: true });
-    const eli = await newPerson(browser, baseURL!, 'Eli', { mobile: true });
-    const fay = await newPerson(browser, baseURL!, 'Fay', { mobile: true });
-    people = [host, eli, fay];
+  test('the breakout console and a room pass axe at 360 px', async ({ person }) => {
+    const host = await person('Facilitator', { mobile: true });
+    const eli = await person('Eli', { mobile: true });
+    const fay = await person('Fay', { mobile: true });
 
     const title = 'Breakout accessibility';
     const { link } = await createSession(host, title);
@@ -255,13 +246,11 @@ test.describe('IPS steps 3 and 8: breakout rooms', () => {
   });
 
   test('people choose their room; a full room says so; the manual select moves someone', async ({
-    browser,
-    baseURL,
+    person,
   }) => {
-    const host = await newPerson(browser, baseURL!, 'Facilitator');
-    const gil = await newPerson(browser, baseURL!, 'Gil', { mobile: true });
-    const hana = await newPerson(browser, baseURL!, 'Hana');
-    people = [host, gil, hana];
+    const host = await person('Facilitator');
+    const gil = await person('Gil', { mobile: true });
+    const hana = await person('Hana');
 
     const title = 'Breakouts by choice';
     const { link } = await createSession(host, title);

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import {
   answeredQuestions,
   ask,
@@ -15,32 +15,14 @@ import {
   timerState,
   timerValue,
 } from './clock-qa-helpers';
-import {
-  createSession,
-  expectConnected,
-  join,
-  newPerson,
-  participantRow,
-  type Person,
-  closeAll,
-} from './helpers';
+import { createSession, expectConnected, join, participantRow } from './helpers';
 
 test.describe('the clock, Q&A, announcements and the projector', () => {
-  let people: Person[] = [];
-
-  test.afterEach(async () => {
-    await closeAll(people);
-    people = [];
-  });
-
-  test('a shared timer shows the same time on every screen, paused and resumed', async ({
-    browser,
-    baseURL,
-  }) => {
+  test('a shared timer shows the same time on every screen, paused and resumed', async ({ person }) => {
     const title = 'Timer check';
-    const host = await newPerson(browser, baseURL!, 'Facilitator');
-    const ana = await newPerson(browser, baseURL!, 'Ana', { mobile: true });
-    people = [host, ana];
+    const host = await person('Facilitator');
+    const ana = await person('Ana', { mobile: true });
+    const people = [host, ana];
     const { link } = await createSession(host, title);
     await join(ana, link, title);
     await expectConnected(ana.page);
@@ -88,12 +70,12 @@ test.describe('the clock, Q&A, announcements and the projector', () => {
     }
   });
 
-  test('anonymous questions with upvotes, answered for everyone', async ({ browser, baseURL }) => {
+  test('anonymous questions with upvotes, answered for everyone', async ({ person }) => {
     const title = 'Q&A check';
-    const host = await newPerson(browser, baseURL!, 'Facilitator');
-    const ana = await newPerson(browser, baseURL!, 'Ana');
-    const bo = await newPerson(browser, baseURL!, 'Bo', { mobile: true });
-    people = [host, ana, bo];
+    const host = await person('Facilitator');
+    const ana = await person('Ana');
+    const bo = await person('Bo', { mobile: true });
+    const people = [host, ana, bo];
     const { link } = await createSession(host, title);
     await join(ana, link, title);
     await join(bo, link, title);
@@ -154,13 +136,12 @@ test.describe('the clock, Q&A, announcements and the projector', () => {
   });
 
   test('an announcement reaches a participant and is dismissed; the projector shows timer and segment', async ({
-    browser,
+    person,
     baseURL,
   }) => {
     const title = 'Announcement check';
-    const host = await newPerson(browser, baseURL!, 'Facilitator');
-    const dana = await newPerson(browser, baseURL!, 'Dana', { mobile: true });
-    people = [host, dana];
+    const host = await person('Facilitator');
+    const dana = await person('Dana', { mobile: true });
     const { code, link } = await createSession(host, title);
     await join(dana, link, title);
     await expectConnected(dana.page);
@@ -238,14 +219,12 @@ test.describe('the clock, Q&A, announcements and the projector', () => {
   });
 
   test('people: anyone renames themselves; facilitators change roles and remove someone', async ({
-    browser,
-    baseURL,
+    person,
   }) => {
     const title = 'People check';
-    const host = await newPerson(browser, baseURL!, 'Facilitator');
-    const ana = await newPerson(browser, baseURL!, 'Ana');
-    const bo = await newPerson(browser, baseURL!, 'Bo', { mobile: true });
-    people = [host, ana, bo];
+    const host = await person('Facilitator');
+    const ana = await person('Ana');
+    const bo = await person('Bo', { mobile: true });
     const { link } = await createSession(host, title);
     await join(ana, link, title);
     await join(bo, link, title);

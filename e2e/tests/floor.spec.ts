@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import {
   announced,
   expectAccessibleFloor,
@@ -10,23 +10,16 @@ import {
   floorPanel,
   yourPlace,
 } from './floor-helpers';
-import { createSession, join, newPerson, type Person, closeAll } from './helpers';
+import { createSession, join } from './helpers';
 
 test.describe('the floor: turn-taking that makes room for every voice', () => {
-  let people: Person[] = [];
-
-  test.afterEach(async () => {
-    await closeAll(people);
-    people = [];
-  });
-
-  test('a round set by hand, with a pass: every screen agrees at each step', async ({ browser, baseURL }) => {
+  test('a round set by hand, with a pass: every screen agrees at each step', async ({ person }) => {
     const title = 'Check-in round';
-    const host = await newPerson(browser, baseURL!, 'Facilitator');
-    const ana = await newPerson(browser, baseURL!, 'Ana');
-    const bo = await newPerson(browser, baseURL!, 'Bo');
-    const cas = await newPerson(browser, baseURL!, 'Cas', { mobile: true });
-    people = [host, ana, bo, cas];
+    const host = await person('Facilitator');
+    const ana = await person('Ana');
+    const bo = await person('Bo');
+    const cas = await person('Cas', { mobile: true });
+    const people = [host, ana, bo, cas];
 
     const { link } = await createSession(host, title);
     for (const person of [ana, bo, cas]) await join(person, link, title);
@@ -93,12 +86,12 @@ test.describe('the floor: turn-taking that makes room for every voice', () => {
     }
   });
 
-  test('a hand-raise queue handed out by the facilitator', async ({ browser, baseURL }) => {
+  test('a hand-raise queue handed out by the facilitator', async ({ person }) => {
     const title = 'Harvest, open floor';
-    const host = await newPerson(browser, baseURL!, 'Facilitator');
-    const ana = await newPerson(browser, baseURL!, 'Ana');
-    const bo = await newPerson(browser, baseURL!, 'Bo', { mobile: true });
-    people = [host, ana, bo];
+    const host = await person('Facilitator');
+    const ana = await person('Ana');
+    const bo = await person('Bo', { mobile: true });
+    const people = [host, ana, bo];
 
     const { link } = await createSession(host, title);
     await join(ana, link, title);
@@ -144,15 +137,12 @@ test.describe('the floor: turn-taking that makes room for every voice', () => {
     await expectNoSidewaysScroll(bo.page);
   });
 
-  test('a full fishbowl refuses clearly; private signals reach only the facilitators', async ({
-    browser,
-    baseURL,
-  }) => {
+  test('a full fishbowl refuses clearly; private signals reach only the facilitators', async ({ person }) => {
     const title = 'Fishbowl';
-    const host = await newPerson(browser, baseURL!, 'Facilitator');
-    const ana = await newPerson(browser, baseURL!, 'Ana');
-    const bo = await newPerson(browser, baseURL!, 'Bo');
-    people = [host, ana, bo];
+    const host = await person('Facilitator');
+    const ana = await person('Ana');
+    const bo = await person('Bo');
+    const people = [host, ana, bo];
 
     const { link } = await createSession(host, title);
     await join(ana, link, title);

@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { boardTab, boardsAdmin, createFromTemplate, download } from './board-admin-helpers';
 import { boardNote, draftsArea, writeDraft } from './boards-helpers';
 import { clockSeconds, timerValue } from './clock-qa-helpers';
-import { expectConnected, join, newPerson, type Person, closeAll } from './helpers';
+import { expectConnected, join, type Person } from './helpers';
 
 const TITLE = 'IPS overview: the four tasks';
 const BOARD = 'The four IPS tasks';
@@ -11,21 +11,13 @@ const BO_NOTE = 'My worldview widened after the peer group';
 const GROUP = 'Being heard';
 
 test.describe('IPS step 5: the four tasks segment', () => {
-  let people: Person[] = [];
-
-  test.afterEach(async () => {
-    await closeAll(people);
-    people = [];
-  });
-
   test('eight minutes of private writing, reveal, cluster, react, dot vote; the harvest exports', async ({
-    browser,
-    baseURL,
+    person,
   }) => {
-    const host = await newPerson(browser, baseURL!, 'Facilitator');
-    const ana = await newPerson(browser, baseURL!, 'Ana');
-    const bo = await newPerson(browser, baseURL!, 'Bo', { mobile: true });
-    people = [host, ana, bo];
+    const host = await person('Facilitator');
+    const ana = await person('Ana');
+    const bo = await person('Bo', { mobile: true });
+    const people = [host, ana, bo];
 
     // The facilitator creates the session from the IPS overview template; two participants join.
     const { link } = await createFromTemplate(host, TITLE, /^IPS overview \(three hours\)/);

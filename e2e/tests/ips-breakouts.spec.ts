@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { boardNote } from './boards-helpers';
 import { breakoutConsole, gallery, openRooms, roomNameOf, roomView } from './breakouts-helpers';
 import { expectAllPresent, floorPanel } from './floor-helpers';
-import { addNote, closeAll, createSession, expectConnected, join, newPerson, type Person } from './helpers';
+import { addNote, createSession, expectConnected, join, type Person } from './helpers';
 
 /**
  * The issue's "done when": a facilitator runs the IPS overview's two breakout segments from the
@@ -30,24 +30,16 @@ async function closeRoomsNow(host: Person): Promise<void> {
 }
 
 test.describe('IPS overview breakout segments from the presets', () => {
-  let people: Person[] = [];
-
-  test.afterEach(async () => {
-    await closeAll(people);
-    people = [];
-  });
-
   test('check-in rooms of five with a random round; then self-chosen task rooms with a reflecting team; then the gallery', async ({
-    browser,
-    baseURL,
+    person,
   }) => {
     test.setTimeout(180_000);
-    const host = await newPerson(browser, baseURL!, 'Facilitator');
+    const host = await person('Facilitator');
     const participants: Person[] = [];
     for (const [i, name] of NAMES.entries()) {
-      participants.push(await newPerson(browser, baseURL!, name, { mobile: i % 2 === 0 }));
+      participants.push(await person(name, { mobile: i % 2 === 0 }));
     }
-    people = [host, ...participants];
+    const people = [host, ...participants];
     const { link } = await createSession(host, TITLE);
     for (const p of participants) await join(p, link, TITLE);
     for (const p of people) await expectConnected(p.page);

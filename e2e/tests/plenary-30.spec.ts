@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { ask, openQuestions, readTimers, startTimer } from './clock-qa-helpers';
 import { expectQueue, expectSpeaker, floorPanel } from './floor-helpers';
-import { createSession, join, newPerson, participantRow, type Person, closeAll } from './helpers';
+import { createSession, join, participantRow } from './helpers';
 
 /**
  * The issue's "done when": the plenary parts of the IPS overview run from the console with 30
@@ -9,26 +9,19 @@ import { createSession, join, newPerson, participantRow, type Person, closeAll }
  */
 test.describe('a plenary with thirty people', () => {
   test.describe.configure({ mode: 'serial' });
-  let people: Person[] = [];
-
-  test.afterEach(async () => {
-    await closeAll(people);
-    people = [];
-  });
 
   test('timer, a random check-in round, an open floor, a reflecting team and Q&A agree on every screen', async ({
-    browser,
-    baseURL,
+    person,
   }) => {
     test.setTimeout(600_000);
     const title = 'IPS overview, plenary';
-    const host = await newPerson(browser, baseURL!, 'Facilitator');
+    const host = await person('Facilitator');
     const others = await Promise.all(
       Array.from({ length: 29 }, (_, i) =>
-        newPerson(browser, baseURL!, `Person ${String(i + 1).padStart(2, '0')}`, { mobile: i % 3 === 0 }),
+        person(`Person ${String(i + 1).padStart(2, '0')}`, { mobile: i % 3 === 0 }),
       ),
     );
-    people = [host, ...others];
+    const people = [host, ...others];
     const byName = new Map(people.map((p) => [p.name, p]));
 
     const { link } = await createSession(host, title);

@@ -1,33 +1,13 @@
-import { expect, test } from '@playwright/test';
-import {
-  addNote,
-  createSession,
-  expectConnected,
-  join,
-  newPerson,
-  noteCard,
-  participantRow,
-  type Person,
-  closeAll,
-} from './helpers';
+import { expect, test } from './fixtures';
+import { addNote, createSession, expectConnected, join, noteCard, participantRow } from './helpers';
 
 test.describe('a live session with a shared board', () => {
-  let people: Person[] = [];
-
-  test.afterEach(async () => {
-    await closeAll(people);
-    people = [];
-  });
-
-  test('facilitator and two participants share presence, notes and the board lock', async ({
-    browser,
-    baseURL,
-  }) => {
+  test('facilitator and two participants share presence, notes and the board lock', async ({ person }) => {
     const title = 'IPS overview, e2e';
-    const host = await newPerson(browser, baseURL!, 'Facilitator');
-    const ana = await newPerson(browser, baseURL!, 'Ana');
-    const bo = await newPerson(browser, baseURL!, 'Bo', { mobile: true });
-    people = [host, ana, bo];
+    const host = await person('Facilitator');
+    const ana = await person('Ana');
+    const bo = await person('Bo', { mobile: true });
+    const people = [host, ana, bo];
 
     const { link } = await createSession(host, title);
     await join(ana, link, title);
@@ -101,11 +81,10 @@ test.describe('a live session with a shared board', () => {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
-  test('a participant who reloads stays in the session and keeps the notes', async ({ browser, baseURL }) => {
+  test('a participant who reloads stays in the session and keeps the notes', async ({ person }) => {
     const title = 'Reload check';
-    const host = await newPerson(browser, baseURL!, 'Facilitator');
-    const cas = await newPerson(browser, baseURL!, 'Cas');
-    people = [host, cas];
+    const host = await person('Facilitator');
+    const cas = await person('Cas');
 
     const { code, link } = await createSession(host, title);
     await join(cas, link, title);
@@ -129,13 +108,11 @@ test.describe('a live session with a shared board', () => {
   });
 
   test('the private facilitator link opens the console on another device without leaving the token in the address bar', async ({
-    browser,
-    baseURL,
+    person,
   }) => {
     const title = 'Second device';
-    const host = await newPerson(browser, baseURL!, 'Facilitator');
-    const laptop = await newPerson(browser, baseURL!, 'Facilitator');
-    people = [host, laptop];
+    const host = await person('Facilitator');
+    const laptop = await person('Facilitator');
 
     const { code } = await createSession(host, title);
     await host.page.getByText('Open this facilitator view on another device').click();
