@@ -189,6 +189,7 @@ test.describe('IPS steps 3 and 8: breakout rooms', () => {
       }
     }
     await expectNoSidewaysScroll(participants[0]!.page);
+    await expectAccessible(participants[0]!.page, 'the gallery of room boards (360px)');
 
     // The spotlight: Room 2's board on every screen.
     await panel.getByRole('button', { name: 'Spotlight Room 2' }).click();
@@ -204,6 +205,7 @@ test.describe('IPS steps 3 and 8: breakout rooms', () => {
     await expect(projector.getByTestId('projector-spotlight').getByTestId('outline-note')).toHaveText([
       NOTES['Room 2']!,
     ]);
+    await expectAccessible(projector, 'the projector with a room board in the spotlight');
     await projector.close();
   });
 

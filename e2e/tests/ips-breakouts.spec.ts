@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { boardNote } from './boards-helpers';
+import { expectAccessible } from './clock-qa-helpers';
 import { breakoutConsole, gallery, openRooms, roomNameOf, roomView } from './breakouts-helpers';
 import { expectAllPresent, floorPanel } from './floor-helpers';
 import { addNote, createSession, expectConnected, join, type Person } from './helpers';
@@ -40,7 +41,7 @@ test.describe('IPS overview breakout segments from the presets', () => {
       participants.push(await person(name, { mobile: i % 2 === 0 }));
     }
     const people = [host, ...participants];
-    const { link } = await createSession(host, TITLE);
+    const { code, link } = await createSession(host, TITLE);
     for (const p of participants) await join(p, link, TITLE);
     for (const p of people) await expectConnected(p.page);
     await expectAllPresent(host, participants);
@@ -121,5 +122,16 @@ test.describe('IPS overview breakout segments from the presets', () => {
       await expect(g.getByText('Connection starts with curiosity')).toBeVisible();
       await expect(g.getByText('Both of us learn')).toBeVisible();
     }
+    // The shared screen shows the same gallery, readable and accessible.
+    const projector = await host.context.newPage();
+    await projector.goto(`/s/${code}/projector`);
+    const onScreen = projector.getByTestId('projector-gallery');
+    await expect(onScreen.getByTestId('gallery-board')).toHaveCount(4);
+    await expect(onScreen.getByTestId('outline-note')).toHaveText([
+      'Connection starts with curiosity',
+      'Both of us learn',
+    ]);
+    await expectAccessible(projector, 'the projector with the gallery of room boards');
+    await projector.close();
   });
 });
