@@ -1,13 +1,7 @@
 import WebSocket from 'ws';
 import type * as Y from 'yjs';
 import { expect } from 'vitest';
-import {
-  type CommandAck,
-  type SessionEvent,
-  type SessionState,
-  SessionSummary,
-  type SnapshotAck,
-} from '@kring/protocol';
+import { type SessionEvent, SessionSummary } from '@kring/protocol';
 import {
   type ClientSocket,
   connectSocket,
@@ -17,6 +11,8 @@ import {
   sessionSummary,
   startServer,
   withToken,
+  command,
+  snapshot,
 } from './harness';
 import type { KringServer } from '../src/app';
 
@@ -42,14 +38,7 @@ export function upgradeStatus(base: string, room: string, token: string): Promis
   });
 }
 
-export const command = (socket: ClientSocket, cmd: unknown) =>
-  new Promise<CommandAck>((resolve) => socket.emit('command', cmd, resolve));
-
-export async function snapshot(socket: ClientSocket): Promise<SessionState> {
-  const snap = await new Promise<SnapshotAck>((resolve) => socket.emit('snapshot', resolve));
-  if (!snap.ok) throw new Error(snap.error.message);
-  return snap.state;
-}
+export { command, snapshot };
 
 /** Every event batch a socket receives, kept for inspection. */
 export function recordEvents(socket: ClientSocket): SessionEvent[] {

@@ -1,6 +1,6 @@
 import { evolveCopy } from '@kring/core';
-import type { BreakoutState, SessionEvent, SessionState, SnapshotAck } from '@kring/protocol';
-import { type ClientSocket, connectSocket, joinSession, withToken } from './harness';
+import type { BreakoutState, SessionEvent, SessionState } from '@kring/protocol';
+import { type ClientSocket, connectSocket, joinSession, snapshotAck, withToken } from './harness';
 import { command, type scene, snapshot } from './boards-harness';
 
 export type Scene = Awaited<ReturnType<typeof scene>>;
@@ -80,7 +80,7 @@ export async function mirror(socket: ClientSocket) {
     if (pending) pending.push(...events);
     else if (box.state) apply(events);
   });
-  const first = await new Promise<SnapshotAck>((resolve) => socket.emit('snapshot', resolve));
+  const first = await snapshotAck(socket);
   if (!first.ok) throw new Error(first.error.message);
   box.you = first.you;
   box.state = first.state;

@@ -1,20 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { FACILITATOR_COMMANDS, evolve, viewFor } from '@kring/core';
 import { FACILITATOR_COMMAND_SAMPLES } from '@kring/core/testing';
-import type { CommandAck, SessionEvent, SessionState, SnapshotAck } from '@kring/protocol';
+import type { SessionEvent, SessionState } from '@kring/protocol';
 import {
   type ClientSocket,
+  command,
   connectSocket,
   createSession,
   joinSession,
+  snapshotAck,
   startServer,
   withToken,
 } from './harness';
-
-const command = (socket: ClientSocket, cmd: unknown) =>
-  new Promise<CommandAck>((resolve) => socket.emit('command', cmd, resolve));
-const snapshot = (socket: ClientSocket) =>
-  new Promise<SnapshotAck>((resolve) => socket.emit('snapshot', resolve));
 
 /**
  * A client as the browser runs it: its cut of the state from a snapshot, kept current by applying
@@ -23,7 +20,7 @@ const snapshot = (socket: ClientSocket) =>
 async function mirror(socket: ClientSocket) {
   const received: SessionEvent[] = [];
   socket.on('events', (b) => received.push(...b.events));
-  const snap = await snapshot(socket);
+  const snap = await snapshotAck(socket);
   if (!snap.ok) throw new Error(snap.error.message);
   const box = { state: snap.state as SessionState, you: snap.you, received };
   socket.on('events', (b) => {
@@ -65,7 +62,7 @@ describe('the floor over real sockets', () => {
     const s = await createSession(server.url);
     const ada = await joinSession(server.url, s.joinCode, 'Ada');
     const socket = await connectSocket(server.url, withToken(ada.token));
-    const before = await snapshot(socket);
+    const before = await snapshotAck(socket);
     for (const type of FACILITATOR_COMMANDS) {
       const ack = await command(socket, FACILITATOR_COMMAND_SAMPLES[type]);
       expect({ type, ack }).toMatchObject({ type, ack: { ok: false, error: { code: 'forbidden' } } });
@@ -77,7 +74,7 @@ describe('the floor over real sockets', () => {
       role: 'host',
     });
     expect(selfPromote).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const after = await snapshot(socket);
+    const after = await snapshotAck(socket);
     expect(after.ok && before.ok && after.state.version).toBe(before.ok && before.state.version);
   });
 
@@ -107,7 +104,7 @@ describe('the floor over real sockets', () => {
     const again = await connectSocket(server.url, withToken(ada.token));
     const late = await mirror(again);
     expect(late.state.version).toBeGreaterThan(early.state.version);
-    const hostSnap = await snapshot(host);
+    const hostSnap = await snapshotAck(host);
     if (!hostSnap.ok) throw new Error('no snapshot');
     const adaView = viewFor(late.state, ada.participantId);
     expect(adaView.timers.plenary?.pausedRemainingMs).toBe(hostSnap.state.timers.plenary?.pausedRemainingMs);
@@ -148,12 +145,12 @@ describe('Q&A anonymity over real sockets', () => {
       expect(JSON.stringify(Object.values(box.state.questions))).not.toContain(ada.participantId);
     }
     for (const socket of [host, bobSocket]) {
-      const snap = await snapshot(socket);
+      const snap = await snapshotAck(socket);
       if (!snap.ok) throw new Error('no snapshot');
       expect(JSON.stringify(snap.state.questions)).not.toContain(ada.participantId);
     }
     // Voter ids never travel either: Ada's view says one vote, not who.
-    const adaSnap = await snapshot(adaSocket);
+    const adaSnap = await snapshotAck(adaSocket);
     if (!adaSnap.ok) throw new Error('no snapshot');
     expect(JSON.stringify(adaSnap.state.questions)).not.toContain(bob.participantId);
     expect(viewFor(adaSnap.state, ada.participantId).questions[0]).toMatchObject({ votes: 1, mine: true });

@@ -8,10 +8,13 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import {
   type ClientToServerEvents,
+  type CommandAck,
   CreateSessionResponse,
   JoinSessionResponse,
   PROTOCOL_VERSION,
   type ServerToClientEvents,
+  type SessionState,
+  type SnapshotAck,
 } from '@kring/protocol';
 import { type KringServer, startKring } from '../src/app';
 
@@ -80,6 +83,21 @@ export function connectSocket(
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (err) => reject(err));
   });
+}
+
+/** Sends a command and resolves with the server's answer. */
+export const command = (socket: ClientSocket, cmd: unknown) =>
+  new Promise<CommandAck>((resolve) => socket.emit('command', cmd, resolve));
+
+/** The server's answer to a snapshot request, as it came. */
+export const snapshotAck = (socket: ClientSocket) =>
+  new Promise<SnapshotAck>((resolve) => socket.emit('snapshot', resolve));
+
+/** This socket's cut of the session state (throws when the server refuses). */
+export async function snapshot(socket: ClientSocket): Promise<SessionState> {
+  const snap = await snapshotAck(socket);
+  if (!snap.ok) throw new Error(snap.error.message);
+  return snap.state;
 }
 
 export const withToken = (token: string) => ({ token, protocolVersion: PROTOCOL_VERSION });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type CommandAck, SessionSummary, type SnapshotAck } from '@kring/protocol';
+import { SessionSummary } from '@kring/protocol';
 import {
+  command,
   connectSocket,
   createSession,
   joinSession,
@@ -10,6 +11,7 @@ import {
   tempDataDir,
   withToken,
   provider,
+  snapshot,
 } from './harness';
 
 const noteTexts = (doc: Y.Doc) =>
@@ -68,17 +70,10 @@ describe('timers across a restart', () => {
     const first = await startServer(dataDir);
     const s = await createSession(first.url);
     const host = await connectSocket(first.url, withToken(s.facilitatorToken));
-    const send = (socket: typeof host, cmd: unknown) =>
-      new Promise<CommandAck>((resolve) => socket.emit('command', cmd, resolve));
-    const state = async (socket: typeof host) => {
-      const snap = await new Promise<SnapshotAck>((resolve) => socket.emit('snapshot', resolve));
-      if (!snap.ok) throw new Error(snap.error.message);
-      return snap.state;
-    };
-    expect(await send(host, { type: 'timer.start', durationMs: 300_000, label: 'Break' })).toMatchObject({
+    expect(await command(host, { type: 'timer.start', durationMs: 300_000, label: 'Break' })).toMatchObject({
       ok: true,
     });
-    const running = (await state(host)).timers;
+    const running = (await snapshot(host)).timers;
     expect(running.plenary?.endsAt).toBeGreaterThan(Date.now());
 
     const restart = async (server: { close(): Promise<void>; port: number }) => {
@@ -95,12 +90,12 @@ describe('timers across a restart', () => {
       return { server: next, socket: await connectSocket(next.url, withToken(s.facilitatorToken)) };
     };
     const second = await restart(first);
-    expect((await state(second.socket)).timers).toEqual(running);
+    expect((await snapshot(second.socket)).timers).toEqual(running);
 
-    expect(await send(second.socket, { type: 'timer.pause' })).toMatchObject({ ok: true });
-    const paused = (await state(second.socket)).timers;
+    expect(await command(second.socket, { type: 'timer.pause' })).toMatchObject({ ok: true });
+    const paused = (await snapshot(second.socket)).timers;
     expect(paused.plenary?.pausedRemainingMs).toBeGreaterThan(0);
     const third = await restart(second.server);
-    expect((await state(third.socket)).timers).toEqual(paused);
+    expect((await snapshot(third.socket)).timers).toEqual(paused);
   });
 });

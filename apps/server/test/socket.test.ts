@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandAck, SessionEvent, SnapshotAck } from '@kring/protocol';
+import type { SessionEvent } from '@kring/protocol';
 import { PROTOCOL_VERSION } from '@kring/protocol';
 import {
-  type ClientSocket,
+  command,
   connectSocket,
   createSession,
   joinSession,
+  snapshotAck,
   startServer,
   withToken,
 } from './harness';
-
-const command = (socket: ClientSocket, cmd: unknown) =>
-  new Promise<CommandAck>((resolve) => socket.emit('command', cmd, resolve));
-const snapshot = (socket: ClientSocket) =>
-  new Promise<SnapshotAck>((resolve) => socket.emit('snapshot', resolve));
 
 describe('control plane (socket.io)', () => {
   it('refuses a handshake without token, with a forged token, or with another protocol version', async () => {
@@ -37,7 +33,7 @@ describe('control plane (socket.io)', () => {
 
     const ada = await joinSession(server.url, s.joinCode, 'Ada');
     const adaSocket = await connectSocket(server.url, withToken(ada.token));
-    const snap = await snapshot(adaSocket);
+    const snap = await snapshotAck(adaSocket);
     if (!snap.ok) throw new Error(snap.error.message);
     expect(snap.you).toBe(ada.participantId);
     expect(snap.state.participants[ada.participantId]?.displayName).toBe('Ada');
@@ -57,7 +53,7 @@ describe('control plane (socket.io)', () => {
     const seen: SessionEvent[] = [];
     adaSocket.on('events', (b) => seen.push(...b.events));
 
-    const snap = await snapshot(host);
+    const snap = await snapshotAck(host);
     if (!snap.ok) throw new Error('no snapshot');
     const boardId = snap.state.boards[0]!.id;
 
@@ -88,7 +84,7 @@ describe('control plane (socket.io)', () => {
     // An event without an ack callback and an unknown event are ignored, not fatal.
     (host as unknown as { emit: (...a: unknown[]) => void }).emit('command', { type: 'board.setLock' });
     (host as unknown as { emit: (...a: unknown[]) => void }).emit('whatever', 1, 2, 3);
-    const snap = await snapshot(host);
+    const snap = await snapshotAck(host);
     expect(snap.ok).toBe(true);
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
   });
@@ -97,7 +93,7 @@ describe('control plane (socket.io)', () => {
     const server = await startServer();
     const s = await createSession(server.url);
     const host = await connectSocket(server.url, withToken(s.facilitatorToken));
-    const snap = await snapshot(host);
+    const snap = await snapshotAck(host);
     if (!snap.ok) throw new Error('no snapshot');
     const boardId = snap.state.boards[0]!.id;
     const watchers = await Promise.all(
