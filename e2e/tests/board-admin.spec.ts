@@ -76,6 +76,19 @@ test.describe('boards: templates, focus, phases and exports', () => {
     const asBo = await download(bo.page, 'Export this board', 'Markdown');
     expect(asBo.text).toContain('Peer respite, not a ward');
 
+    // Hidden (BD11, BD14): the facilitator still reads the words, marked in words; the participant's
+    // page has none of them, only a calm line for the author.
+    await noteCard(host.page, 'Peer respite, not a ward').getByRole('button', { name: 'Hide note' }).click();
+    await expect(noteCard(host.page, 'Peer respite, not a ward')).toContainText(
+      'Hidden: participants do not see this note.',
+    );
+    await expect(bo.page.getByTestId('my-hidden-notes')).toHaveText(
+      /A facilitator has hidden one of your notes\./,
+    );
+    await expect(bo.page.getByText('Peer respite, not a ward')).toHaveCount(0);
+    await noteCard(host.page, 'Peer respite, not a ward').getByRole('button', { name: 'Show note' }).click();
+    await expect(noteCard(bo.page, 'Peer respite, not a ward')).toBeVisible();
+
     // Print: the notes stay, the controls go.
     await host.page.emulateMedia({ media: 'print' });
     await expect(noteCard(host.page, 'Peer respite, not a ward')).toBeVisible();

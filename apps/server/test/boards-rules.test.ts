@@ -262,6 +262,12 @@ describe('reactions and moderation (BD11, BD13)', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
+    // While hidden its words are off the board (BD14); a facilitator shows it and they are back.
+    expect(note(hostBoard.doc, 'kept1')!.get('text')).toBeUndefined();
+    expect(
+      await command(host, { type: 'note.hide', boardId: board, noteId: 'kept1', hidden: false }),
+    ).toMatchObject({ ok: true });
+    await expect.poll(() => note(adaBoard.doc, 'kept1')?.get('text')).toBe('Words that stay');
 
     // Remove for good: out of every copy, and out of the stored rows.
     expect(await command(host, { type: 'note.remove', boardId: board, noteId: 'regret1' })).toMatchObject({

@@ -9,6 +9,9 @@ import * as Y from 'yjs';
  * - `columns`:  column id → Y.Map { title, order, prompt? }
  * - `clusters`: cluster id → Y.Map { title, columnId?, order, createdAt }
  * - `meta`:     { templateId, title, anonymous?, locale? } (an informational copy; the server is the authority)
+ *
+ * A hidden note (`hidden: true`) has no content keys: its words are in the board's moderation
+ * document, which only facilitators can open (see `notes/moderation.ts`).
  */
 export const NOTES_KEY = 'notes';
 export const COLUMNS_KEY = 'columns';
@@ -24,6 +27,12 @@ export const META_KEY = 'meta';
  * - server: effects of rules the server owns (moderation, reactions, dot votes). Only the server writes them.
  */
 export const NOTE_CONTENT_KEYS = ['text', 'color'] as const;
+export type NoteContentKey = (typeof NOTE_CONTENT_KEYS)[number];
+/**
+ * A note's words: its content keys as stored (strings only). This is what leaves the board while
+ * a facilitator hides the note, and waits in the board's moderation document (`moderation-doc.ts`).
+ */
+export type NoteWords = Partial<Record<NoteContentKey, string>>;
 export const NOTE_PLACEMENT_KEYS = ['columnId', 'clusterId'] as const;
 export const NOTE_AUTHOR_KEY = 'authorId';
 export const NOTE_SERVER_KEYS = ['hidden', 'reactions', 'votes'] as const;

@@ -11,6 +11,8 @@ export {
   NOTE_CONTENT_KEYS,
   NOTE_PLACEMENT_KEYS,
   NOTE_SERVER_KEYS,
+  type NoteContentKey,
+  type NoteWords,
 } from './doc';
 export { BoardInputError, NoteInputError, type BoardInputReason, type NoteInputReason } from './errors';
 export { newId, isValidId } from './ids';
@@ -33,7 +35,23 @@ export {
   type NewNote,
 } from './notes/notes';
 export { moveNoteToColumn, moveNoteToCluster } from './notes/placement';
-export { setNoteHidden, removeNoteForGood } from './notes/moderation';
+export {
+  noteWordsOf,
+  hasWords,
+  takeWordsOffNote,
+  putWordsBackOnNote,
+  hideNote,
+  showNote,
+  removeNoteForGood,
+} from './notes/moderation';
+export {
+  HIDDEN_NOTES_KEY,
+  keepHiddenWords,
+  hiddenWordsOf,
+  forgetHiddenWords,
+  readHiddenWords,
+  type HiddenWords,
+} from './moderation-doc';
 export { applyReactionCounts, applyVoteCounts } from './notes/counts';
 
 export {

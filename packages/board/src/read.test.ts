@@ -11,7 +11,9 @@ import {
   observeBoard,
   readBoard,
   setBoardMeta,
-  setNoteHidden,
+  hideNote,
+  readHiddenWords,
+  takeWordsOffNote,
   withoutHiddenNotes,
   type BoardData,
 } from './index';
@@ -107,19 +109,22 @@ describe('readBoard', () => {
     addNote(doc, { id: 'n', text: 'hello', color: 'pink', authorId: 'ann', createdAt: 7 });
     applyReactionCounts(doc, 'n', { thanks: 2 });
     applyVoteCounts(doc, { n: 3 });
-    setNoteHidden(doc, 'n', true);
-    expect(readBoard(doc).columns[0]?.notes).toEqual([
-      {
-        id: 'n',
-        text: 'hello',
-        color: 'pink',
-        authorId: 'ann',
-        createdAt: 7,
-        hidden: true,
-        reactions: { thanks: 2 },
-        votes: 3,
-      },
-    ]);
+    const moderation = new Y.Doc();
+    hideNote(doc, moderation, 'n');
+    const full = {
+      id: 'n',
+      text: 'hello',
+      color: 'pink',
+      authorId: 'ann',
+      createdAt: 7,
+      hidden: true,
+      reactions: { thanks: 2 },
+      votes: 3,
+    };
+    // BD14: a facilitator's reader brings the words from the moderation document…
+    expect(readBoard(doc, { hiddenWords: readHiddenWords(moderation) }).columns[0]?.notes).toEqual([full]);
+    // … without it the hidden note is still there (counts, votes, place), without its words.
+    expect(readBoard(doc).columns[0]?.notes).toEqual([{ ...full, text: '', color: 'yellow' }]);
   });
 
   it('strips authors when reading anonymously: by option, or by the board’s own meta', () => {
@@ -221,8 +226,8 @@ describe('withoutHiddenNotes', () => {
     addNote(doc, { id: 'hidden', text: 'x', color: 'blue', authorId: 'p', columnId: 'c', createdAt: 2 });
     addNote(doc, { id: 'hiddenInGroup', text: 'x', color: 'blue', authorId: 'p', createdAt: 3 });
     createCluster(doc, { id: 'g', title: 'G', columnId: 'c', noteIds: ['hiddenInGroup'] });
-    setNoteHidden(doc, 'hidden', true);
-    setNoteHidden(doc, 'hiddenInGroup', true);
+    takeWordsOffNote(doc, 'hidden');
+    takeWordsOffNote(doc, 'hiddenInGroup');
     const board = readBoard(doc);
     expect(ids(withoutHiddenNotes(board))).toEqual([['c', ['shown'], [['g', []]]]]);
     expect(ids(board)).toEqual([['c', ['shown', 'hidden'], [['g', ['hiddenInGroup']]]]]);

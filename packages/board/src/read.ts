@@ -9,7 +9,9 @@ import {
   readCount,
   readNumber,
   readString,
+  type NoteWords,
 } from './doc';
+import type { HiddenWords } from './moderation-doc';
 import { type BoardLocale, boardText } from './i18n';
 import { type BoardMeta, readMeta } from './meta';
 import { DEFAULT_NOTE_COLOR, type NoteColor, isNoteColor } from './notes/notes';
@@ -26,7 +28,10 @@ export interface BoardNote {
   /** Absent on anonymous boards (and stripped by `readBoard` when reading anonymously). */
   authorId?: string;
   createdAt: number;
-  /** Hidden by a facilitator: included here, the caller decides who sees it. */
+  /**
+   * Hidden by a facilitator: included here, the caller decides who sees it. Its words are not on
+   * the board (text '') unless read with `hiddenWords`.
+   */
   hidden: boolean;
   /** Counts per kind, keys in `REACTIONS` order, kinds at 0 left out. */
   reactions: ReactionCounts;
@@ -76,6 +81,11 @@ export interface ReadBoardOptions {
    * order). For showing and exporting the results of a dot vote.
    */
   order?: 'board' | 'votes';
+  /**
+   * The words of hidden notes from the board's moderation document (`readHiddenWords`), for
+   * facilitators: hidden notes then read with their words. Without it they read with text ''.
+   */
+  hiddenWords?: HiddenWords;
 }
 
 interface Placed<T> {
@@ -110,16 +120,20 @@ function toBoardNote(
   options: ReadBoardOptions,
   anonymous: boolean,
 ): BoardNote | null {
-  const text = readString(map, 'text');
+  const hidden = map.get('hidden') === true;
+  // A hidden note's words are off the board; a facilitator's reader may bring them from the
+  // moderation document. Any other note without text is malformed and skipped.
+  const kept: NoteWords = (hidden && options.hiddenWords?.get(id)) || {};
+  const text = readString(map, 'text') ?? kept.text ?? (hidden ? '' : undefined);
   if (text === undefined) return null;
-  const color = map.get('color');
+  const color = map.get('color') ?? kept.color;
   const authorId = readString(map, 'authorId');
   const note: BoardNote = {
     id,
     text,
     color: isNoteColor(color) ? color : DEFAULT_NOTE_COLOR,
     createdAt: readNumber(map, 'createdAt') ?? 0,
-    hidden: map.get('hidden') === true,
+    hidden,
     reactions: options.counts?.reactions
       ? cleanReactions(options.counts.reactions[id])
       : readReactions(map.get('reactions')),

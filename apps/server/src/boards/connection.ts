@@ -1,4 +1,5 @@
 import { WebSocket } from 'ws';
+import type { BoardDoc } from '../store/store';
 import { MAX_BUFFERED_BYTES } from './limits';
 
 let nextId = 1;
@@ -8,9 +9,9 @@ export interface Connection {
   readonly id: number;
   readonly ws: WebSocket;
   readonly boardId: string;
-  /** Whose drafts of the board this connection edits (BD7), or null for the board itself. */
-  readonly draftsOf: string | null;
-  /** The document (and store key): the board id, or `<boardId>/drafts/<participantId>`. */
+  /** Which of the board's documents: the board, someone's drafts (BD7) or its moderation document (BD14). */
+  readonly doc: BoardDoc;
+  /** The document's store key (`docIdOf(boardId, doc)`). */
   readonly docId: string;
   readonly sessionId: string;
   readonly participantId: string;
@@ -28,14 +29,14 @@ export interface Connection {
 
 export function createConnection(
   ws: WebSocket,
-  target: { boardId: string; draftsOf: string | null; docId: string },
+  target: { boardId: string; doc: BoardDoc; docId: string },
   who: { sessionId: string; participantId: string },
 ): Connection {
   return {
     id: nextId++,
     ws,
     boardId: target.boardId,
-    draftsOf: target.draftsOf,
+    doc: target.doc,
     docId: target.docId,
     sessionId: who.sessionId,
     participantId: who.participantId,

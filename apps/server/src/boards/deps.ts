@@ -1,5 +1,5 @@
 import type { BoardAccess } from '@kring/core';
-import type { BoardStore } from '../store/store';
+import type { BoardDoc, BoardStore } from '../store/store';
 import type { WritePolicy } from './guard';
 
 export type BoardAuthResult =
@@ -9,13 +9,13 @@ export type BoardAuthResult =
 /** What the board sync server needs from the rest of the server; kept narrow so it can be tested alone. */
 export interface BoardSyncDeps {
   store: BoardStore;
-  /** Checks the token from `?token=` against the board: signature, session membership, board in session. */
+  /** Checks the token (offered as a `kring.token.` subprotocol) against the board: signature, session membership, board in session. */
   authorize(boardId: string, token: string): Promise<BoardAuthResult>;
   /**
-   * Current access of a participant to a board (`draftsOf` null) or to someone's drafts of it;
+   * Current access of a participant to one of a board's documents (left out: the board itself);
    * asked again for every incoming message (locks and phases change). 'none' refuses the upgrade.
    */
-  access(sessionId: string, boardId: string, participantId: string, draftsOf?: string | null): BoardAccess;
+  access(sessionId: string, boardId: string, participantId: string, doc?: BoardDoc): BoardAccess;
   /**
    * Whether awareness (cursors, names) from connections to this board is applied and relayed.
    * Left out: always. Anonymous boards relay none (BD9).

@@ -1,4 +1,5 @@
 import { WS_CLOSE } from '@kring/protocol';
+import { draftsOwner } from '../store/store';
 import { type Connection, closeConnection } from './connection';
 import type { BoardSyncDeps } from './deps';
 import { BoardCloseError, CLOSE_INTERNAL, tooLarge } from './errors';
@@ -40,10 +41,12 @@ export function handleMessage(
       case 'write':
         // Read-only: dropped without a word. The provider has no notion of a refused write, and
         // closing would only make it reconnect and send the same thing again.
-        if (access !== 'write') return;
+        // BD14: a moderation document is the server's alone, whatever the access rule says.
+        if (access !== 'write' || conn.doc.kind === 'moderation') return;
         {
           // BD12: an update touching what this connection may not change is refused whole.
-          const policy = deps.writePolicy?.(conn.sessionId, conn.boardId, conn.participantId, conn.draftsOf);
+          const owner = draftsOwner(conn.doc);
+          const policy = deps.writePolicy?.(conn.sessionId, conn.boardId, conn.participantId, owner);
           const refusal = policy ? checkUpdate(room.doc, message.update, policy) : null;
           if (refusal !== null) {
             deps.log('warn', 'board write refused', {
@@ -75,7 +78,7 @@ export function handleMessage(
 const forbidden = () => new BoardCloseError(WS_CLOSE.forbidden, 'no access to this board');
 
 const accessOf = (conn: Connection, deps: BoardSyncDeps) =>
-  deps.access(conn.sessionId, conn.boardId, conn.participantId, conn.draftsOf);
+  deps.access(conn.sessionId, conn.boardId, conn.participantId, conn.doc);
 
 /** Runs `fn` for a live connection; turns every failure into closing that one connection. */
 async function guarded(

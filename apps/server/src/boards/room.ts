@@ -43,7 +43,7 @@ export class BoardRoom {
   private unsaved: Uint8Array[] = [];
 
   constructor(
-    /** The board id, or `<boardId>/drafts/<participantId>` for someone's drafts (the store key). */
+    /** The document's store key (`docIdOf`): the board, someone's drafts, or its moderation document. */
     readonly docId: string,
     private readonly deps: BoardSyncDeps,
     private readonly options: RoomOptions,
@@ -279,7 +279,7 @@ export class BoardRoom {
     if (conn.closed) return;
     let access: string;
     try {
-      access = this.deps.access(conn.sessionId, conn.boardId, conn.participantId, conn.draftsOf);
+      access = this.deps.access(conn.sessionId, conn.boardId, conn.participantId, conn.doc);
     } catch (err) {
       // Fail closed for this message only: our bug must not leak a board, nor cut a reader for good.
       this.deps.log('error', 'board access check failed', { docId: this.docId, error: String(err) });

@@ -2,6 +2,7 @@ import {
   type AuthorNames,
   type BoardData,
   readBoard,
+  readHiddenWords,
   toCsv,
   toJson,
   toMarkdown,
@@ -10,10 +11,12 @@ import {
 import { type SessionState, boardAccess, isFacilitator } from '@kring/core';
 import type { BoardExportFormat, BoardState } from '@kring/protocol';
 import type { BoardSync } from '../boards';
+import { MODERATION_DOC, docIdOf } from '../store/store';
 
 /**
  * Exports of a board or a whole session, cut for the person asking ("exports respect roles"):
- * participants, observers and captioners get no hidden notes, no agenda notes, no hidden
+ * facilitators get hidden notes with their words, marked hidden (BD11, from the board's
+ * moderation document, BD14); participants, observers and captioners get no hidden notes, no agenda notes, no hidden
  * questions; a hidden vote's totals only reach facilitators while it is open; anonymous boards
  * never carry authors (BD9), and nobody's export carries who voted or reacted (VO5, BD13); a board
  * someone may not read (another breakout room's, BR12) is not exported to them at all.
@@ -47,9 +50,14 @@ export async function readBoardFor(
   // VO6: while a hidden vote is open the document carries no totals; facilitators get the state's.
   const votes = hidden ? (facilitator ? vote.totals : {}) : undefined;
   const results = !!vote && (!hidden || facilitator) && Object.keys(vote.totals).length > 0;
+  // BD14: hidden notes' words are off the board; only a facilitator's export brings them back.
+  const hiddenWords = facilitator
+    ? await boards.read(docIdOf(board.id, MODERATION_DOC), readHiddenWords)
+    : undefined;
   const data = await boards.read(board.id, (doc) =>
     readBoard(doc, {
       anonymous: board.anonymous,
+      ...(hiddenWords ? { hiddenWords } : {}),
       ...(votes ? { counts: { votes } } : {}),
       order: results ? 'votes' : 'board',
     }),

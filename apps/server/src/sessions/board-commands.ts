@@ -5,12 +5,18 @@ import {
   applyTemplate,
   applyVoteCounts,
   editNoteText,
+  forgetHiddenWords,
+  hasWords,
+  hiddenWordsOf,
+  keepHiddenWords,
   NOTES_KEY,
+  noteWordsOf,
+  putWordsBackOnNote,
   readNotes,
   removeNoteForGood,
   setBoardMeta,
   setNoteColor,
-  setNoteHidden,
+  takeWordsOffNote,
   validateNoteText,
   type Note,
   type ReactionCounts,
@@ -20,7 +26,7 @@ import { type BoardState, type Command, type CommandOf, LIMITS } from '@kring/pr
 import * as Y from 'yjs';
 import type { BoardSync } from '../boards';
 import type { Log } from '../log';
-import { type BoardStore, docIdOf } from '../store/store';
+import { type BoardStore, MODERATION_DOC, docIdOf, draftsDoc } from '../store/store';
 import { shuffle } from './randomness';
 import { KeyedSerial } from './serial';
 import type { CommandResult, Outcome, SessionService } from './service';
@@ -34,7 +40,12 @@ const READS_NOTES: ReadonlySet<Command['type']> = new Set([
   'note.hide',
   'note.remove',
   'note.add',
+  // BD11: a hidden note's author cannot put its words back by editing.
+  'note.edit',
 ]);
+
+/** How often hiding tries again when the note's words change between keeping and taking them off. */
+const HIDE_ATTEMPTS = 3;
 
 /**
  * Board commands on the server (and `breakout.create`, whose rooms each get a board): core decides (with what the server read from the document), the
@@ -89,8 +100,9 @@ export class BoardCommands {
   async createFromTemplate(
     title: string,
     template: SessionTemplate,
+    hostName?: string,
   ): Promise<Awaited<ReturnType<SessionService['create']>>> {
-    const created = await this.sessions.create(title, undefined, template);
+    const created = await this.sessions.create(title, hostName, template);
     const boards = created.state.boards;
     for (const [index, spec] of template.boards.entries()) {
       const board = boards[index];
@@ -174,13 +186,17 @@ export class BoardCommands {
           applyReactionCounts(doc, command.noteId, reactionCounts(board, command.noteId));
         });
       case 'note.hide':
-        return this.boards.change(board.id, (doc) => {
-          setNoteHidden(doc, command.noteId, command.hidden);
-        });
+        // Also when nothing was recorded (C4): it finishes a hide or show that was interrupted.
+        return command.hidden
+          ? this.hideNote(board.id, command.noteId)
+          : this.showNote(board.id, command.noteId);
       case 'note.remove':
       case 'note.delete':
         if (events.length === 0) return;
-        // BD10/BD11: the words leave the document and, by compacting, the stored log.
+        // BD10/BD11: the words leave the documents and, by compacting, the stored logs. The
+        // moderation entry goes first: should we stop between the two, the note is still on the
+        // board to be removed again, and no words are left where nothing points to them.
+        await this.forgetHiddenWords(board.id, command.noteId);
         return this.boards.change(
           board.id,
           (doc) => {
@@ -217,6 +233,57 @@ export class BoardCommands {
   }
 
   /**
+   * BD11/BD14: hiding takes a note's words off the board into its moderation document, so no
+   * board connection receives them any more. Keep first, then take off (and compact the board's
+   * log): a crash between the two leaves the words in both places, never in neither, and hiding
+   * again finishes it. Should the words change between reading and taking them off (the author
+   * was still writing), nothing is taken off and it starts over with the new words.
+   */
+  private async hideNote(boardId: string, noteId: string): Promise<void> {
+    const moderation = docIdOf(boardId, MODERATION_DOC);
+    for (let attempt = 0; attempt < HIDE_ATTEMPTS; attempt++) {
+      const words = await this.boards.read(boardId, (doc) => noteWordsOf(doc, noteId));
+      if (!words) return; // gone meanwhile: nothing to hide
+      // Compacted too: words kept by an earlier attempt (or an earlier hide) must not linger in its log.
+      if (hasWords(words)) {
+        await this.boards.change(moderation, (doc) => keepHiddenWords(doc, noteId, words), { compact: true });
+      }
+      let outcome = 'missing';
+      await this.boards.change(
+        boardId,
+        (doc) => {
+          outcome = takeWordsOffNote(doc, noteId, words);
+        },
+        { compact: hasWords(words) },
+      );
+      if (outcome !== 'changed') return;
+    }
+    this.log('warn', 'note not hidden: its words kept changing', { boardId });
+  }
+
+  /**
+   * BD11/BD14: showing puts the words back on the board, then forgets them in the moderation
+   * document (compacted): a crash between the two leaves them in both places, and showing again
+   * finishes it.
+   */
+  private async showNote(boardId: string, noteId: string): Promise<void> {
+    const moderation = docIdOf(boardId, MODERATION_DOC);
+    const words = await this.boards.read(moderation, (doc) => hiddenWordsOf(doc, noteId));
+    let shown = false;
+    await this.boards.change(boardId, (doc) => {
+      shown = putWordsBackOnNote(doc, noteId, words);
+    });
+    if (shown) await this.forgetHiddenWords(boardId, noteId);
+  }
+
+  /** Forgets a note's words in the board's moderation document, compacting its log (BD10, BD11). */
+  private async forgetHiddenWords(boardId: string, noteId: string): Promise<void> {
+    const moderation = docIdOf(boardId, MODERATION_DOC);
+    if (!(await this.boards.read(moderation, (doc) => hiddenWordsOf(doc, noteId) !== null))) return;
+    await this.boards.change(moderation, (doc) => forgetHiddenWords(doc, noteId), { compact: true });
+  }
+
+  /**
    * BD8: moves every draft note of a board onto it, records the authors, then clears what it
    * moved. Runs once per board at a time, only while the board is open (its drafts are read-only
    * then, so nothing is written to them meanwhile). Idempotent: a revealed note's id is derived
@@ -234,7 +301,7 @@ export class BoardCommands {
         // Someone removed from the session has lost every access (RO5): their drafts stay unrevealed.
         const person = state?.participants[owner];
         if (!person || person.removed) continue;
-        const found = await this.boards.read(docIdOf(boardId, owner), (doc) => readNotes(doc));
+        const found = await this.boards.read(docIdOf(boardId, draftsDoc(owner)), (doc) => readNotes(doc));
         const taken = found.slice(0, LIMITS.draftNotesMax);
         drafts.push({
           owner,
@@ -265,7 +332,7 @@ export class BoardCommands {
       for (const { owner, draftIds } of drafts) {
         if (draftIds.length === 0) continue;
         await this.boards.change(
-          docIdOf(boardId, owner),
+          docIdOf(boardId, draftsDoc(owner)),
           (doc) => {
             const map = doc.getMap(NOTES_KEY);
             for (const id of draftIds) map.delete(id);

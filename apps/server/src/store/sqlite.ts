@@ -5,7 +5,7 @@ import type { NewSessionEvent, SessionEvent } from '@kring/protocol';
 import { SessionEvent as SessionEventSchema } from '@kring/protocol';
 import { withVersions } from '@kring/core';
 import { SQLITE_MIGRATIONS } from './migrations';
-import { type StoredBoardUpdate, type Store, VersionConflictError, parseDocId } from './store';
+import { type StoredBoardUpdate, type Store, VersionConflictError, docIdOf, parseDocId } from './store';
 
 /**
  * The embedded default store: one SQLite file in WAL mode under DATA_DIR. better-sqlite3 is
@@ -103,6 +103,9 @@ export class SqliteStore implements Store {
       this.db.prepare('DELETE FROM participants WHERE id = ?').run(e.participantId);
     } else if (e.type === 'board.created') {
       this.db.prepare('INSERT INTO boards (id, session_id) VALUES (?, ?)').run(e.boardId, sessionId);
+    } else if (e.type === 'session.joinCodeChanged') {
+      // J4: the lookup follows in the same transaction as the event; the old code finds nothing.
+      this.db.prepare('UPDATE sessions SET join_code = ? WHERE id = ?').run(e.joinCode, sessionId);
     } else if (e.type === 'breakout.created') {
       // BR1: each room has a board of its own, stored like any other.
       const insert = this.db.prepare('INSERT INTO boards (id, session_id) VALUES (?, ?)');
@@ -143,8 +146,11 @@ export class SqliteStore implements Store {
 
   /** The store splits a document id into the board (foreign key, cascade) and the document in it. */
   private key(docId: string): [string, string] {
-    const { boardId, draftsOf } = parseDocId(docId);
-    return [boardId, draftsOf === null ? '' : `drafts/${draftsOf}`];
+    const parsed = parseDocId(docId);
+    if (!parsed) throw new Error('not a board document id');
+    // The `doc` column is the part after the board id ('' for the board itself).
+    const { boardId } = parsed;
+    return [boardId, docIdOf(boardId, parsed.doc).slice(boardId.length + 1)];
   }
 
   async appendBoardUpdate(docId: string, update: Uint8Array): Promise<number> {

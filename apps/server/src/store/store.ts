@@ -17,8 +17,8 @@ export interface StoredBoardUpdate {
 
 /**
  * Board document persistence: an append-only log of Yjs updates per document, compacted now and
- * then. A document id is a board id (the board itself) or `<boardId>/drafts/<participantId>`
- * (someone's drafts of that board, see `docIdOf`); a board's documents live and die together.
+ * then. A document id names one of a board's documents (see `BoardDoc`, `docIdOf`); a board's
+ * documents live and die together.
  */
 export interface BoardStore {
   /** Appends one update; resolves once it is durable. Returns the row's sequence number. */
@@ -28,20 +28,44 @@ export interface BoardStore {
   compactBoard(docId: string, merged: Uint8Array, throughSeq: number): Promise<void>;
 }
 
-/** The store key of a board's own document or of someone's drafts of it. */
-export function docIdOf(boardId: string, draftsOf: string | null = null): string {
-  return draftsOf === null ? boardId : `${boardId}/drafts/${draftsOf}`;
+/**
+ * Which of a board's documents. Each has its own access rule, so the kinds are explicit:
+ * - `board`: the board itself (BD5), id `<boardId>`;
+ * - `drafts`: someone's drafts of it (BD7, theirs alone), id `<boardId>/drafts/<participantId>`;
+ * - `moderation`: the words of its hidden notes (BD14: facilitators read, only the server
+ *   writes), id `<boardId>/moderation`.
+ */
+export type BoardDoc = { kind: 'board' } | { kind: 'drafts'; ownerId: string } | { kind: 'moderation' };
+
+export const BOARD_DOC: BoardDoc = { kind: 'board' };
+export const MODERATION_DOC: BoardDoc = { kind: 'moderation' };
+export const draftsDoc = (ownerId: string): BoardDoc => ({ kind: 'drafts', ownerId });
+/** Whose drafts a document is, or null when it is not someone's drafts. */
+export const draftsOwner = (doc: BoardDoc): string | null => (doc.kind === 'drafts' ? doc.ownerId : null);
+
+/** The store key (and the path after `/yjs/`) of one of a board's documents. */
+export function docIdOf(boardId: string, doc: BoardDoc = BOARD_DOC): string {
+  switch (doc.kind) {
+    case 'board':
+      return boardId;
+    case 'drafts':
+      return `${boardId}/drafts/${doc.ownerId}`;
+    case 'moderation':
+      return `${boardId}/moderation`;
+  }
 }
 
-/** The inverse of `docIdOf`. */
-export function parseDocId(docId: string): { boardId: string; draftsOf: string | null } {
-  const slash = docId.indexOf('/');
-  if (slash < 0) return { boardId: docId, draftsOf: null };
-  const rest = docId.slice(slash + 1);
-  return {
-    boardId: docId.slice(0, slash),
-    draftsOf: rest.startsWith('drafts/') ? rest.slice('drafts/'.length) : rest,
-  };
+/**
+ * The inverse of `docIdOf`; null for anything it never produces (an unknown kind, empty parts).
+ * Checks the shape only: whoever takes an id from outside validates the ids in it.
+ */
+export function parseDocId(docId: string): { boardId: string; doc: BoardDoc } | null {
+  const [boardId, kind, ownerId, ...rest] = docId.split('/');
+  if (!boardId || rest.length > 0) return null;
+  if (kind === undefined) return { boardId, doc: BOARD_DOC };
+  if (kind === 'moderation' && ownerId === undefined) return { boardId, doc: MODERATION_DOC };
+  if (kind === 'drafts' && ownerId) return { boardId, doc: draftsDoc(ownerId) };
+  return null;
 }
 
 /**
@@ -55,6 +79,11 @@ export interface Store extends BoardStore {
     joinCode: string,
     events: readonly NewSessionEvent[],
   ): Promise<SessionEvent[]>;
+  /**
+   * The session whose current join code this is. J4: a `session.joinCodeChanged` event moves the
+   * lookup to its code in the same transaction that appends it (an old code finds nothing), and a
+   * code is never two sessions' at once (appending a code another session has fails).
+   */
   sessionIdForJoinCode(joinCode: string): Promise<string | null>;
   /**
    * Appends events numbered from `expectedVersion + 1`; throws VersionConflictError when the

@@ -7,7 +7,8 @@ import {
   createCluster,
   readBoard,
   renameColumn,
-  setNoteHidden,
+  hideNote,
+  readHiddenWords,
   type BoardData,
 } from '../index';
 
@@ -25,8 +26,10 @@ export const AUTHOR_NAMES = {
   '=evil': '=HYPERLINK("http://x")',
 };
 
-export function trickyDoc(): Y.Doc {
+/** The tricky board and its moderation document (the hidden note's words wait there, BD14). */
+export function trickyDocs(): { doc: Y.Doc; moderation: Y.Doc } {
   const doc = new Y.Doc();
+  const moderation = new Y.Doc();
   applyTemplate(doc, 'summit-planning', { title: 'Summit 2025: "core group" #3 <planning>' });
   renameColumn(doc, 'ideas', 'Ideas & dreams | now');
   const note = (id: string, text: string, authorId: string, minute: number, extra: object = {}) =>
@@ -67,15 +70,17 @@ export function trickyDoc(): Y.Doc {
     noteIds: ['comma', 'markdown'],
     createdAt: T0 + 20 * 60_000,
   });
-  setNoteHidden(doc, 'hidden', true);
+  hideNote(doc, moderation, 'hidden');
   applyReactionCounts(doc, 'comma', { heart: 3, 'me-too': 1 });
   applyReactionCounts(doc, 'emoji', { thanks: 1, idea: 2, question: 1 });
   applyVoteCounts(doc, { comma: 4, rtl: 1, formula: 2 });
-  return doc;
+  return { doc, moderation };
 }
 
+/** As a facilitator exports it: hidden notes with their words, marked hidden. */
 export function trickyBoard(): BoardData {
-  return readBoard(trickyDoc());
+  const { doc, moderation } = trickyDocs();
+  return readBoard(doc, { hiddenWords: readHiddenWords(moderation) });
 }
 
 /** The same words on an anonymous board: the document still has author ids (written before the switch). */

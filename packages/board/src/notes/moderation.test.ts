@@ -1,33 +1,181 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addNote, editNoteText, readBoard, readNotes, removeNoteForGood, setNoteHidden } from '../index';
-import { connect } from '../testing/sync';
+import {
+  addColumn,
+  addNote,
+  applyReactionCounts,
+  applyVoteCounts,
+  editNoteText,
+  forgetHiddenWords,
+  hiddenWordsOf,
+  hideNote,
+  keepHiddenWords,
+  noteWordsOf,
+  putWordsBackOnNote,
+  readBoard,
+  readHiddenWords,
+  readNotes,
+  removeNoteForGood,
+  showNote,
+  takeWordsOffNote,
+} from '../index';
+import { connect, fork } from '../testing/sync';
 
 const contains = (bytes: Uint8Array, text: string) => Buffer.from(bytes).includes(Buffer.from(text, 'utf8'));
 
-describe('setNoteHidden', () => {
-  it('hides and shows a note without touching its text', () => {
-    const doc = new Y.Doc();
-    addNote(doc, { id: 'n', text: 'words', color: 'blue', authorId: 'p', createdAt: 1 });
-    expect(setNoteHidden(doc, 'n', true)).toBe(true);
-    expect(readNotes(doc)[0]).toMatchObject({ text: 'words', hidden: true });
-    expect(readBoard(doc).columns[0]?.notes[0]).toMatchObject({ text: 'words', hidden: true });
-    expect(setNoteHidden(doc, 'n', false)).toBe(true);
-    expect(readNotes(doc)[0]?.hidden).toBeUndefined();
-    expect(doc.getMap('notes').get('n')).toBeInstanceOf(Y.Map);
-    expect((doc.getMap('notes').get('n') as Y.Map<unknown>).has('hidden')).toBe(false);
-    expect(setNoteHidden(doc, 'missing', true)).toBe(false);
+/** The board and its moderation document, with one note by Ann (reactions, votes, a place). */
+function boardWithNote() {
+  const board = new Y.Doc();
+  const moderation = new Y.Doc();
+  addColumn(board, { id: 'col', title: 'Column' });
+  addNote(board, {
+    id: 'n',
+    text: 'first words of Ann',
+    color: 'pink',
+    authorId: 'ann',
+    columnId: 'col',
+    createdAt: 1,
+  });
+  editNoteText(board, 'n', 'second words of Ann');
+  applyReactionCounts(board, 'n', { heart: 2 });
+  applyVoteCounts(board, { n: 3 });
+  addNote(board, { id: 'kept', text: 'stays on the board', color: 'green', authorId: 'bo', createdAt: 2 });
+  return { board, moderation };
+}
+
+describe('hideNote (BD11, BD14)', () => {
+  it('takes the words, earlier versions included, out of the encoded board state and into the moderation document', () => {
+    const { board, moderation } = boardWithNote();
+    expect(contains(Y.encodeStateAsUpdate(board), 'second words of Ann')).toBe(true);
+
+    expect(hideNote(board, moderation, 'n')).toBe(true);
+
+    const state = Y.encodeStateAsUpdate(board);
+    expect(contains(state, 'first words of Ann')).toBe(false);
+    expect(contains(state, 'second words of Ann')).toBe(false);
+    expect(contains(state, 'pink')).toBe(false);
+    expect(contains(state, 'stays on the board')).toBe(true);
+    expect(hiddenWordsOf(moderation, 'n')).toEqual({ text: 'second words of Ann', color: 'pink' });
+    expect(readHiddenWords(moderation)).toEqual(
+      new Map([['n', { text: 'second words of Ann', color: 'pink' }]]),
+    );
   });
 
-  it('writes nothing when the note already has that state', () => {
-    const doc = new Y.Doc();
-    addNote(doc, { id: 'n', text: 'x', color: 'blue', authorId: 'p' });
+  it('keeps the hidden note on the board for counts, votes and placement, without its words', () => {
+    const { board, moderation } = boardWithNote();
+    hideNote(board, moderation, 'n');
+    expect(readNotes(board).find((n) => n.id === 'n')).toEqual({
+      id: 'n',
+      text: '',
+      color: 'yellow',
+      authorId: 'ann',
+      createdAt: 1,
+      columnId: 'col',
+      hidden: true,
+    });
+    expect(readBoard(board).columns[0]?.notes[0]).toMatchObject({
+      id: 'n',
+      text: '',
+      hidden: true,
+      reactions: { heart: 2 },
+      votes: 3,
+    });
+    expect(noteWordsOf(board, 'n')).toEqual({});
+  });
+
+  it('sends a connected peer (a participant’s copy) no byte of the words, and takes them out of its state', () => {
+    const { board, moderation } = boardWithNote();
+    const peer = fork(board);
+    const received: Uint8Array[] = [];
+    board.on('update', (update: Uint8Array) => {
+      received.push(update);
+      Y.applyUpdate(peer, update);
+    });
+    hideNote(board, moderation, 'n');
+    expect(received.length).toBeGreaterThan(0);
+    expect(received.some((u) => contains(u, 'Ann'))).toBe(false);
+    expect(readNotes(peer).find((n) => n.id === 'n')).toMatchObject({ text: '', hidden: true });
+    expect(contains(Y.encodeStateAsUpdate(peer), 'words of Ann')).toBe(false);
+  });
+
+  it('can run again, also after stopping between its two steps, and writes nothing when done', () => {
+    const { board, moderation } = boardWithNote();
+    // A crash after the words were kept, before they left the board:
+    keepHiddenWords(moderation, 'n', noteWordsOf(board, 'n') ?? {});
+    expect(hideNote(board, moderation, 'n')).toBe(true);
+    expect(hiddenWordsOf(moderation, 'n')).toEqual({ text: 'second words of Ann', color: 'pink' });
     let updates = 0;
-    doc.on('update', () => updates++);
-    setNoteHidden(doc, 'n', false);
-    setNoteHidden(doc, 'n', true);
-    setNoteHidden(doc, 'n', true);
-    expect(updates).toBe(1);
+    board.on('update', () => updates++);
+    moderation.on('update', () => updates++);
+    expect(hideNote(board, moderation, 'n')).toBe(true);
+    expect(updates).toBe(0);
+    expect(hiddenWordsOf(moderation, 'n')).toEqual({ text: 'second words of Ann', color: 'pink' });
+    expect(hideNote(board, moderation, 'missing')).toBe(false);
+  });
+
+  it('leaves the words alone when they changed since they were kept (nothing is lost)', () => {
+    const { board } = boardWithNote();
+    const kept = noteWordsOf(board, 'n') ?? {};
+    editNoteText(board, 'n', 'third words of Ann');
+    expect(takeWordsOffNote(board, 'n', kept)).toBe('changed');
+    expect(readNotes(board).find((n) => n.id === 'n')).toMatchObject({ text: 'third words of Ann' });
+    expect(readNotes(board).find((n) => n.id === 'n')?.hidden).toBeUndefined();
+    expect(takeWordsOffNote(board, 'missing')).toBe('missing');
+  });
+
+  it('refuses a document without garbage collection, where the words would stay', () => {
+    const board = new Y.Doc({ gc: false });
+    addNote(board, { id: 'n', text: 'kept by gc off', color: 'yellow', authorId: 'p' });
+    expect(() => hideNote(board, new Y.Doc(), 'n')).toThrow(/gc: true/);
+    expect(readNotes(board)[0]).toMatchObject({ text: 'kept by gc off' });
+  });
+});
+
+describe('showNote (BD11, BD14)', () => {
+  it('puts the words back on the board and out of the encoded moderation state', () => {
+    const { board, moderation } = boardWithNote();
+    hideNote(board, moderation, 'n');
+    expect(showNote(board, moderation, 'n')).toBe(true);
+    expect(readNotes(board).find((n) => n.id === 'n')).toEqual({
+      id: 'n',
+      text: 'second words of Ann',
+      color: 'pink',
+      authorId: 'ann',
+      createdAt: 1,
+      columnId: 'col',
+    });
+    expect(hiddenWordsOf(moderation, 'n')).toBeNull();
+    expect(contains(Y.encodeStateAsUpdate(moderation), 'words of Ann')).toBe(false);
+  });
+
+  it('can run again after stopping between its two steps', () => {
+    const { board, moderation } = boardWithNote();
+    hideNote(board, moderation, 'n');
+    // A crash after the words were back on the board, before the moderation entry went:
+    putWordsBackOnNote(board, 'n', hiddenWordsOf(moderation, 'n'));
+    expect(showNote(board, moderation, 'n')).toBe(true);
+    expect(readNotes(board).find((n) => n.id === 'n')).toMatchObject({ text: 'second words of Ann' });
+    expect(readHiddenWords(moderation).size).toBe(0);
+  });
+
+  it('keeps a note hidden when there are no words to put back', () => {
+    const board = new Y.Doc();
+    addNote(board, { id: 'n', text: 'words', color: 'blue', authorId: 'p' });
+    takeWordsOffNote(board, 'n');
+    expect(showNote(board, new Y.Doc(), 'n')).toBe(false);
+    expect(readNotes(board)[0]).toMatchObject({ text: '', hidden: true });
+    expect(showNote(board, new Y.Doc(), 'missing')).toBe(false);
+  });
+});
+
+describe('forgetHiddenWords', () => {
+  it('takes a deleted hidden note’s words out of the moderation state', () => {
+    const { board, moderation } = boardWithNote();
+    hideNote(board, moderation, 'n');
+    expect(forgetHiddenWords(moderation, 'n')).toBe(true);
+    expect(forgetHiddenWords(moderation, 'n')).toBe(false);
+    expect(contains(Y.encodeStateAsUpdate(moderation), 'words of Ann')).toBe(false);
+    expect(() => forgetHiddenWords(new Y.Doc({ gc: false }), 'n')).toThrow(/gc: true/);
   });
 });
 

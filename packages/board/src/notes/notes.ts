@@ -121,12 +121,14 @@ export function deleteNote(doc: Y.Doc, id: string): boolean {
 
 /**
  * Reads one stored note defensively: a document can hold whatever a (buggy or hostile) peer
- * wrote, so entries without text are skipped and unknown colours fall back.
+ * wrote, so entries without text are skipped and unknown colours fall back. A hidden note has no
+ * words on the board (they are in the moderation document): it reads with text ''.
  */
 function toNote(id: string, value: unknown): Note | null {
   if (!(value instanceof Y.Map)) return null;
   const map = value as Entry;
-  const text = readString(map, 'text');
+  const hidden = map.get('hidden') === true;
+  const text = readString(map, 'text') ?? (hidden ? '' : undefined);
   if (text === undefined) return null;
   const color = map.get('color');
   const note: Note = {
@@ -140,7 +142,7 @@ function toNote(id: string, value: unknown): Note | null {
   const clusterId = readString(map, 'clusterId');
   if (columnId !== undefined) note.columnId = columnId;
   if (clusterId !== undefined) note.clusterId = clusterId;
-  if (map.get('hidden') === true) note.hidden = true;
+  if (hidden) note.hidden = true;
   return note;
 }
 
@@ -150,7 +152,8 @@ function byCreatedAtThenId(a: Note, b: Note): number {
 
 /**
  * All notes as a flat list, oldest first (ties broken by id so every replica shows the same
- * order). Includes hidden notes (`hidden: true`). For columns and clusters use `readBoard`.
+ * order). Includes hidden notes (`hidden: true`, text '' once their words are off the board), so
+ * counts, votes and placement still see them. For columns and clusters use `readBoard`.
  */
 export function readNotes(doc: Y.Doc): Note[] {
   const out: Note[] = [];

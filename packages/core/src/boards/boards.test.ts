@@ -1,6 +1,6 @@
 import { SessionEvent, SessionState, SessionView } from '@kring/protocol';
 import { describe, expect, it } from 'vitest';
-import { boardAccess, draftAccess, mayContribute } from '../permissions';
+import { boardAccess, draftAccess, mayContribute, moderationAccess } from '../permissions';
 import { evolve, evolveAll, replay } from '../reducer';
 import { emptyState } from '../state';
 import { ADA, BEN, CAI, CAPTIONER, COFAC, HOST, OBSERVER, TestSession } from '../testing';
@@ -279,6 +279,63 @@ describe('boards (BD)', () => {
     // C4: with the document read, removing what is gone records nothing.
     s.notes = new Map();
     expect(s.ok(COFAC, { type: 'note.remove', boardId: B, noteId: 'note0001' })).toEqual([]);
+  });
+
+  it('BD11: the author of a hidden note cannot edit its words back (not_found), but may delete it', () => {
+    const s = new TestSession();
+    s.ok(ADA, { type: 'note.add', boardId: B, text: 'my words', color: 'pink' });
+    const adas = s.lastId();
+    s.ok(HOST, { type: 'note.add', boardId: B, text: 'host words', color: 'blue' });
+    const hosts = s.lastId();
+    s.notes = new Map([
+      [adas, { hidden: false }],
+      [hosts, { hidden: false }],
+    ]);
+    expect(s.ok(ADA, { type: 'note.edit', boardId: B, noteId: adas, text: 'new words' })).toEqual([]);
+    s.notes = new Map([
+      [adas, { hidden: true }],
+      [hosts, { hidden: true }],
+    ]);
+    // For everyone but facilitators a hidden note does not exist (C3), as for votes and reactions.
+    expect(s.refused(ADA, { type: 'note.edit', boardId: B, noteId: adas, text: 'new words' })).toBe(
+      'not_found',
+    );
+    expect(s.refused(ADA, { type: 'note.edit', boardId: B, noteId: adas, color: 'blue' })).toBe('not_found');
+    // A facilitator who wrote a hidden note shows it first.
+    expect(s.refused(HOST, { type: 'note.edit', boardId: B, noteId: hosts, text: 'x' })).toBe('conflict');
+    // People may always take back their own words.
+    expect(s.ok(ADA, { type: 'note.delete', boardId: B, noteId: adas })).toMatchObject([
+      { type: 'note.deleted', noteId: adas },
+    ]);
+    expect(board(s).authors[adas]).toBeUndefined();
+  });
+
+  it('BD14: a board’s moderation document is read by facilitators only, and written by nobody', () => {
+    const s = new TestSession();
+    const anon = withAnonymousBoard(s);
+    const access = (who: string, boardId = B) => moderationAccess(s.state, who, boardId);
+    for (const boardId of [B, anon]) {
+      expect([HOST, COFAC].map((who) => access(who, boardId))).toEqual(['read', 'read']);
+      expect([ADA, BEN, OBSERVER, CAPTIONER].map((who) => access(who, boardId))).toEqual([
+        'none',
+        'none',
+        'none',
+        'none',
+      ]);
+    }
+    // Locks and phases do not matter: nobody writes it over the wire, whatever the board allows.
+    s.ok(HOST, { type: 'board.setPhase', boardId: B, phase: 'private' });
+    s.ok(HOST, { type: 'board.setLock', boardId: B, locked: true });
+    expect([access(HOST), access(ADA)]).toEqual(['read', 'none']);
+    expect(access(HOST, 'nosuch01')).toBe('none');
+    expect(access('stranger')).toBe('none');
+    // Roles change access at once; removed people have none (RO5).
+    s.ok(HOST, { type: 'participant.setRole', participantId: ADA, role: 'cofacilitator' });
+    expect(access(ADA)).toBe('read');
+    s.ok(HOST, { type: 'participant.setRole', participantId: COFAC, role: 'participant' });
+    expect(access(COFAC)).toBe('none');
+    s.ok(HOST, { type: 'participant.remove', participantId: ADA });
+    expect(access(ADA)).toBe('none');
   });
 
   it('BD13: reactions are set, not toggled; each person sees only their own', () => {

@@ -206,6 +206,13 @@ export function decideBoard(ctx: Ctx, command: BoardCommand): Decision {
       const author = board.authors[command.noteId];
       if (author === undefined) return refuse('not_found', 'no such note');
       if (author !== who.id) return refuse('forbidden', 'only the author edits a note');
+      // BD11: a hidden note's words are off the board; editing must not put words back. For
+      // everyone but facilitators the note does not exist (as for votes and reactions, C3).
+      const missing = missingNote(ctx, command.noteId);
+      if (missing) return missing;
+      if (ctx.notes?.get(command.noteId)?.hidden) {
+        return refuse('conflict', 'this note is hidden: show it again before editing it');
+      }
       const refused = contributionRefused(ctx, board);
       if (refused) return refused;
       return unchanged();
@@ -213,6 +220,7 @@ export function decideBoard(ctx: Ctx, command: BoardCommand): Decision {
 
     case 'note.delete': {
       // BD10: only the author deletes (facilitators hide or remove instead); gone is gone (C4).
+      // BD11: also a note a facilitator hid: people may always take back their own words.
       const author = board.authors[command.noteId];
       if (author === undefined) return unchanged();
       if (author !== who.id) return refuse('forbidden', 'only the author deletes a note');
