@@ -1,4 +1,4 @@
-import type { SessionState } from '@kring/core';
+import { type SessionState, tokenEpochOf } from '@kring/core';
 import type { ErrorBody, ParticipantState } from '@kring/protocol';
 import type { SessionService } from './sessions/service';
 import type { TokenSigner } from './tokens';
@@ -8,8 +8,9 @@ export type AuthFailure = { ok: false; error: ErrorBody };
 
 /**
  * One check for every entrance (HTTP, socket.io, board sync): the signature holds, the session
- * exists and the participant is still part of it. The role comes from the session state, not
- * from the token, so a role change takes effect at once.
+ * exists, the participant is still part of it and was not signed out since the token was made
+ * (J5: its epoch is theirs). The role comes from the session state, not from the token, so a role
+ * change takes effect at once.
  */
 export async function authenticate(
   tokens: TokenSigner,
@@ -22,6 +23,9 @@ export async function authenticate(
   const participant = state?.participants[claims.p];
   if (!state || !participant || participant.removed) {
     return { ok: false, error: { code: 'unauthorized', message: 'this token is not valid for any session' } };
+  }
+  if ((claims.e ?? 0) !== tokenEpochOf(state, participant.id)) {
+    return { ok: false, error: { code: 'unauthorized', message: 'signed out' } };
   }
   return { ok: true, state, participant };
 }

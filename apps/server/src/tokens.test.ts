@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,10 +7,19 @@ import { TokenSigner, loadSecret } from './tokens';
 
 describe('tokens', () => {
   const signer = new TokenSigner(Buffer.alloc(32, 7));
-  const claims = { s: 'session01', p: 'person01', r: 'participant' as const };
+  const claims = { s: 'session01', p: 'person01', r: 'participant' as const, e: 0 };
 
   it('round-trips the claims it signed', () => {
     expect(signer.verify(signer.sign(claims))).toEqual({ ...claims, v: 1 });
+    expect(signer.verify(signer.sign({ ...claims, e: 3 }))?.e).toBe(3);
+  });
+
+  it('J5: still accepts a token signed before epochs existed (no `e`: epoch 0 to `authenticate`)', () => {
+    const body = Buffer.from(JSON.stringify({ s: 'session01', p: 'person01', r: 'host', v: 1 })).toString(
+      'base64url',
+    );
+    const mac = createHmac('sha256', Buffer.alloc(32, 7)).update(body).digest('base64url');
+    expect(signer.verify(`${body}.${mac}`)).toEqual({ s: 'session01', p: 'person01', r: 'host', v: 1 });
   });
 
   it('refuses a token whose claims were changed, one from another secret, and junk', () => {

@@ -4,19 +4,29 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { Id, Role } from '@kring/protocol';
 
-/** What a token says: which session, which participant, which role they were given. */
-export const TokenClaims = z.object({ s: Id, p: Id, r: Role, v: z.literal(1) });
+/**
+ * What a token says: which session, which participant, which role they were given, and (J5) the
+ * token epoch it was signed in. Tokens from before epochs existed have no `e`: they are epoch 0.
+ */
+export const TokenClaims = z.object({
+  s: Id,
+  p: Id,
+  r: Role,
+  v: z.literal(1),
+  e: z.number().int().nonnegative().optional(),
+});
 export type TokenClaims = z.infer<typeof TokenClaims>;
 
 /**
  * Tokens are `base64url(json claims).base64url(hmac-sha256)`. They do not expire: a session's
  * link must keep working across days and restarts; removal is enforced by checking that the
- * participant still exists.
+ * participant still exists, and signing out (J5) by checking the token's epoch against theirs.
+ * (Tokens ending with the session's retention belongs to the privacy work, not here.)
  */
 export class TokenSigner {
   constructor(private readonly secret: Buffer) {}
 
-  sign(claims: Omit<TokenClaims, 'v'>): string {
+  sign(claims: Omit<TokenClaims, 'v' | 'e'> & { e: number }): string {
     const body = Buffer.from(JSON.stringify({ ...claims, v: 1 })).toString('base64url');
     return `${body}.${this.mac(body)}`;
   }

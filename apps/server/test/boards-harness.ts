@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import type * as Y from 'yjs';
 import { expect } from 'vitest';
-import { type SessionEvent, SessionSummary } from '@kring/protocol';
+import { type SessionEvent, SessionSummary, boardSyncProtocols } from '@kring/protocol';
 import {
   type ClientSocket,
   connectSocket,
@@ -25,7 +25,7 @@ export async function synced(base: string, room: string, token: string) {
 /** The HTTP status a board upgrade gets (101 when it opens). */
 export function upgradeStatus(base: string, room: string, token: string): Promise<number> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(`${base.replace(/^http/, 'ws')}/yjs/${room}?token=${encodeURIComponent(token)}`);
+    const ws = new WebSocket(`${base.replace(/^http/, 'ws')}/yjs/${room}`, boardSyncProtocols(token));
     ws.on('unexpected-response', (_req, res) => {
       resolve(res.statusCode ?? 0);
       ws.terminate();

@@ -15,6 +15,7 @@ import {
   type ServerToClientEvents,
   type SessionState,
   type SnapshotAck,
+  boardSyncProtocols,
 } from '@kring/protocol';
 import { type KringServer, startKring } from '../src/app';
 
@@ -118,7 +119,7 @@ export function provider(
 ) {
   const doc = new Y.Doc();
   const p = new WebsocketProvider(base.replace(/^http/, 'ws') + '/yjs', room, doc, {
-    params: { token },
+    protocols: boardSyncProtocols(token), // the token never goes in the URL
     disableBc: true, // otherwise providers in one process share updates over BroadcastChannel
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     ...options,

@@ -2,17 +2,20 @@ import type { Command, NewSessionEvent, Role } from '@kring/protocol';
 import { decideAgenda } from './agenda/agenda';
 import { decideAnnouncement } from './announcements/announcements';
 import { decideBoard } from './boards/decide';
-import { decideBreakout } from './breakouts/breakouts';
+import { decideBreakout, lateJoinerEvents } from './breakouts/breakouts';
 import { runsRoomCommand } from './breakouts/room-floor';
-import { type Actor, type Ctx, type DecideContext, type Decision, refuse } from './decision';
+import { type Actor, type Ctx, type DecideContext, type Decision, accept, refuse } from './decision';
+import { decideEntry, mayJoin } from './entry/entry';
 import { decideFloor } from './floor/decide';
 import { isFacilitator, isFacilitatorCommand } from './permissions';
 import { decideQa } from './qa/qa';
+import { evolveAll } from './reducer';
 import { decideRoles } from './roles/roles';
 import { decideSignal } from './signals/signals';
 import type { SessionState } from './state';
 import type { SessionTemplate } from './templates/sessions';
 import { decideTimer } from './timer/decide';
+import { withVersions } from './versions';
 
 export type { Actor, DecideContext, Decision };
 
@@ -128,11 +131,16 @@ export function decide(
     case 'breakout.setHost':
     case 'breakout.visit':
       return decideBreakout(ctx, command);
+    case 'session.setDoor':
+    case 'session.rotateJoinCode':
+    case 'session.signOutOthers':
+      return decideEntry(ctx, command);
   }
 }
 
 /**
- * S1: a new session starts with its host and one board ("Board").
+ * S1: a new session starts with its host (named as they chose; the server's default is
+ * "Facilitator") and one board ("Board").
  * S2: a session created from a template starts with the template's agenda (none current) and its
  * boards instead, in the template's order; the ids come in (`segmentIds`, `boardIds`, one per
  * segment and board), like every id core records (C5).
@@ -211,4 +219,21 @@ export function joinSession(input: {
       role: input.role ?? 'participant',
     },
   ];
+}
+
+/**
+ * J1 with its limits: someone new joins as a participant, unless the door is closed (J2), the
+ * session is full (J3) or the name is a facilitator's (RO8). BR5 in the same batch: someone joining
+ * while a breakout is drafted or open lands in a room at once, so no client ever sees them in the
+ * plenary first.
+ */
+export function decideJoin(
+  state: SessionState,
+  input: { participantId: string; displayName: string; now: number },
+): Decision {
+  const refused = mayJoin(state, input.displayName);
+  if (refused) return refused;
+  const joined = joinSession(input);
+  const member = evolveAll(state, withVersions(state.version, joined));
+  return accept(...joined, ...lateJoinerEvents(member, input.participantId, input.now));
 }

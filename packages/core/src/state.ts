@@ -24,6 +24,7 @@ export function emptyState(): SessionState {
     title: '',
     joinCode: '',
     createdAt: 0,
+    doorOpen: true,
     participants: {},
     boards: [],
     focusBoardId: null,

@@ -198,4 +198,7 @@ export const FACILITATOR_COMMAND_SAMPLES: { [T in FacilitatorCommandType]: Extra
   'breakout.gallery': { type: 'breakout.gallery', open: true },
   'breakout.setHost': { type: 'breakout.setHost', roomId: 'room0001', participantId: ADA },
   'breakout.visit': { type: 'breakout.visit', roomId: 'room0001', unseen: true },
+  'session.setDoor': { type: 'session.setDoor', open: false },
+  'session.rotateJoinCode': { type: 'session.rotateJoinCode', joinCode: 'QRSTUV' },
+  'session.signOutOthers': { type: 'session.signOutOthers' },
 };

@@ -2,23 +2,43 @@ import { describe, expect, it } from 'vitest';
 import { parseBoardUrl, statusForAuthFailure } from './upgrade';
 
 describe('parseBoardUrl', () => {
-  it('takes the board id from the path and the token from the query', () => {
-    const board = { boardId: 'board-123', draftsOf: null };
-    expect(parseBoardUrl('/yjs/board-123?token=abc.def')).toEqual({ ...board, token: 'abc.def' });
+  it('takes the board id from the path and the token from the subprotocols, never from the URL', () => {
+    const board = { boardId: 'board-123', doc: { kind: 'board' } };
+    const offered = 'kring.v1, kring.token.abc.def';
+    expect(parseBoardUrl('/yjs/board-123', offered)).toEqual({ ...board, token: 'abc.def' });
     expect(parseBoardUrl('/yjs/board-123')).toEqual({ ...board, token: null });
-    expect(parseBoardUrl('/yjs/board-123?token=')).toEqual({ ...board, token: null });
+    expect(parseBoardUrl('/yjs/board-123', 'kring.token.abc.def')).toEqual({ ...board, token: null });
+    // A token in the URL is refused, also next to a good subprotocol: it would be in the logs.
+    expect(parseBoardUrl('/yjs/board-123?token=abc.def')).toEqual({ ...board, token: null });
+    expect(parseBoardUrl('/yjs/board-123?token=abc.def', offered)).toEqual({ ...board, token: null });
+    expect(parseBoardUrl('/yjs/board-123?token=', offered)).toEqual({ ...board, token: null });
   });
 
   it('names someone’s drafts of a board as /yjs/{board}/drafts/{participant}', () => {
-    expect(parseBoardUrl('/yjs/board-123/drafts/person-1?token=t')).toEqual({
+    expect(parseBoardUrl('/yjs/board-123/drafts/person-1', 'kring.v1,kring.token.t')).toEqual({
       boardId: 'board-123',
-      draftsOf: 'person-1',
+      doc: { kind: 'drafts', ownerId: 'person-1' },
       token: 't',
     });
     for (const url of ['/yjs/board-123/drafts', '/yjs/board-123/drafts/', '/yjs/board-123/notes/person-1']) {
       expect(parseBoardUrl(url)).toBeNull();
     }
     expect(parseBoardUrl('/yjs/board-123/drafts/person-1/x')).toBeNull();
+  });
+
+  it('names a board’s moderation document (BD14) as /yjs/{board}/moderation', () => {
+    expect(parseBoardUrl('/yjs/board-123/moderation', 'kring.v1,kring.token.t')).toEqual({
+      boardId: 'board-123',
+      doc: { kind: 'moderation' },
+      token: 't',
+    });
+    for (const url of [
+      '/yjs/board-123/moderation/',
+      '/yjs/board-123/moderation/person-1',
+      '/yjs/x/moderation',
+    ]) {
+      expect(parseBoardUrl(url)).toBeNull();
+    }
   });
 
   it('refuses anything that is not /yjs/{valid id}', () => {

@@ -1,22 +1,29 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Id } from '@kring/protocol';
+import { Id, tokenFromProtocols } from '@kring/protocol';
+import { type BoardDoc, parseDocId } from '../store/store';
 import type { BoardAuthResult } from './deps';
 
 export const BOARD_PATH_PREFIX = '/yjs/';
 
 export interface BoardTarget {
   boardId: string;
-  /** Whose drafts of the board (BD7), or null for the board itself. */
-  draftsOf: string | null;
+  /** Which of the board's documents: the board, someone's drafts (BD7) or its moderation document (BD14). */
+  doc: BoardDoc;
+  /**
+   * The token offered as the `kring.token.<token>` subprotocol (with `kring.v1`), never one from
+   * the URL: URLs end up in proxy logs. Null without one, and whenever the URL has a `?token=`
+   * (refused, so no client leaks a token into logs by accident).
+   */
   token: string | null;
 }
 
 /**
- * `/yjs/{boardId}?token=…` (the board) or `/yjs/{boardId}/drafts/{participantId}?token=…` (that
- * person's drafts of it) → its parts; null when the path is neither.
+ * `/yjs/{boardId}` (the board), `/yjs/{boardId}/drafts/{participantId}` (that person's drafts of
+ * it) or `/yjs/{boardId}/moderation` (its hidden notes' words) → its parts, with the token from
+ * the `Sec-WebSocket-Protocol` header (`protocols`); null when the path is none of these.
  */
-export function parseBoardUrl(url: string | undefined): BoardTarget | null {
+export function parseBoardUrl(url: string | undefined, protocols?: string): BoardTarget | null {
   let parsed: URL;
   try {
     parsed = new URL(url ?? '', 'http://localhost');
@@ -24,14 +31,12 @@ export function parseBoardUrl(url: string | undefined): BoardTarget | null {
     return null;
   }
   if (!parsed.pathname.startsWith(BOARD_PATH_PREFIX)) return null;
-  const parts = parsed.pathname.slice(BOARD_PATH_PREFIX.length).split('/');
-  const [boardId, drafts, owner] = parts;
-  if (!boardId || !Id.safeParse(boardId).success) return null;
-  let draftsOf: string | null = null;
-  if (parts.length === 3 && drafts === 'drafts' && owner && Id.safeParse(owner).success) draftsOf = owner;
-  else if (parts.length !== 1) return null;
-  const token = parsed.searchParams.get('token');
-  return { boardId, draftsOf, token: token === null || token === '' ? null : token };
+  const path = parseDocId(parsed.pathname.slice(BOARD_PATH_PREFIX.length));
+  if (!path || !Id.safeParse(path.boardId).success) return null;
+  if (path.doc.kind === 'drafts' && !Id.safeParse(path.doc.ownerId).success) return null;
+  const { boardId, doc } = path;
+  const token = parsed.searchParams.has('token') ? null : tokenFromProtocols((protocols ?? '').split(','));
+  return { boardId, doc, token };
 }
 
 const STATUS_FOR: Record<Extract<BoardAuthResult, { ok: false }>['code'], number> = {

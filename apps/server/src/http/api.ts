@@ -86,9 +86,9 @@ export function apiRouter({
     if (body.templateId && !template)
       return sendError(res, 'bad_request', 'templateId: no such session template');
     const { state, hostId } = template
-      ? await commands.createFromTemplate(body.title, template)
-      : await sessions.create(body.title);
-    const facilitatorToken = tokens.sign({ s: state.sessionId, p: hostId, r: 'host' });
+      ? await commands.createFromTemplate(body.title, template, body.hostName)
+      : await sessions.create(body.title, body.hostName);
+    const facilitatorToken = tokens.sign({ s: state.sessionId, p: hostId, r: 'host', e: 0 });
     const origin = originOf(req, publicUrl);
     const out: CreateSessionResponse = {
       sessionId: state.sessionId,
@@ -106,16 +106,21 @@ export function apiRouter({
     if (!sessionId) return;
     const body = parseBody(JoinSessionBody, req, res);
     if (!body) return;
-    const { participantId } = await sessions.join(sessionId, body.displayName);
+    // J2/J3/RO8: a closed door, a full session or a facilitator's name is refused by name.
+    const joined = await sessions.join(sessionId, body.displayName);
+    if (!joined.ok) return sendError(res, joined.error.code, joined.error.message);
+    const { participantId } = joined;
     const out: JoinSessionResponse = {
       participantId,
-      token: tokens.sign({ s: sessionId, p: participantId, r: 'participant' }),
+      // Someone new starts at token epoch 0 (J5), like the host at create.
+      token: tokens.sign({ s: sessionId, p: participantId, r: 'participant', e: 0 }),
     };
     res.status(201).json(out);
   });
 
   api.get('/sessions/:code', async (req, res) => {
-    const auth = await member(req, res);
+    // J4: a member whose page still has an old code learns the current one (`joinCode`).
+    const auth = await member(req, res, { codeMayHaveMoved: true });
     if (!auth) return;
     const { state, participant } = auth;
     const out: SessionSummary = {
@@ -165,8 +170,20 @@ export function apiRouter({
 
   api.use((_req, res) => sendError(res, 'not_found', 'no such API endpoint'));
 
-  /** A member of the session the join code names (401 without a valid token, 403 for another session's). */
-  async function member(req: Request, res: Response): Promise<Authenticated | undefined> {
+  /**
+   * A member of the session the join code names (401 without a valid token, 403 for another
+   * session's). With `codeMayHaveMoved`, a code no session has (J4: rotated away) is fine for a
+   * valid token: the token proves membership, and the answer carries the current code.
+   */
+  async function member(
+    req: Request,
+    res: Response,
+    { codeMayHaveMoved = false } = {},
+  ): Promise<Authenticated | undefined> {
+    if (codeMayHaveMoved && !(await knownCode(req))) {
+      const auth = await authenticate(tokens, sessions, bearer(req));
+      if (auth.ok) return auth;
+    }
     const sessionId = await sessionIdFor(req, res);
     if (!sessionId) return undefined;
     const auth = await authenticate(tokens, sessions, bearer(req));
@@ -179,6 +196,11 @@ export function apiRouter({
       return undefined;
     }
     return auth;
+  }
+
+  async function knownCode(req: Request): Promise<boolean> {
+    const code = JoinCode.safeParse(req.params.code);
+    return code.success && (await store.sessionIdForJoinCode(code.data)) !== null;
   }
 
   async function sessionIdFor(req: Request, res: Response): Promise<string | undefined> {

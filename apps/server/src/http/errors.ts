@@ -7,11 +7,13 @@ export function sendError(res: Response, code: ErrorCode, message: string): void
 }
 
 /**
- * Last express error handler: body-parser failures become named 400/413 errors; anything else
- * is a 500 with a generic message (details go to the log, never to the client).
+ * Last express error handler: body-parser failures become named 400/413 errors, and so does a
+ * path express cannot decode (`/api/sessions/%ff%fe`: a URIError from its parameter decoding);
+ * anything else is a 500 with a generic message (details go to the log, never to the client).
  */
 export function errorHandler(log: Log): ErrorRequestHandler {
   return (err: unknown, _req, res, _next) => {
+    if (err instanceof URIError) return sendError(res, 'bad_request', 'the address is not valid');
     const type = (err as { type?: string } | null)?.type;
     if (type === 'entity.parse.failed')
       return sendError(res, 'bad_request', 'the request body is not valid JSON');

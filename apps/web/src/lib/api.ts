@@ -59,16 +59,20 @@ function jsonPost(body: unknown): RequestInit {
   return { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
 
-/** `templateId`: a session template (agenda and boards, core S2); left out, a blank session. */
+/**
+ * `templateId`: a session template (agenda and boards, core S2); left out, a blank session.
+ * `hostName`: how the host appears to everyone (S1); left out, the server's "Facilitator".
+ */
 export function createSession(
   title: string,
   fetchFn: Fetch = fetch,
   templateId?: SessionTemplateId,
+  hostName?: string,
 ): Promise<CreateSessionResponse> {
   return request(
     CreateSessionResponse,
     '/api/sessions',
-    jsonPost(templateId ? { title, templateId } : { title }),
+    jsonPost({ title, ...(templateId ? { templateId } : {}), ...(hostName ? { hostName } : {}) }),
     fetchFn,
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseJoinCode } from './code';
-import { clearToken, loadToken, saveToken, tokenFromHash, tokenKey } from './token';
+import { clearToken, loadToken, moveToken, saveToken, tokenFromHash, tokenKey } from './token';
 
 describe('tokens', () => {
   it('reads the token from a URL fragment', () => {
@@ -16,6 +16,21 @@ describe('tokens', () => {
     expect(loadToken('abc234')).toBe('t1');
     clearToken('ABC234');
     expect(loadToken('ABC234')).toBeNull();
+  });
+
+  it('moves the token to a new join code (J4), again and again without harm', () => {
+    saveToken('ABC234', 't1');
+    moveToken('ABC234', 'XYZ789', 't1');
+    expect(loadToken('XYZ789')).toBe('t1');
+    expect(loadToken('ABC234')).toBeNull();
+    moveToken('ABC234', 'XYZ789', 't1'); // another tab of the same session
+    expect(loadToken('XYZ789')).toBe('t1');
+    // Another token kept under the old code (another session that drew it later) stays.
+    saveToken('ABC234', 'other');
+    moveToken('ABC234', 'XYZ789', 't1');
+    expect(loadToken('ABC234')).toBe('other');
+    clearToken('ABC234');
+    clearToken('XYZ789');
   });
 });
 

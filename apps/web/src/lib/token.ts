@@ -44,6 +44,16 @@ export function clearToken(code: string): void {
   }
 }
 
+/**
+ * The join code changed (J4): the token this device holds moves to the new code, so a reload of
+ * the new address finds it. Idempotent, so several tabs of the session may all do it.
+ */
+export function moveToken(from: string, to: string, token: string): void {
+  if (from.toUpperCase() === to.toUpperCase()) return;
+  saveToken(to, token);
+  if (loadToken(from) === token) clearToken(from);
+}
+
 /** Reads `token` from a URL fragment such as `#token=abc`; null when absent. */
 export function tokenFromHash(hash: string): string | null {
   const params = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);

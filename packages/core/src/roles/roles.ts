@@ -2,6 +2,7 @@ import type { CommandOf, EventOf, NewSessionEvent } from '@kring/protocol';
 import { accept, type Ctx, type Decision, refuse, unchanged } from '../decision';
 import { lateJoinerEvents } from '../breakouts/breakouts';
 import { dropRoomRoles } from '../breakouts/evolve';
+import { facilitatorNamed } from '../entry/entry';
 import { dropFromFloors } from '../floor/evolve';
 import { isFacilitator, takesTheFloor } from '../permissions';
 import type { SessionState } from '../state';
@@ -27,6 +28,10 @@ export function decideRoles(ctx: Ctx, command: RoleCommand): Decision {
         return refuse('forbidden', 'only facilitators rename someone else');
       }
       if (target.displayName === command.displayName) return unchanged();
+      // RO8: nobody who is not a facilitator takes a facilitator's name, so nobody poses as the host.
+      if (!isFacilitator(target.role) && facilitatorNamed(state, command.displayName, target.id)) {
+        return refuse('name_taken', 'a facilitator of this session has this name; choose another one');
+      }
       return accept({ type: 'participant.renamed', ...base, displayName: command.displayName });
     case 'participant.setRole':
       if (target.role === command.role) return unchanged();

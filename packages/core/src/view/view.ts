@@ -26,6 +26,7 @@ export function viewFor(state: SessionState, participantId: string): SessionView
     title: cut.title,
     joinCode: cut.joinCode,
     createdAt: cut.createdAt,
+    doorOpen: cut.doorOpen,
     participants: cut.participants,
     boards: cut.boards.map((b) => boardView(b, participantId, facilitator)),
     focusBoardId: cut.focusBoardId,

@@ -289,3 +289,42 @@ describe('SessionClient keeps its copy cut for this person (core V5′, V6)', ()
     expect(client.runsFloor(r1.id)).toBe(true);
   });
 });
+
+describe('SessionClient when signed out (core J5)', () => {
+  it('says "signed out" when the batch names this person, and stays refused while the line drops', async () => {
+    const { client } = await connectedClient();
+    // This client is the host in the fake; take the view of a participant instead.
+    client.you = ANA;
+    client.state = {
+      ...client.state!,
+      participants: {
+        ...client.state!.participants,
+        [ANA]: { id: ANA, displayName: 'Ana', role: 'participant', joinedAt: 2 },
+      },
+    };
+    fake.fire('events', {
+      events: [{ v: 4, at: 5, type: 'session.signedOut', participantIds: [ANA], by: HOST }],
+    });
+    expect(client.status).toBe('refused');
+    expect(client.refusal).toEqual({ code: 'signed_out', message: describeRefusal('signed_out') });
+    fake.fire('disconnect', 'io client disconnect');
+    expect(client.status).toBe('refused');
+  });
+
+  it('keeps going when someone else is signed out', async () => {
+    const { client } = await connectedClient();
+    fake.fire('events', {
+      events: [{ v: 4, at: 5, type: 'session.signedOut', participantIds: [ANA], by: HOST }],
+    });
+    expect(client.status).toBe('connected');
+    expect(client.refusal).toBeNull();
+  });
+
+  it('tells a signed-out token from other refusals at the handshake', () => {
+    const client = new SessionClient('tok');
+    client.connect();
+    fake.fire('connect_error', Object.assign(new Error('unauthorized'), { data: { message: 'signed out' } }));
+    expect(client.refusal?.code).toBe('signed_out');
+    expect(describeRefusal('signed_out')).toMatch(/join again/);
+  });
+});
