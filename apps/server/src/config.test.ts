@@ -6,6 +6,13 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toMatchObject({ PORT: 3000, DATA_DIR: './data', LOG_LEVEL: 'info' });
   });
 
+  it('trusts no proxy unless TRUST_PROXY says so', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '0' }).TRUST_PROXY).toBe(false);
+    expect(() => loadConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY must be true or false/);
+  });
+
   it('names every bad setting in one message', () => {
     expect(() => loadConfig({ PORT: 'eighty', KRING_SECRET: 'short', PUBLIC_URL: 'not a url' })).toThrow(
       /PORT[\s\S]*KRING_SECRET: KRING_SECRET must be at least 32 characters[\s\S]*PUBLIC_URL/,

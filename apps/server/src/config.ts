@@ -11,6 +11,14 @@ const Env = z.object({
   /** The public origin used in links (e.g. https://kring.example.org); defaults to the request's own. */
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info']).default('info'),
+  /**
+   * Behind one reverse proxy (nginx, Caddy): rate limits count the client's address from the last
+   * X-Forwarded-For entry. Off by default, since without a proxy anyone could send that header.
+   */
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'], 'TRUST_PROXY must be true or false')
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
 });
 
 export type Config = z.infer<typeof Env>;

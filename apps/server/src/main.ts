@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     host: config.HOST,
     secret: config.KRING_SECRET,
     publicUrl: config.PUBLIC_URL,
+    trustProxy: config.TRUST_PROXY,
     webHandler,
     log,
   });
