@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { PROTOCOL_VERSION } from '@kring/protocol';
 import { io, type Socket } from 'socket.io-client';
 
 /**
@@ -7,8 +8,6 @@ import { io, type Socket } from 'socket.io-client';
  * phase and vote commands, until the board management UI (another workstream) offers them.
  * Everything a participant does in these tests goes through the page.
  */
-const PROTOCOL_VERSION = 3; // packages/protocol/src/socket.ts
-
 export interface ApiSession {
   code: string;
   facilitatorToken: string;

@@ -1,12 +1,16 @@
 import express, { type RequestHandler } from 'express';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { boardAccess, draftAccess, isFacilitator } from '@kring/core';
+import { boardAccess, draftAccess, isFacilitator, moderationAccess } from '@kring/core';
 import { authenticate } from './auth';
 import { createBoardSync } from './boards';
 import { errorHandler } from './http/errors';
+import { apiHeaders, securityHeaders } from './http/headers';
 import { apiRouter } from './http/api';
 import { type Log, createLog } from './log';
+import { type LimitTable, createLimits } from './limits';
+import { boardRateLimits } from './limits/boards';
+import { httpLimits } from './limits/http';
 import { Presence } from './realtime/presence';
 import { boardsToRecheck } from './realtime/board-access';
 import { attachControlPlane } from './realtime/socket';
@@ -14,7 +18,7 @@ import { BoardCommands } from './sessions/board-commands';
 import { BreakoutCountdown, type Scheduler } from './sessions/countdown';
 import { SessionService } from './sessions/service';
 import { SqliteStore } from './store/sqlite';
-import type { Store } from './store/store';
+import { BOARD_DOC, type Store } from './store/store';
 import { TokenSigner, loadSecret } from './tokens';
 
 export interface KringOptions {
@@ -29,6 +33,10 @@ export interface KringOptions {
   store?: Store;
   /** The timers breakout countdowns wait on (tests pass their own). */
   scheduler?: Scheduler;
+  /** Numbers of the limits table to replace (tests use small ones); see src/limits/table.ts. */
+  limits?: Partial<LimitTable>;
+  /** Behind a reverse proxy: count requests under the client's address from X-Forwarded-For. */
+  trustProxy?: boolean;
 }
 
 export interface KringServer {
@@ -51,7 +59,14 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
   const store = opts.store ?? new SqliteStore(opts.dataDir);
   const tokens = new TokenSigner(loadSecret(opts.dataDir, opts.secret));
   const presence = new Presence();
-  const sessions = new SessionService(store, (sessionId) => presence.online(sessionId));
+  const limits = createLimits(opts.limits);
+  const trustProxy = opts.trustProxy ?? false;
+  const sessions = new SessionService(
+    store,
+    (sessionId) => presence.online(sessionId),
+    Date.now,
+    async (sessionId, count) => (await limits.eventsPerSession.consume(sessionId, count)).ok,
+  );
 
   const boards = createBoardSync({
     store,
@@ -66,12 +81,17 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
       }
       return { ok: true, sessionId: who.state.sessionId, participantId: who.participant.id };
     },
-    access(sessionId, boardId, participantId, draftsOf = null) {
+    access(sessionId, boardId, participantId, doc = BOARD_DOC) {
       const state = sessions.peek(sessionId);
       if (!state) return 'none';
-      return draftsOf === null
-        ? boardAccess(state, participantId, boardId)
-        : draftAccess(state, participantId, boardId, draftsOf);
+      switch (doc.kind) {
+        case 'board':
+          return boardAccess(state, participantId, boardId);
+        case 'drafts':
+          return draftAccess(state, participantId, boardId, doc.ownerId);
+        case 'moderation':
+          return moderationAccess(state, participantId, boardId);
+      }
     },
     relaysAwareness(sessionId, boardId) {
       // BD9: on an anonymous board a cursor next to a note could name its author.
@@ -79,20 +99,28 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
       return !!board && !board.anonymous;
     },
     writePolicy(sessionId, boardId, participantId, draftsOf) {
-      // Drafts are their owner's own document; only shared boards have server-owned fields.
-      if (draftsOf !== null) return null;
+      // BD12: every writing connection is guarded; values are checked for everyone.
+      if (draftsOf !== null) return { kind: 'drafts', ownerId: draftsOf };
       const state = sessions.peek(sessionId);
       const board = state?.boards.find((b) => b.id === boardId);
       const who = state?.participants[participantId];
       if (!board || !who) return { kind: 'participant', participantId };
-      if (isFacilitator(who.role)) return board.anonymous ? { kind: 'anonymousBoard' } : null;
+      if (isFacilitator(who.role)) return { kind: board.anonymous ? 'anonymousBoard' : 'facilitator' };
       return { kind: 'participant', participantId };
     },
+    limits: boardRateLimits(limits, trustProxy),
   });
   const commands = new BoardCommands(sessions, boards, store, log);
 
   const app = express();
   app.disable('x-powered-by');
+  // Security headers on every answer, pages too; API answers also get a strict CSP and no-store.
+  app.use(securityHeaders(opts.publicUrl));
+  app.use('/api', apiHeaders());
+  // One proxy hop: req.protocol (for links) then also follows X-Forwarded-Proto.
+  if (trustProxy) app.set('trust proxy', 1);
+  const lookUp = (code: string) => store.sessionIdForJoinCode(code);
+  app.use('/api', httpLimits({ limits, tokens, trustProxy, sessionIdForJoinCode: lookUp }));
   app.use('/api', apiRouter({ sessions, store, tokens, boards, commands, publicUrl: opts.publicUrl }));
   if (opts.webHandler) app.use(opts.webHandler);
   app.use(errorHandler(log));
@@ -105,12 +133,18 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
     tokens,
     log,
     execute: (sessionId, command, actor) => commands.run(sessionId, command, actor),
+    limits,
+    trustProxy,
   });
 
   // Access is checked per board message and per update sent; this also cuts at once connections
   // that lost access entirely (moved out of a room, gallery closed, removed).
   sessions.onEvents((sessionId, events) => {
     for (const boardId of boardsToRecheck(sessions.peek(sessionId), events)) boards.accessChanged(boardId);
+  });
+  // J5: people signed out lose their board connections at once (their sockets: realtime/socket.ts).
+  sessions.onEvents((sessionId, events) => {
+    for (const e of events) if (e.type === 'session.signedOut') boards.signOut(sessionId, e.participantIds);
   });
 
   const countdown = new BreakoutCountdown(sessions, log, opts.scheduler);

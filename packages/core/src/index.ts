@@ -1,6 +1,16 @@
 export { type SessionState, emptyState, initialFloor, newBoard } from './state';
 export { evolve, evolveAll, replay, VersionGapError } from './reducer';
-export { decide, createSession, joinSession, type Decision, type Actor, type DecideContext } from './decide';
+export {
+  decide,
+  createSession,
+  joinSession,
+  decideJoin,
+  type Decision,
+  type Actor,
+  type DecideContext,
+} from './decide';
+export { mayJoin, facilitatorNamed, tokenEpochOf } from './entry/entry';
+export { nameKey, sameName } from './entry/names';
 export type { NoteFacts } from './decision';
 export { recordRevealed } from './boards/decide';
 export {
@@ -21,6 +31,7 @@ export {
   boardAccess,
   mayContribute,
   draftAccess,
+  moderationAccess,
   type BoardAccess,
   FACILITATOR_COMMANDS,
   type FacilitatorCommandType,

@@ -69,6 +69,9 @@ export const FACILITATOR_COMMANDS = [
   'breakout.gallery',
   'breakout.setHost',
   'breakout.visit',
+  'session.setDoor',
+  'session.rotateJoinCode',
+  'session.signOutOthers',
 ] as const satisfies readonly CommandType[];
 export type FacilitatorCommandType = (typeof FACILITATOR_COMMANDS)[number];
 
@@ -143,4 +146,17 @@ export function draftAccess(
   if (room === 'none' || room === 'read') return room;
   const writable = board.phase === 'private' && !board.archived && (isFacilitator(who.role) || !board.locked);
   return writable ? 'write' : 'read';
+}
+
+/**
+ * BD14: access to a board's moderation document, which holds the words of its hidden notes.
+ * Facilitators (P1) read it, on every board they may moderate (room boards too, BR10); nobody
+ * writes to it over the wire, because the server is its only writer (hiding and showing move
+ * the words); everyone else, the authors of hidden notes included, has no access at all.
+ */
+export function moderationAccess(state: BoardFacts, participantId: string, boardId: string): BoardAccess {
+  const who = state.participants[participantId];
+  const board = state.boards.find((b) => b.id === boardId);
+  if (!who || who.removed || !board) return 'none';
+  return isFacilitator(who.role) ? 'read' : 'none';
 }

@@ -6,6 +6,7 @@ import { BreakoutCommands } from './breakouts';
 import { FloorCommands } from './floor-commands';
 import { ParticipantCommands } from './participants';
 import { QaCommands } from './qa';
+import { SessionCommands } from './session';
 import { SignalCommands } from './signals';
 import { TimerCommands } from './timer';
 
@@ -24,6 +25,7 @@ export const Command = z.discriminatedUnion('type', [
   ...AnnouncementCommands,
   ...SignalCommands,
   ...BreakoutCommands,
+  ...SessionCommands,
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];

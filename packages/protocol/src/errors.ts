@@ -11,9 +11,15 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'too_large',
+  /** Too many requests in a short time (rate limits, per-session caps); `Retry-After` says when to try again. */
+  'rate_limited',
   'board_locked',
   /** No room left: a full fishbowl (later: a breakout room at capacity). */
   'full',
+  /** A participant chose the display name of one of the session's facilitators (RO8). */
+  'name_taken',
+  /** The facilitators closed the session to new people (J2). */
+  'door_closed',
   'protocol_mismatch',
   'internal',
 ] as const;
@@ -37,8 +43,11 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  rate_limited: 429,
   board_locked: 423,
   full: 409,
+  name_taken: 409,
+  door_closed: 403,
   protocol_mismatch: 426,
   internal: 500,
 };
@@ -57,4 +66,9 @@ export const WS_CLOSE = {
   notFound: 4404,
   tooLarge: 4413,
   badMessage: 4400,
+  /**
+   * Too many messages on one connection or from one person. Not permanent, although it is in the
+   * 44xx range that y-websocket treats as final by default: clients reconnect after a backoff.
+   */
+  rateLimited: 4429,
 } as const;

@@ -9,6 +9,7 @@ import { Id } from './ids';
 import { ParticipantEvents } from './participants';
 import { QaEvents } from './qa';
 import { Role } from './roles';
+import { SessionAccessEvents } from './session';
 import { SignalEvents } from './signals';
 import { TimerEvents } from './timer';
 
@@ -54,6 +55,7 @@ export const SessionEvent = z.discriminatedUnion('type', [
   ...AnnouncementEvents,
   ...SignalEvents,
   ...BreakoutEvents,
+  ...SessionAccessEvents,
 ]);
 export type SessionEvent = z.infer<typeof SessionEvent>;
 export type SessionEventType = SessionEvent['type'];

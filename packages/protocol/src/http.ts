@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from './ids';
 import { LIMITS } from './limits';
+import { DisplayName } from './participants';
 import { Role } from './roles';
 import { Text } from './text';
 
@@ -21,10 +22,14 @@ export const SESSION_TEMPLATE_IDS = [
 export const SessionTemplateId = z.enum(SESSION_TEMPLATE_IDS);
 export type SessionTemplateId = z.infer<typeof SessionTemplateId>;
 
-/** `templateId` left out: a blank session (one board, no agenda). */
+/**
+ * `templateId` left out: a blank session (one board, no agenda). `hostName`: how the host appears
+ * to everyone (S1); left out, "Facilitator".
+ */
 export const CreateSessionBody = z.strictObject({
   title: Text(LIMITS.titleMax),
   templateId: SessionTemplateId.optional(),
+  hostName: DisplayName.optional(),
 });
 export type CreateSessionBody = z.infer<typeof CreateSessionBody>;
 
@@ -37,7 +42,7 @@ export const CreateSessionResponse = z.object({
 });
 export type CreateSessionResponse = z.infer<typeof CreateSessionResponse>;
 
-export const JoinSessionBody = z.strictObject({ displayName: Text(LIMITS.displayNameMax) });
+export const JoinSessionBody = z.strictObject({ displayName: DisplayName });
 export type JoinSessionBody = z.infer<typeof JoinSessionBody>;
 
 export const JoinSessionResponse = z.object({ participantId: Id, token: z.string() });

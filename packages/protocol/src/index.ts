@@ -19,7 +19,13 @@ export {
 } from './http';
 export { SessionEvent, type SessionEventType, type NewSessionEvent, type EventOf } from './events';
 export { Command, type CommandType, type CommandOf } from './commands';
-export { ParticipantState } from './participants';
+export { ParticipantState, DisplayName } from './participants';
+export {
+  BOARD_SYNC_PROTOCOL,
+  BOARD_TOKEN_PROTOCOL_PREFIX,
+  boardSyncProtocols,
+  tokenFromProtocols,
+} from './board-sync';
 export { SEGMENT_KINDS, SegmentKind, SegmentState, AgendaState } from './agenda';
 export { TimerState, TIMER_ACTIONS } from './timer';
 export {

@@ -39,6 +39,11 @@ export const LIMITS = {
   breakoutMessagesMax: 50,
   /** The largest dot-vote budget per person. */
   voteBudgetMax: 100,
+  /**
+   * People who ever joined one session (J3). Everyone stays in the record (removed or signed out
+   * too), so this bounds the state, not who is in the room at once.
+   */
+  participantsMax: 1000,
   /** Draft notes one person can bring to one reveal; more are left in the drafts. */
   draftNotesMax: 200,
 } as const;

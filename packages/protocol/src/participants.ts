@@ -5,6 +5,9 @@ import { LIMITS } from './limits';
 import { Role } from './roles';
 import { Text } from './text';
 
+/** A display name people choose: trimmed, never empty, bounded. */
+export const DisplayName = Text(LIMITS.displayNameMax);
+
 /**
  * A member of a session. Removed people stay in the record (marked `removed`) so questions and
  * turns they took still read with a name; they lose every access (issue 3, RO5).
@@ -15,13 +18,18 @@ export const ParticipantState = z.object({
   role: Role,
   joinedAt: z.number(),
   removed: z.boolean().optional(),
+  /**
+   * Tokens carry the epoch they were signed in; only the current one is accepted (J5). Left out: 0,
+   * so records and tokens from before signing out existed keep working.
+   */
+  tokenEpoch: z.number().int().nonnegative().optional(),
 });
 export type ParticipantState = z.infer<typeof ParticipantState>;
 
 export const RenameParticipant = z.strictObject({
   type: z.literal('participant.rename'),
   participantId: Id,
-  displayName: Text(LIMITS.displayNameMax),
+  displayName: DisplayName,
 });
 
 export const SetParticipantRole = z.strictObject({

@@ -24,6 +24,8 @@ export const SessionState = z.object({
   title: z.string(),
   joinCode: z.string(),
   createdAt: z.number(),
+  /** J2: whether new people may join; people already in keep coming back either way. */
+  doorOpen: z.boolean(),
   participants: z.record(z.string(), ParticipantState),
   boards: z.array(BoardState),
   /** The board every screen shows ("bring everyone here"); null lets people choose. */

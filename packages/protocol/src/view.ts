@@ -38,6 +38,8 @@ export const SessionView = z.object({
   title: z.string(),
   joinCode: z.string(),
   createdAt: z.number(),
+  /** J2: whether new people may join. */
+  doorOpen: z.boolean(),
   participants: z.record(z.string(), ParticipantState),
   boards: z.array(BoardView),
   /** The board every screen shows ("bring everyone here"); null lets people choose. */

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WS_CLOSE } from '@kring/protocol';
+import { BOARD_SYNC_PROTOCOL, WS_CLOSE } from '@kring/protocol';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import type * as Y from 'yjs';
 import { type Connection, closeConnection, createConnection } from './connection';
@@ -8,6 +8,7 @@ import type { BoardSyncDeps } from './deps';
 import { CLOSE_GOING_AWAY } from './errors';
 import { handleJoin, handleMessage } from './handle-message';
 import { startKeepalive } from './keepalive';
+import { nextTurn } from '../turns';
 import {
   COMPACT_AFTER_ROWS,
   MAX_QUEUED_PER_CONNECTION,
@@ -17,7 +18,7 @@ import {
 } from './limits';
 import type { BoardRoom } from './room';
 import { RoomRegistry } from './rooms';
-import { docIdOf, parseDocId } from '../store/store';
+import { type BoardDoc, docIdOf, parseDocId } from '../store/store';
 import { parseBoardUrl, refuseUpgrade, statusForAuthFailure } from './upgrade';
 
 export type { BoardAuthResult, BoardSyncDeps } from './deps';
@@ -31,19 +32,31 @@ export interface BoardSyncOptions {
   compactAfterRows?: number;
 }
 
+/** Rate limits on board connections; each answers whether to go on. */
+export interface BoardRateLimits {
+  /** A new connection from the request's address, before its token is checked. */
+  upgrade(req: IncomingMessage): Promise<boolean>;
+  /** A person about to get a connection (refused while over their message limit). */
+  person(participantId: string): Promise<boolean>;
+  /** One message (update, sync or awareness) on a connection. */
+  message(connectionId: number, participantId: string): Promise<boolean>;
+}
+
 export interface BoardSync {
   /** Call from the http server's 'upgrade' event for URLs under /yjs/. Does async auth; on failure writes an HTTP 401/403/404 response and destroys the socket. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   /**
-   * Server-authoritative write into a document (a board id, or `docIdOf(board, person)` for
-   * drafts): loads it if needed, runs fn in a transaction, persists then broadcasts. With
+   * Server-authoritative write into a document (`docIdOf`: a board, someone's drafts, or its
+   * moderation document): loads it if needed, runs fn in a transaction, persists then broadcasts. With
    * `compact`, the stored log is then rewritten from the document (removed text leaves the store).
    */
   change(docId: string, fn: (doc: Y.Doc) => void, options?: { compact?: boolean }): Promise<void>;
   /** Reads a document (loading it if needed) in its queue, so it sees every stored write and nothing else. */
   read<T>(docId: string, fn: (doc: Y.Doc) => T): Promise<T>;
-  /** Re-evaluates access of every connection on a board and its drafts (call when its lock, phase or membership changes); closes those now at 'none' with 4403. Writes of 'read' connections are dropped per message anyway. */
+  /** Re-evaluates access of every connection on a board and its other documents (call when its lock, phase or membership changes); closes those now at 'none' with 4403. Writes of 'read' connections are dropped per message anyway. */
   accessChanged(boardId: string): void;
+  /** J5: closes (4401) every connection of these people in this session: their tokens no longer count. */
+  signOut(sessionId: string, participantIds: readonly string[]): void;
   /** Closes every connection and waits for pending writes (server shutdown). */
   closeAll(): Promise<void>;
   stats(): { docs: number; connections: number };
@@ -57,11 +70,22 @@ const SHUTDOWN_CLOSE_WAIT_MS = 1000;
  * awareness over `ws`), with auth on the upgrade, a permission check per message, size limits,
  * and every accepted update stored before anyone else sees it.
  */
-export function createBoardSync(deps: BoardSyncDeps, options: BoardSyncOptions = {}): BoardSync {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_PAYLOAD });
+export function createBoardSync(
+  /** With `limits`: rate limits (left out: none; the app passes those of its limits table). */
+  deps: BoardSyncDeps & { limits?: BoardRateLimits },
+  options: BoardSyncOptions = {},
+): BoardSync {
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: WS_MAX_PAYLOAD,
+    // The client offers `kring.v1` and its token as subprotocols; answering `kring.v1` (browsers
+    // fail a connection whose server selects none) never echoes the token back.
+    handleProtocols: (offered) => (offered.has(BOARD_SYNC_PROTOCOL) ? BOARD_SYNC_PROTOCOL : false),
+  });
   const registry = new RoomRegistry(deps, options.compactAfterRows ?? COMPACT_AFTER_ROWS);
   /** Every open connection and the room it joined (a failed room is replaced, so keep the pair). */
   const connections = new Map<Connection, BoardRoom>();
+  const limits = deps.limits;
   const keepalive = startKeepalive(() => connections.keys(), options.pingIntervalMs ?? PING_INTERVAL_MS);
   let closing = false;
 
@@ -70,9 +94,10 @@ export function createBoardSync(deps: BoardSyncDeps, options: BoardSyncOptions =
     const onSocketError = () => socket.destroy();
     socket.on('error', onSocketError);
     if (closing) return refuseUpgrade(socket, 503);
-    const target = parseBoardUrl(req.url);
+    const target = parseBoardUrl(req.url, req.headers['sec-websocket-protocol']);
     if (!target) return refuseUpgrade(socket, 404);
     if (!target.token) return refuseUpgrade(socket, 401);
+    if (limits && !(await limits.upgrade(req))) return refuseUpgrade(socket, 429);
     const auth = await deps.authorize(target.boardId, target.token);
     if (socket.destroyed) return;
     if (closing) return refuseUpgrade(socket, 503);
@@ -81,21 +106,28 @@ export function createBoardSync(deps: BoardSyncDeps, options: BoardSyncOptions =
       deps.log('info', 'board upgrade refused', { boardId: target.boardId, reason: auth.code });
       return refuseUpgrade(socket, statusForAuthFailure(auth.code));
     }
-    // Someone's drafts are theirs alone (BD7): anyone else is refused before a socket exists.
-    if (deps.access(auth.sessionId, target.boardId, auth.participantId, target.draftsOf) === 'none') {
+    // Someone's drafts are theirs alone (BD7), a moderation document is for facilitators (BD14):
+    // anyone else is refused before a socket exists.
+    if (deps.access(auth.sessionId, target.boardId, auth.participantId, target.doc) === 'none') {
       deps.log('info', 'board upgrade refused', { boardId: target.boardId, reason: 'no access' });
       return refuseUpgrade(socket, 403);
     }
+    // Someone just closed for flooding waits out their window (the provider backs off meanwhile).
+    if (limits) {
+      if (!(await limits.person(auth.participantId))) return refuseUpgrade(socket, 429);
+      if (socket.destroyed) return;
+      if (closing) return refuseUpgrade(socket, 503);
+    }
     socket.off('error', onSocketError); // ws installs its own from here on
-    const docId = docIdOf(target.boardId, target.draftsOf);
+    const docId = docIdOf(target.boardId, target.doc);
     wss.handleUpgrade(req, socket, head, (ws) =>
-      accept(ws, { boardId: target.boardId, draftsOf: target.draftsOf, docId }, auth),
+      accept(ws, { boardId: target.boardId, doc: target.doc, docId }, auth),
     );
   }
 
   function accept(
     ws: WebSocket,
-    target: { boardId: string; draftsOf: string | null; docId: string },
+    target: { boardId: string; doc: BoardDoc; docId: string },
     who: { sessionId: string; participantId: string },
   ): void {
     if (closing) {
@@ -140,11 +172,29 @@ export function createBoardSync(deps: BoardSyncDeps, options: BoardSyncOptions =
       closeConnection(conn, code, reason);
       return;
     }
+    // Rate limits: counted now, in arrival order, and awaited in the queue. Over the limit the
+    // connection is closed (4429), not the message dropped: the client's later updates depend on
+    // it. The provider reconnects and syncs what we are missing.
+    const allowed = limits?.message(conn.id, conn.participantId);
+    void allowed?.then((ok) => {
+      if (ok || conn.closed) return;
+      deps.log('warn', 'board connection closed', {
+        boardId: conn.boardId,
+        participantId: conn.participantId,
+        code: WS_CLOSE.rateLimited,
+        reason: 'too many messages',
+      });
+      closeConnection(conn, WS_CLOSE.rateLimited, 'too many messages');
+    });
     // Backpressure: a client that sends faster than we store stops being read, not buffered.
     conn.queued++;
     if (conn.queued >= MAX_QUEUED_PER_CONNECTION) conn.ws.pause();
     void room.queue
-      .run(() => handleMessage(room, conn, bytes, deps))
+      .run(async () => {
+        if (allowed && !(await allowed)) return;
+        await nextTurn(); // one message per turn: a flooding connection cannot hold the server
+        return handleMessage(room, conn, bytes, deps);
+      })
       .finally(() => {
         conn.queued--;
         if (conn.ws.isPaused && conn.queued < MAX_QUEUED_PER_CONNECTION / 2) conn.ws.resume();
@@ -195,16 +245,25 @@ export function createBoardSync(deps: BoardSyncDeps, options: BoardSyncOptions =
 
     accessChanged(boardId) {
       for (const room of registry.all()) {
-        if (parseDocId(room.docId).boardId !== boardId) continue;
+        if (parseDocId(room.docId)?.boardId !== boardId) continue;
         for (const conn of room.conns) {
           let access: string;
           try {
-            access = deps.access(conn.sessionId, conn.boardId, conn.participantId, conn.draftsOf);
+            access = deps.access(conn.sessionId, conn.boardId, conn.participantId, conn.doc);
           } catch (err) {
             deps.log('error', 'board access check failed', { boardId, error: String(err) });
             continue;
           }
           if (access === 'none') closeConnection(conn, WS_CLOSE.forbidden, 'no access to this board');
+        }
+      }
+    },
+
+    signOut(sessionId, participantIds) {
+      const out = new Set(participantIds);
+      for (const conn of connections.keys()) {
+        if (conn.sessionId === sessionId && out.has(conn.participantId)) {
+          closeConnection(conn, WS_CLOSE.unauthorized, 'signed out');
         }
       }
     },

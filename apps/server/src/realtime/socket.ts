@@ -9,6 +9,8 @@ import {
 } from '@kring/protocol';
 import { needsRedaction, redactBatch, redactState } from '@kring/core';
 import { authenticate } from '../auth';
+import { type Limits, createLimits } from '../limits';
+import { coolingDown, guardSocket, handshakeAllowed } from '../limits/socket';
 import type { Log } from '../log';
 import type { CommandResult, SessionService } from '../sessions/service';
 import type { TokenSigner } from '../tokens';
@@ -39,6 +41,10 @@ export interface ControlPlaneDeps {
   clock?: () => number;
   /** Runs a validated command (default: `sessions.execute`; the app passes its board commands). */
   execute?: (sessionId: string, command: Command, actor: { participantId: string }) => Promise<CommandResult>;
+  /** Rate limits (default: the limits table, in memory). */
+  limits?: Limits;
+  /** Count handshakes under X-Forwarded-For's address (TRUST_PROXY). */
+  trustProxy?: boolean;
 }
 
 /** The socket.io control plane: handshake auth, commands with acks, event and presence broadcast. */
@@ -50,6 +56,8 @@ export function attachControlPlane({
   log,
   clock = Date.now,
   execute = (sessionId, command, actor) => sessions.execute(sessionId, command, actor),
+  limits = createLimits(),
+  trustProxy = false,
 }: ControlPlaneDeps) {
   const io: KringServer = new Server(httpServer, {
     path: '/socket.io',
@@ -60,6 +68,8 @@ export function attachControlPlane({
   });
 
   io.use(async (socket, next) => {
+    const allowed = await handshakeAllowed(limits, socket, trustProxy);
+    if (!allowed.ok) return next(refusal('rate_limited', 'too many connections from here; wait a moment'));
     const auth = HandshakeAuth.safeParse(socket.handshake.auth);
     if (!auth.success) return next(refusal('unauthorized', 'the handshake carries no token'));
     if (auth.data.protocolVersion !== PROTOCOL_VERSION) {
@@ -69,12 +79,17 @@ export function attachControlPlane({
     }
     const who = await authenticate(tokens, sessions, auth.data.token).catch(() => null);
     if (!who?.ok) return next(refusal('unauthorized', who?.error.message ?? 'could not check the token'));
+    if (!(await coolingDown(limits, who.participant.id)).ok) {
+      return next(refusal('rate_limited', 'too many requests just now; wait a little, then reconnect'));
+    }
     socket.data = { sessionId: who.state.sessionId, participantId: who.participant.id };
     next();
   });
 
   io.on('connection', (socket: KringSocket) => {
     const { sessionId, participantId } = socket.data;
+    // First: every packet is counted before any handler below parses it.
+    guardSocket(socket, limits, log);
     void socket.join(room(sessionId));
     if (presence.connect(sessionId, participantId)) {
       socket.to(room(sessionId)).emit('presence', { participantId, online: true });
@@ -143,12 +158,16 @@ export function attachControlPlane({
         if (s) s.emit('events', { events: cut(s.data.participantId) });
       }
     }
-    // Someone removed loses the control plane at once (their board connections are cut too).
+    // Someone removed, or signed out (J5: their tokens no longer count), loses the control plane
+    // at once, after this batch told them why (their board connections are cut too).
+    const gone = new Set<string>();
     for (const e of events) {
-      if (e.type === 'participant.removed') {
-        for (const s of io.of('/').sockets.values()) {
-          if (s.data.sessionId === sessionId && s.data.participantId === e.participantId) s.disconnect(true);
-        }
+      if (e.type === 'participant.removed') gone.add(e.participantId);
+      if (e.type === 'session.signedOut') for (const id of e.participantIds) gone.add(id);
+    }
+    if (gone.size > 0) {
+      for (const s of io.of('/').sockets.values()) {
+        if (s.data.sessionId === sessionId && gone.has(s.data.participantId)) s.disconnect(true);
       }
     }
   });

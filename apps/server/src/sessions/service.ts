@@ -7,17 +7,15 @@ import {
   assignIds,
   createSession,
   decide,
-  evolveAll,
-  joinSession,
-  lateJoinerEvents,
+  decideJoin,
   replay,
-  withVersions,
 } from '@kring/core';
 import type { Command, ErrorBody, SessionEvent } from '@kring/protocol';
 import { newId, newJoinCode } from '../ids';
 import { type Store, VersionConflictError } from '../store/store';
 import { resolveRandomness } from './randomness';
-import { KeyedSerial } from './serial';
+import { FairSerial } from './fair-serial';
+import { nextTurn } from '../turns';
 
 export type CommandResult = { ok: true; version: number } | { ok: false; error: ErrorBody };
 /** Told about every stored batch, with the state before it (per-audience redaction needs it). */
@@ -26,6 +24,17 @@ type Listener = (sessionId: string, events: SessionEvent[], before: SessionState
 type LoadListener = (sessionId: string, state: SessionState) => void;
 
 const MAX_CONFLICT_RETRIES = 5;
+/** The queue lane of loads, joins and the server's own decisions (participant ids never look like this). */
+const SERVER_LANE = ':server';
+
+/** Said when a session's event cap for this minute is reached (several people at once, or a script). */
+const SESSION_BUSY: CommandResult = {
+  ok: false,
+  error: {
+    code: 'rate_limited',
+    message: 'This session is taking in a lot right now. Please try again in a moment.',
+  },
+};
 
 /** What an accepted command led to, for `ExecuteOptions.after`. */
 export interface Outcome {
@@ -52,7 +61,8 @@ export interface ExecuteOptions {
  */
 export class SessionService {
   private readonly states = new Map<string, SessionState>();
-  private readonly serial = new KeyedSerial();
+  /** Per session, one at a time, taking turns between people (the server's own work is one more lane). */
+  private readonly serial = new FairSerial();
   private readonly listeners = new Set<Listener>();
   private readonly loadListeners = new Set<LoadListener>();
 
@@ -61,6 +71,12 @@ export class SessionService {
     /** Who is connected now: rounds skip absent people, random orders draw from those present. */
     private readonly online: (sessionId: string) => string[] = () => [],
     private readonly clock: () => number = Date.now,
+    /**
+     * Whether a session may store `count` more events from commands now (the per-session cap, so
+     * that several people together cannot grow its log without bound). Joins and the server's own
+     * decisions (closing breakouts on time) are never held back by it.
+     */
+    private readonly admitEvents: (sessionId: string, count: number) => Promise<boolean> = async () => true,
   ) {}
 
   onEvents(listener: Listener): () => void {
@@ -81,31 +97,39 @@ export class SessionService {
   ): Promise<{ state: SessionState; hostId: string }> {
     const sessionId = newId();
     const hostId = newId();
+    const joinCode = await this.freeJoinCode();
+    const events = createSession({
+      sessionId,
+      title,
+      joinCode,
+      hostId,
+      hostName,
+      boardId: newId(),
+      now: this.clock(),
+      ...(template
+        ? {
+            template: {
+              template,
+              segmentIds: template.segments.map(() => newId()),
+              boardIds: template.boards.map(() => newId()),
+            },
+          }
+        : {}),
+    });
+    const stored = await this.store.createSession(sessionId, joinCode, events);
+    const state = replay(stored);
+    this.states.set(sessionId, state);
+    return { state, hostId };
+  }
+
+  /**
+   * A join code no session has now (a new session's, or J4's new one). Codes are drawn at random
+   * from 32^6; after 20 taken draws the store's uniqueness check has the last word.
+   */
+  private async freeJoinCode(): Promise<string> {
     for (let attempt = 0; ; attempt++) {
-      const joinCode = newJoinCode();
-      if ((await this.store.sessionIdForJoinCode(joinCode)) && attempt < 20) continue;
-      const events = createSession({
-        sessionId,
-        title,
-        joinCode,
-        hostId,
-        hostName,
-        boardId: newId(),
-        now: this.clock(),
-        ...(template
-          ? {
-              template: {
-                template,
-                segmentIds: template.segments.map(() => newId()),
-                boardIds: template.boards.map(() => newId()),
-              },
-            }
-          : {}),
-      });
-      const stored = await this.store.createSession(sessionId, joinCode, events);
-      const state = replay(stored);
-      this.states.set(sessionId, state);
-      return { state, hostId };
+      const code = newJoinCode();
+      if (attempt >= 20 || !(await this.store.sessionIdForJoinCode(code))) return code;
     }
   }
 
@@ -113,7 +137,7 @@ export class SessionService {
   async get(sessionId: string): Promise<SessionState | null> {
     const cached = this.states.get(sessionId);
     if (cached) return cached;
-    return this.serial.run(sessionId, () => this.load(sessionId));
+    return this.serial.run(sessionId, SERVER_LANE, () => this.load(sessionId));
   }
 
   /** Synchronous read of an already loaded session (board access checks per message). */
@@ -122,18 +146,18 @@ export class SessionService {
   }
 
   /**
-   * J1, and BR5 in the same batch: someone joining while a breakout is drafted or open lands in a
-   * room at once, so no client ever sees them in the plenary first.
+   * J1–J3, RO8 and BR5 in core's `decideJoin`: refused while the door is closed, when the session
+   * is full or with a facilitator's name; else joined (and placed in a room, in the same batch).
    */
-  async join(sessionId: string, displayName: string): Promise<{ participantId: string }> {
+  async join(
+    sessionId: string,
+    displayName: string,
+  ): Promise<{ ok: true; participantId: string } | { ok: false; error: ErrorBody }> {
     const participantId = newId();
-    await this.apply(sessionId, (state) => {
-      const now = this.clock();
-      const joined = joinSession({ participantId, displayName, now });
-      const member = evolveAll(state, withVersions(state.version, joined));
-      return { ok: true, events: [...joined, ...lateJoinerEvents(member, participantId, now)] };
-    });
-    return { participantId };
+    const result = await this.apply(sessionId, (state) =>
+      decideJoin(state, { participantId, displayName, now: this.clock() }),
+    );
+    return result.ok ? { ok: true, participantId } : result;
   }
 
   /**
@@ -146,7 +170,7 @@ export class SessionService {
     actor: Actor,
     options: ExecuteOptions = {},
   ): Promise<CommandResult> {
-    const withIds = assignIds(command, newId);
+    const withIds = await this.withJoinCode(assignIds(command, newId));
     return this.apply(
       sessionId,
       (state) => {
@@ -156,7 +180,14 @@ export class SessionService {
         return decide(state, resolved, actor, this.clock(), context);
       },
       options.after,
+      actor.participantId,
     );
+  }
+
+  /** J4: the server draws the new join code (C5); whatever a client sent is replaced. */
+  private async withJoinCode(command: Command): Promise<Command> {
+    if (command.type !== 'session.rotateJoinCode') return command;
+    return { ...command, joinCode: await this.freeJoinCode() };
   }
 
   /** A decision the server makes itself (not a command), e.g. recording revealed notes' authors. */
@@ -176,8 +207,11 @@ export class SessionService {
     sessionId: string,
     decideOn: (s: SessionState) => Decision,
     after?: (outcome: Outcome) => Promise<void>,
+    /** Whose command this is (its turn in the queue, and the per-session cap); left out: the server's. */
+    from?: string,
   ): Promise<CommandResult> {
-    return this.serial.run(sessionId, async () => {
+    return this.serial.run(sessionId, from ?? SERVER_LANE, async () => {
+      await nextTurn(); // one decision per turn: a burst in one session does not hold up the others
       for (let attempt = 0; ; attempt++) {
         const state = await this.load(sessionId);
         if (!state) return { ok: false, error: { code: 'not_found', message: 'no such session' } };
@@ -187,6 +221,8 @@ export class SessionService {
           await after?.({ events: [], before: state, state });
           return { ok: true, version: state.version };
         }
+        const capped = from !== undefined && attempt === 0;
+        if (capped && !(await this.admitEvents(sessionId, decision.events.length))) return SESSION_BUSY;
         let stored: SessionEvent[];
         try {
           stored = await this.store.appendEvents(sessionId, state.version, decision.events);

@@ -11,12 +11,15 @@ import {
   removeCluster,
   renameCluster,
   setNoteColor,
+  readHiddenWords,
   IMPLICIT_COLUMN_ID,
+  type HiddenWords,
   type Note,
   type NoteColor,
 } from '@kring/board';
-import { WS_CLOSE } from '@kring/protocol';
+import { WS_CLOSE, boardSyncProtocols } from '@kring/protocol';
 import { WebsocketProvider } from 'y-websocket';
+import { reconnectsAfter } from './reconnect';
 import * as Y from 'yjs';
 
 /** connected means connected and in sync with the server's copy of the board. */
@@ -37,7 +40,7 @@ export function wsOrigin(loc: Pick<Location, 'protocol' | 'host'> = location): s
 
 /**
  * One Yjs document kept in sync with the server over the stock y-websocket provider
- * (`/yjs/<room>?token=…`). Local edits made while offline are sent on reconnect. Sets no awareness:
+ * (`/yjs/<room>`; the token rides as a WebSocket subprotocol, never in the URL). Local edits made while offline are sent on reconnect. Sets no awareness:
  * Kring shows no cursors, and on anonymous boards a cursor could name an author (BD9).
  */
 class SyncedDoc {
@@ -61,8 +64,11 @@ class SyncedDoc {
     });
     this.doc.on('update', this.#onUpdate);
     this.#provider = new WebsocketProvider(`${origin}/yjs`, room, this.doc, {
-      params: { token },
+      // Offered on every (re)connect; URLs end up in proxy logs, so the token is not in this one.
+      protocols: boardSyncProtocols(token),
       disableBc: true,
+      // A rate limit (4429) is not final: the status shows "Reconnecting…" until the backoff ends.
+      shouldReconnect: (event) => reconnectsAfter(event.code),
     });
     this.#provider.awareness.setLocalState(null);
     this.#provider.on('status', ({ status }) => {
@@ -185,5 +191,28 @@ export class DraftsConnection extends SyncedDoc {
 
   remove(id: string): boolean {
     return deleteNote(this.doc, id);
+  }
+}
+
+/**
+ * A board's moderation document (core SPEC BD14): `/yjs/<boardId>/moderation`, the words of its
+ * hidden notes, which leave the board itself while hidden. Facilitators only, read-only (the
+ * server is its only writer): pass `hiddenWords` to `readBoard` to see hidden notes with their words.
+ */
+export class ModerationConnection extends SyncedDoc {
+  hiddenWords = $state.raw<HiddenWords>(readHiddenWords(this.doc));
+
+  #onWords = () => {
+    this.hiddenWords = readHiddenWords(this.doc);
+  };
+
+  constructor(boardId: string, token: string, origin: string = wsOrigin()) {
+    super(`${boardId}/moderation`, token, origin);
+    this.doc.on('update', this.#onWords);
+  }
+
+  override destroy(): void {
+    this.doc.off('update', this.#onWords);
+    super.destroy();
   }
 }

@@ -1,4 +1,4 @@
-import { addNote, createCluster, setNoteHidden, addColumn, readBoard } from '@kring/board';
+import { addNote, createCluster, takeWordsOffNote, addColumn, readBoard } from '@kring/board';
 import type { VoteView } from '@kring/protocol';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -27,7 +27,7 @@ function board() {
   addNote(doc, { id: 'n1', text: 'one', color: 'yellow', authorId: 'ana', columnId: col });
   addNote(doc, { id: 'n2', text: 'two', color: 'blue', authorId: 'bo', columnId: col });
   createCluster(doc, { id: 'g1', title: 'Listening', columnId: col, noteIds: ['n2'] });
-  setNoteHidden(doc, 'n1', true);
+  takeWordsOffNote(doc, 'n1');
   return readBoard(doc);
 }
 

@@ -157,6 +157,7 @@ const CODE_MESSAGES: Record<string, string> = {
   board_locked: 'The board is locked: only facilitators change it now.',
   forbidden: 'You are not allowed to do that here.',
   not_found: 'That note or board is gone.',
+  rate_limited: 'That was a lot of changes at once. Wait a moment, then try again.',
 };
 
 /** A refusal as a sentence: the server's own plain message when it has one. */

@@ -53,6 +53,9 @@ const REFUSAL_MESSAGES: Record<string, string> = {
   protocol_mismatch: 'Kring was updated. Reload the page to continue.',
   not_found: 'This session no longer exists.',
   forbidden: 'You are not allowed in this session.',
+  signed_out:
+    'The facilitator signed everyone else out of this session, so this device is no longer in it. You are welcome to join again with a display name, if the session still lets new people in.',
+  rate_limited: 'Many requests came from this device in a short time. Wait a little, then reload the page.',
 };
 
 export function describeRefusal(code: string): string {
@@ -144,6 +147,7 @@ export class SessionClient {
     });
 
     socket.on('disconnect', (reason) => {
+      if (this.status === 'refused') return; // the server said no: nothing to reconnect to
       this.status = this.view ? 'reconnecting' : 'connecting';
       // The server ended the connection on purpose; try once more (a refusal then arrives as connect_error).
       if (reason === 'io server disconnect') socket.connect();
@@ -152,7 +156,11 @@ export class SessionClient {
     socket.on('connect_error', (err) => {
       // A refusal by the server's handshake middleware stops socket.io's own retries (`active` is false).
       if (!socket.active || err.message === 'unauthorized' || err.message === 'protocol_mismatch') {
-        this.#refuse(err.message);
+        // J5: a token refused because its person was signed out says so.
+        const data = (err as Error & { data?: { message?: unknown } }).data;
+        this.#refuse(
+          err.message === 'unauthorized' && data?.message === 'signed out' ? 'signed_out' : err.message,
+        );
         socket.disconnect();
       } else {
         this.status = this.view ? 'reconnecting' : 'connecting';
@@ -304,6 +312,13 @@ export class SessionClient {
       }
       state = step.state;
       this.#describe(event, state);
+      // J5: signed out with everyone else; the server cuts this connection right after telling it.
+      if (event.type === 'session.signedOut' && event.participantIds.includes(you)) {
+        this.state = state;
+        this.#refuse('signed_out');
+        this.#socket?.disconnect();
+        return;
+      }
     }
     this.state = state;
   }
