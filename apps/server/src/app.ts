@@ -105,7 +105,8 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
       const board = state?.boards.find((b) => b.id === boardId);
       const who = state?.participants[participantId];
       if (!board || !who) return { kind: 'participant', participantId };
-      if (isFacilitator(who.role)) return { kind: board.anonymous ? 'anonymousBoard' : 'facilitator' };
+      if (isFacilitator(who.role))
+        return board.anonymous ? { kind: 'anonymousBoard' } : { kind: 'facilitator', participantId };
       return { kind: 'participant', participantId };
     },
     limits: boardRateLimits(limits, trustProxy),

@@ -123,10 +123,10 @@ describe('what a participant’s board connection may change (BD5, BD12)', () =>
 describe('dot votes over real sockets (VO)', () => {
   it('twenty concurrent votes from one person never exceed the budget; totals across people are exact', async () => {
     const names = ['Ada', 'Ben', 'Cai', 'Dee', 'Eve'];
-    const { url, host, hostToken, people, firstBoard: board } = await scene(names);
+    const { url, host, hostId, hostToken, people, firstBoard: board } = await scene(names);
     const hostBoard = await synced(url, board, hostToken);
     for (const id of ['noteA1', 'noteB1'])
-      addNote(hostBoard.doc, { id, text: id, color: 'yellow', authorId: 'host' });
+      addNote(hostBoard.doc, { id, text: id, color: 'yellow', authorId: hostId });
     const watcher = await synced(url, board, people[1]!.token);
     await expect.poll(() => noteTexts(watcher.doc)).toEqual(['noteA1', 'noteB1']);
     expect(
@@ -172,7 +172,7 @@ describe('dot votes over real sockets (VO)', () => {
     const { url, host, hostToken, hostId, people, firstBoard: board } = await scene(['Ada', 'Ben']);
     const [ada, ben] = people as [(typeof people)[0], (typeof people)[0]];
     const hostBoard = await synced(url, board, hostToken);
-    addNote(hostBoard.doc, { id: 'noteA1', text: 'A', color: 'yellow', authorId: 'host' });
+    addNote(hostBoard.doc, { id: 'noteA1', text: 'A', color: 'yellow', authorId: hostId });
     const benBoard = await synced(url, board, ben.token);
     await expect.poll(() => noteTexts(benBoard.doc)).toEqual(['A']);
     await command(host, { type: 'vote.open', boardId: board, budget: 3, capPerNote: 3, hidden: true });

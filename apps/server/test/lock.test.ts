@@ -28,6 +28,9 @@ describe('a locked board (real server, control plane + board sync)', () => {
     const boardId = SessionSummary.parse((await sessionSummary(server.url, s.joinCode, ada.token)).body)
       .boards[0]!.id;
 
+    const hostId = SessionSummary.parse(
+      (await sessionSummary(server.url, s.joinCode, s.facilitatorToken)).body,
+    ).you.id;
     const host = provider(server.url, boardId, s.facilitatorToken);
     const participant = provider(server.url, boardId, ada.token);
     await expect.poll(() => participant.p.synced && host.p.synced).toBe(true);
@@ -40,7 +43,7 @@ describe('a locked board (real server, control plane + board sync)', () => {
     expect(await lock(true)).toMatchObject({ ok: true });
 
     addNote(participant.doc, 'sneaky', 'written while locked', ada.participantId);
-    addNote(host.doc, 'hostnote', 'facilitators may write', 'host');
+    addNote(host.doc, 'hostnote', 'facilitators may write', hostId);
     // The host's later write arrives at the participant, so the participant's earlier write had its chance.
     await expect.poll(() => noteIds(participant.doc)).toContain('hostnote');
     const fresh = provider(server.url, boardId, s.facilitatorToken);

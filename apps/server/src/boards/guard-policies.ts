@@ -20,8 +20,11 @@ import { valueProblem } from './guard-values';
 export type WritePolicy =
   /** A participant on a named board. */
   | { kind: 'participant'; participantId: string }
-  /** A facilitator on a named board: the board's structure, but not the server's fields. */
-  | { kind: 'facilitator' }
+  /**
+   * A facilitator on a named board: the board's structure, but not the server's fields, and not
+   * other people's words (facilitators hide or remove by command; they do not own people's words).
+   */
+  | { kind: 'facilitator'; participantId: string }
   /** A facilitator on an anonymous board: as above, but no notes of their own making (BD9). */
   | { kind: 'anonymousBoard' }
   /** Someone's drafts of a board (BD7): their own notes only. */
@@ -91,9 +94,7 @@ class Rules {
       // A new map at a note's key drops its author, and the server's fields: never.
       if (how === 'replaced') return 'writes over an existing note';
       if (hidden(item)) return 'a hidden note is deleted by command';
-      if (this.policy.kind === 'participant' && authorOf(item) !== this.policy.participantId)
-        return 'deletes someone else’s note';
-      return null;
+      return this.mayTouch(item) ? null : 'deletes someone else’s note';
     }
     if (deeper.length > 0 || SERVER.includes(field)) return `${verb} ${field}, which only the server writes`;
     if (PLACEMENT.includes(field)) return null;
@@ -115,13 +116,12 @@ class Rules {
     const value = item.content instanceof Y.ContentAny ? item.content.arr[0] : undefined;
     switch (this.policy.kind) {
       case 'participant':
+      case 'facilitator':
         return value === this.policy.participantId ? null : 'adds a note in someone else’s name';
       case 'drafts':
         return value === this.policy.ownerId ? null : 'adds a draft in someone else’s name';
       case 'anonymousBoard':
         return 'an anonymous board carries no authors';
-      case 'facilitator':
-        return null;
     }
   }
 
@@ -129,9 +129,24 @@ class Rules {
   private wordsOf(note: Y.Item, verb: string): string | null {
     // A hidden note's words wait in the moderation document: the server puts them back.
     if (hidden(note)) return `${verb} the words of a hidden note`;
-    if (this.policy.kind === 'participant' && authorOf(note) !== this.policy.participantId)
-      return `${verb} the words of someone else’s note`;
-    return null;
+    return this.mayTouch(note) ? null : `${verb} the words of someone else’s note`;
+  }
+
+  /**
+   * Whether this connection may change or delete an existing note's words or the note itself
+   * (BD10): only its author, over the board; anyone in their own drafts. Facilitators hide or
+   * remove others' notes by command (BD11), and on an anonymous board every note is the server's.
+   */
+  private mayTouch(note: Y.Item): boolean {
+    switch (this.policy.kind) {
+      case 'participant':
+      case 'facilitator':
+        return authorOf(note) === this.policy.participantId;
+      case 'anonymousBoard':
+        return false;
+      case 'drafts':
+        return true;
+    }
   }
 }
 

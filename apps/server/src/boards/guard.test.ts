@@ -24,7 +24,8 @@ import { type WritePolicy, checkUpdate } from './guard';
 const ADA = 'adaParticipant1'; // author of the victim notes
 const BEN = 'benParticipant2'; // the one who tries
 const ben: WritePolicy = { kind: 'participant', participantId: BEN };
-const facilitator: WritePolicy = { kind: 'facilitator' };
+const HOST = 'hostFacilitator';
+const facilitator: WritePolicy = { kind: 'facilitator', participantId: HOST };
 const anonymousBoard: WritePolicy = { kind: 'anonymousBoard' };
 const bensDrafts: WritePolicy = { kind: 'drafts', ownerId: BEN };
 const HUGE = 'x'.repeat(201 * 1024);
@@ -504,9 +505,7 @@ describe('BD12: what stays allowed', () => {
     );
     accepted(
       server,
-      change(server, (c) =>
-        addNote(c, { id: 'host1', text: 'By the host', color: 'blue', authorId: 'host' }),
-      ),
+      change(server, (c) => addNote(c, { id: 'host1', text: 'By the host', color: 'blue', authorId: HOST })),
       facilitator,
     );
     accepted(
@@ -527,6 +526,31 @@ describe('BD12: what stays allowed', () => {
     );
   });
 
+  it('BD10/BD12: a facilitator does not own people’s words: no editing, deleting or writing in someone else’s name', () => {
+    const server = board();
+    refused(
+      server,
+      change(server, (c) => note(c, 'adas1').set('text', 'Words Ada never wrote')),
+      facilitator,
+    );
+    refused(
+      server,
+      change(server, (c) => note(c, 'adas1').set('color', 'pink')),
+      facilitator,
+    );
+    refused(
+      server,
+      change(server, (c) => c.getMap('notes').delete('adas1')),
+      facilitator,
+    );
+    refused(
+      server,
+      change(server, (c) => addNote(c, { id: 'fake1', text: 'In Ada’s name', color: 'blue', authorId: ADA })),
+      facilitator,
+    );
+    expect(note(server, 'adas1').get('text')).toBe('Ada’s words');
+  });
+
   it('an anonymous board takes no notes and no authors from a facilitator’s connection (BD9)', () => {
     const server = board();
     refused(
@@ -542,6 +566,17 @@ describe('BD12: what stays allowed', () => {
     accepted(
       server,
       change(server, (c) => moveNoteToColumn(c, 'adas1', 'col1')),
+      anonymousBoard,
+    );
+    // Every note there is the server's: its words change and leave by command only.
+    refused(
+      server,
+      change(server, (c) => note(c, 'adas1').set('text', 'Changed')),
+      anonymousBoard,
+    );
+    refused(
+      server,
+      change(server, (c) => c.getMap('notes').delete('adas1')),
       anonymousBoard,
     );
   });
