@@ -47,7 +47,9 @@ export function handleMessage(
           // BD12: an update touching what this connection may not change is refused whole.
           const owner = draftsOwner(conn.doc);
           const policy = deps.writePolicy?.(conn.sessionId, conn.boardId, conn.participantId, owner);
-          const refusal = policy ? checkUpdate(room.doc, message.update, policy) : null;
+          const refusal =
+            (policy ? checkUpdate(room.doc, message.update, policy) : null) ??
+            room.clientIds.claim(room.doc, message.update, conn.participantId);
           if (refusal !== null) {
             deps.log('warn', 'board write refused', {
               boardId: conn.boardId,

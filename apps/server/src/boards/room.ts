@@ -8,6 +8,7 @@ import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from 
 import { readAwarenessEntries } from './awareness';
 import { CLOSE_INTERNAL, badMessage, tooLarge } from './errors';
 import { SerialQueue } from './queue';
+import { ClientIdOwners } from './client-ids';
 
 export interface RoomOptions {
   compactAfterRows: number;
@@ -28,6 +29,8 @@ export class BoardRoom {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly conns = new Set<Connection>();
   readonly queue = new SerialQueue();
+  /** Which person writes under which Yjs client id here (BD12: nobody writes as someone else). */
+  readonly clientIds = new ClientIdOwners();
   /** Server-side `change()` calls in flight: they keep the room loaded like a connection does. */
   holds = 0;
   state: 'loading' | 'ready' | 'gone' = 'loading';
