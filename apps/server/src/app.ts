@@ -2,7 +2,7 @@ import express, { type RequestHandler } from 'express';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { boardAccess, draftAccess, isFacilitator, moderationAccess } from '@kring/core';
-import { authenticate } from './auth';
+import { authenticate, stillCurrent } from './auth';
 import { createBoardSync } from './boards';
 import { errorHandler } from './http/errors';
 import { apiHeaders, securityHeaders } from './http/headers';
@@ -79,7 +79,15 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
         const owner = await store.sessionIdForBoard(boardId);
         return { ok: false, code: owner ? 'forbidden' : 'not_found' };
       }
-      return { ok: true, sessionId: who.state.sessionId, participantId: who.participant.id };
+      return {
+        ok: true,
+        sessionId: who.state.sessionId,
+        participantId: who.participant.id,
+        epoch: who.epoch,
+      };
+    },
+    stillCurrent(sessionId, participantId, epoch) {
+      return stillCurrent(sessions, { sessionId, participantId, epoch });
     },
     access(sessionId, boardId, participantId, doc = BOARD_DOC) {
       const state = sessions.peek(sessionId);

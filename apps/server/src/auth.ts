@@ -3,7 +3,13 @@ import type { ErrorBody, ParticipantState } from '@kring/protocol';
 import type { SessionService } from './sessions/service';
 import type { TokenSigner } from './tokens';
 
-export type Authenticated = { ok: true; state: SessionState; participant: ParticipantState };
+export type Authenticated = {
+  ok: true;
+  state: SessionState;
+  participant: ParticipantState;
+  /** The token's epoch (J5), for `stillCurrent` at the last moment of an entrance. */
+  epoch: number;
+};
 export type AuthFailure = { ok: false; error: ErrorBody };
 
 /**
@@ -27,5 +33,21 @@ export async function authenticate(
   if ((claims.e ?? 0) !== tokenEpochOf(state, participant.id)) {
     return { ok: false, error: { code: 'unauthorized', message: 'signed out' } };
   }
-  return { ok: true, state, participant };
+  return { ok: true, state, participant, epoch: claims.e ?? 0 };
+}
+
+/**
+ * J5 at the last moment of an entrance: whether the person a token let in is still in the session,
+ * not removed and at that token's epoch. Synchronous, so an entrance asks it after its last
+ * `await`, right before it opens: a sign-out stored while the entrance was waiting is not missed
+ * (the sign-out itself cuts only connections that exist by then).
+ */
+export function stillCurrent(
+  sessions: Pick<SessionService, 'peek'>,
+  who: { sessionId: string; participantId: string; epoch: number },
+): boolean {
+  const state = sessions.peek(who.sessionId);
+  const participant = state?.participants[who.participantId];
+  if (!state || !participant || participant.removed) return false;
+  return tokenEpochOf(state, participant.id) === who.epoch;
 }

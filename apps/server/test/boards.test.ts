@@ -95,6 +95,8 @@ interface LogLine {
 
 interface Harness {
   url: string;
+  /** People signed out (J5) since their token was checked: `stillCurrent` says no. */
+  signedOut: Set<string>;
   store: MemoryStore;
   sync: ReturnType<typeof createBoardSync>;
   access: Map<string, BoardAccess>;
@@ -111,6 +113,7 @@ async function start(options: BoardSyncOptions = {}): Promise<Harness> {
   const store = new MemoryStore();
   const logs: LogLine[] = [];
   const authorizeCalls: Array<{ boardId: string }> = [];
+  const signedOut = new Set<string>();
   const access = new Map<string, BoardAccess>([
     ['alice', 'write'],
     ['bob', 'write'],
@@ -126,8 +129,9 @@ async function start(options: BoardSyncOptions = {}): Promise<Harness> {
         const who = TOKENS[token];
         if (!who) return { ok: false, code: 'unauthorized' };
         if (who.session !== SESSION) return { ok: false, code: 'forbidden' };
-        return { ok: true, sessionId: SESSION, participantId: who.participantId };
+        return { ok: true, sessionId: SESSION, participantId: who.participantId, epoch: 0 };
       },
+      stillCurrent: (_sessionId, participantId) => !signedOut.has(participantId),
       access: (_sessionId, _boardId, participantId) => access.get(participantId) ?? 'none',
       log: (level, msg, fields) => logs.push({ level, msg, fields }),
     },
@@ -148,7 +152,7 @@ async function start(options: BoardSyncOptions = {}): Promise<Harness> {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
-  return { url: `ws://127.0.0.1:${port}/yjs`, store, sync, access, logs, authorizeCalls };
+  return { url: `ws://127.0.0.1:${port}/yjs`, signedOut, store, sync, access, logs, authorizeCalls };
 }
 
 /** A stock y-websocket provider, as the browser uses it. */
@@ -296,6 +300,9 @@ describe('board sync: auth on upgrade', () => {
     // A token in the URL would end up in proxy logs: refused, even next to a good subprotocol.
     expect(await upgradeStatus(`${h.url}/${BOARD}?token=tok-alice`)).toBe(401);
     expect(await upgradeStatus(`${h.url}/${BOARD}?token=tok-alice`, 'tok-alice')).toBe(401);
+    // J5: a token that was good when checked, of someone signed out before the upgrade completes.
+    h.signedOut.add('alice');
+    expect(await upgradeStatus(`${h.url}/${BOARD}`, 'tok-alice')).toBe(401);
     expect(h.sync.stats()).toEqual({ docs: 0, connections: 0 });
     // Never log tokens.
     expect(JSON.stringify(h.logs)).not.toMatch(/tok-/);

@@ -3,7 +3,7 @@ import type { BoardDoc, BoardStore } from '../store/store';
 import type { WritePolicy } from './guard';
 
 export type BoardAuthResult =
-  | { ok: true; sessionId: string; participantId: string }
+  | { ok: true; sessionId: string; participantId: string; epoch: number }
   | { ok: false; code: 'unauthorized' | 'forbidden' | 'not_found' };
 
 /** What the board sync server needs from the rest of the server; kept narrow so it can be tested alone. */
@@ -11,6 +11,11 @@ export interface BoardSyncDeps {
   store: BoardStore;
   /** Checks the token (offered as a `kring.token.` subprotocol) against the board: signature, session membership, board in session. */
   authorize(boardId: string, token: string): Promise<BoardAuthResult>;
+  /**
+   * Asked synchronously right before the upgrade completes, after its last `await`: whether the
+   * person is still in the session at their token's epoch (J5). Left out: always.
+   */
+  stillCurrent?(sessionId: string, participantId: string, epoch: number): boolean;
   /**
    * Current access of a participant to one of a board's documents (left out: the board itself);
    * asked again for every incoming message (locks and phases change). 'none' refuses the upgrade.

@@ -118,6 +118,10 @@ export function createBoardSync(
       if (socket.destroyed) return;
       if (closing) return refuseUpgrade(socket, 503);
     }
+    // J5: signed out or removed while this upgrade was waiting (no await from here to accept).
+    if (deps.stillCurrent && !deps.stillCurrent(auth.sessionId, auth.participantId, auth.epoch)) {
+      return refuseUpgrade(socket, 401);
+    }
     socket.off('error', onSocketError); // ws installs its own from here on
     const docId = docIdOf(target.boardId, target.doc);
     wss.handleUpgrade(req, socket, head, (ws) =>

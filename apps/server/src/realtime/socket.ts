@@ -8,7 +8,7 @@ import {
   type ServerToClientEvents,
 } from '@kring/protocol';
 import { needsRedaction, redactBatch, redactState } from '@kring/core';
-import { authenticate } from '../auth';
+import { authenticate, stillCurrent } from '../auth';
 import { type Limits, createLimits } from '../limits';
 import { coolingDown, guardSocket, handshakeAllowed } from '../limits/socket';
 import type { Log } from '../log';
@@ -19,6 +19,8 @@ import type { Presence } from './presence';
 interface SocketData {
   sessionId: string;
   participantId: string;
+  /** The token's epoch (J5). */
+  epoch: number;
 }
 type KringServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type KringSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -82,12 +84,17 @@ export function attachControlPlane({
     if (!(await coolingDown(limits, who.participant.id)).ok) {
       return next(refusal('rate_limited', 'too many requests just now; wait a little, then reconnect'));
     }
-    socket.data = { sessionId: who.state.sessionId, participantId: who.participant.id };
+    socket.data = { sessionId: who.state.sessionId, participantId: who.participant.id, epoch: who.epoch };
     next();
   });
 
   io.on('connection', (socket: KringSocket) => {
     const { sessionId, participantId } = socket.data;
+    // Signed out or removed while the handshake was being checked: the cut already happened.
+    if (!stillCurrent(sessions, socket.data)) {
+      socket.disconnect(true);
+      return;
+    }
     // First: every packet is counted before any handler below parses it.
     guardSocket(socket, limits, log);
     void socket.join(room(sessionId));
