@@ -8,10 +8,10 @@ import {
   WS_CLOSE,
   boardSyncProtocols,
 } from '@kring/protocol';
-import * as encoding from 'lib0/encoding';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { encodeUpdate } from '../src/boards/messages';
 
 /**
  * The abuser of the flood benchmark, in a process of its own so that its sending does not slow
@@ -133,14 +133,6 @@ async function floodCommands(plan: FloodPlan): Promise<FloodReport> {
   return out;
 }
 
-const updateMessage = (update: Uint8Array) => {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0); // sync
-  encoding.writeVarUint(e, 2); // update
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-};
-
 /** Small real updates (a note each, in the flooder's own name), made before the flood starts. */
 function boardUpdates(plan: FloodPlan): Uint8Array[] {
   // Each from a document of its own, so none depends on another: whatever the server drops after
@@ -149,7 +141,7 @@ function boardUpdates(plan: FloodPlan): Uint8Array[] {
   const total = Math.ceil((plan.rate * plan.durationMs) / 1000);
   for (let i = 0; i < total; i++) {
     const local = new Y.Doc();
-    local.on('update', (u: Uint8Array) => updates.push(updateMessage(u)));
+    local.on('update', (u: Uint8Array) => updates.push(encodeUpdate(u)));
     addNote(local, { id: `flood-${i}`, text: `flood ${i}`, color: 'yellow', authorId: plan.participantId });
     local.destroy();
   }

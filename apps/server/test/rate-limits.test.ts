@@ -1,10 +1,10 @@
 import { addNote } from '@kring/board';
 import { PROTOCOL_VERSION, SessionSummary, WS_CLOSE, boardSyncProtocols } from '@kring/protocol';
-import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { type KringServer, startKring } from '../src/app';
+import { encodeUpdate } from '../src/boards/messages';
 import type { LimitTable } from '../src/limits';
 import {
   type ClientSocket,
@@ -149,14 +149,6 @@ async function rawBoard(url: string, boardId: string, token: string) {
   return { ws, closeCode: () => code };
 }
 
-const updateMessage = (update: Uint8Array) => {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0); // sync
-  encoding.writeVarUint(e, 2); // update
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-};
-
 describe('board connections', () => {
   it("a board flooder's connection is closed with 4429, a normal writer on that board is unaffected", async () => {
     const server = await serverWith({
@@ -184,7 +176,7 @@ describe('board connections', () => {
     local.on('update', (u: Uint8Array) => updates.push(u));
     for (let i = 0; i < 60; i++)
       addNote(local, { id: `flood${i}`, text: `f${i}`, color: 'yellow', authorId: ada.participantId });
-    for (const u of updates) flooder.ws.send(updateMessage(u));
+    for (const u of updates) flooder.ws.send(encodeUpdate(u));
     await expect.poll(() => flooder.closeCode()).toBe(WS_CLOSE.rateLimited);
 
     // Ben writes as usual, and everyone sees it; his connection was never closed.
