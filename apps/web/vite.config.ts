@@ -1,3 +1,4 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
 
@@ -5,7 +6,22 @@ import { defineConfig } from 'vite';
 const api = process.env.KRING_API_URL ?? 'http://localhost:3001';
 
 export default defineConfig({
-  plugins: [sveltekit()],
+  plugins: [
+    // Messages (messages/{locale}/*.json) compile into typed, tree-shaken functions in src/lib/paraglide.
+    // A person's language: their own choice on this device (cookie), else their browser's, else English.
+    // The same strategy as the `i18n` script, which compiles before typecheck and tests; under
+    // vitest the plugin is left out (its file watcher would keep the test run from exiting).
+    ...(process.env.VITEST
+      ? []
+      : [
+          paraglideVitePlugin({
+            project: './project.inlang',
+            outdir: './src/lib/paraglide',
+            strategy: ['cookie', 'preferredLanguage', 'baseLocale'],
+          }),
+        ]),
+    sveltekit(),
+  ],
   server: {
     port: 3000,
     // The Host header stays the page's own, so the links the API builds point at this dev server.
