@@ -56,6 +56,19 @@ describe('exports over HTTP', () => {
     expect(
       (await fetchExport(`${url}/api/sessions/${joinCode}/boards/nosuchboard1/export`, hostToken)).status,
     ).toBe(404);
+
+    // The export's own words in the reader's language (`?lang=`); people's words as written.
+    const dutch = await fetchExport(`${base}?format=md&lang=nl`, hostToken);
+    expect(dutch.body).toContain('verborgen');
+    expect(dutch.body).toContain('1 stem');
+    expect(dutch.body).toContain('Peer respite first');
+    expect((await fetchExport(`${base}?format=md`, hostToken)).body).toContain('hidden');
+    expect((await fetchExport(`${base}?format=md&lang=de`, hostToken)).status).toBe(400);
+    const french = await fetchExport(`${url}/api/sessions/${joinCode}/export?format=md&lang=fr`, ada.token);
+    expect(french.status).toBe(200);
+    expect(french.body).toContain('## Questions répondues');
+    expect(french.body).toContain('_Exporté le ');
+    expect(french.body).not.toContain('Answered questions');
   });
 
   it('an anonymous board exports without authors, for everyone', async () => {

@@ -80,3 +80,8 @@ export type BoardExportFormat = z.infer<typeof BoardExportFormat>;
 export const SESSION_EXPORT_FORMATS = ['md', 'json'] as const;
 export const SessionExportFormat = z.enum(SESSION_EXPORT_FORMATS);
 export type SessionExportFormat = z.infer<typeof SessionExportFormat>;
+
+/** The languages Kring speaks. An export's own words (headings, labels) follow the reader's (`?lang=`). */
+export const LOCALES = ['en', 'nl', 'fr'] as const;
+export const Locale = z.enum(LOCALES);
+export type Locale = z.infer<typeof Locale>;

@@ -14,6 +14,8 @@ export {
   BoardExportFormat,
   SESSION_EXPORT_FORMATS,
   SessionExportFormat,
+  LOCALES,
+  Locale,
   SESSION_TEMPLATE_IDS,
   SessionTemplateId,
 } from './http';

@@ -9,6 +9,7 @@ import {
   JoinSessionBody,
   type JoinSessionResponse,
   LIMITS,
+  Locale,
   SessionExportFormat,
   type SessionSummary,
 } from '@kring/protocol';
@@ -152,12 +153,14 @@ export function apiRouter({
     if (!auth) return;
     const format = BoardExportFormat.safeParse(req.query.format ?? 'md');
     if (!format.success) return sendError(res, 'bad_request', 'format: one of md, csv, json');
+    const lang = exportLocale(req, res);
+    if (lang === null) return;
     const board = auth.state.boards.find((b) => b.id === req.params.boardId);
     if (!board) return sendError(res, 'not_found', 'no such board in this session');
     // BR12: another breakout room's board, before the gallery opens, as the board sync refuses it.
     if (!mayRead(auth.state, auth.participant.id, board.id))
       return sendError(res, 'forbidden', 'you may not read this board');
-    sendFile(res, await exportBoard(boards, auth.state, board, auth.participant.id, format.data));
+    sendFile(res, await exportBoard(boards, auth.state, board, auth.participant.id, format.data, lang));
   });
 
   api.get('/sessions/:code/export', async (req, res) => {
@@ -165,10 +168,21 @@ export function apiRouter({
     if (!auth) return;
     const format = SessionExportFormat.safeParse(req.query.format ?? 'md');
     if (!format.success) return sendError(res, 'bad_request', 'format: one of md, json');
-    sendFile(res, await exportSession(boards, auth.state, auth.participant.id, format.data, clock()));
+    const lang = exportLocale(req, res);
+    if (lang === null) return;
+    sendFile(res, await exportSession(boards, auth.state, auth.participant.id, format.data, clock(), lang));
   });
 
   api.use((_req, res) => sendError(res, 'not_found', 'no such API endpoint'));
+
+  /** `?lang=` of an export: the reader's language (left out: undefined); null after answering 400. */
+  function exportLocale(req: Request, res: Response): Locale | undefined | null {
+    if (req.query.lang === undefined) return undefined;
+    const lang = Locale.safeParse(req.query.lang);
+    if (lang.success) return lang.data;
+    sendError(res, 'bad_request', 'lang: one of en, nl, fr');
+    return null;
+  }
 
   /**
    * A member of the session the join code names (401 without a valid token, 403 for another

@@ -9,7 +9,7 @@ import {
   withoutHiddenNotes,
 } from '@kring/board';
 import { type SessionState, boardAccess, isFacilitator } from '@kring/core';
-import type { BoardExportFormat, BoardState } from '@kring/protocol';
+import type { BoardExportFormat, BoardState, Locale } from '@kring/protocol';
 import type { BoardSync } from '../boards';
 import { MODERATION_DOC, docIdOf } from '../store/store';
 
@@ -81,9 +81,11 @@ export async function exportBoard(
   board: BoardState,
   viewerId: string,
   format: BoardExportFormat,
+  /** The reader's language for the export's own words; left out: the board's. */
+  locale?: Locale,
 ): Promise<ExportFile> {
   const data = await readBoardFor(boards, state, board, viewerId);
-  const options = { authorNames: authorNames(state, board) };
+  const options = { authorNames: authorNames(state, board), ...(locale ? { locale } : {}) };
   const body =
     format === 'md'
       ? toMarkdown(data, options)

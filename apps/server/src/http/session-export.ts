@@ -1,6 +1,6 @@
-import { type BoardData, toJson, toMarkdown } from '@kring/board';
+import { type BoardData, type StringKey, boardText, toJson, toMarkdown } from '@kring/board';
 import { type SessionState, viewFor } from '@kring/core';
-import type { BoardState, BreakoutState, SessionExportFormat } from '@kring/protocol';
+import type { BoardState, BreakoutState, Locale, SessionExportFormat } from '@kring/protocol';
 
 type BreakoutStatus = BreakoutState['status'];
 import type { BoardSync } from '../boards';
@@ -85,7 +85,10 @@ export async function exportSession(
   viewerId: string,
   format: SessionExportFormat,
   now: number,
+  /** The reader's language for the export's own words (people's words stay as written). */
+  locale: Locale = 'en',
 ): Promise<ExportFile> {
+  const t = (key: StringKey, vars?: Record<string, string | number>) => boardText(key, locale, vars);
   const view = viewFor(state, viewerId);
   const facilitator = view.audience === 'facilitator';
   const names = Object.fromEntries(Object.values(state.participants).map((p) => [p.id, p.displayName]));
@@ -135,52 +138,65 @@ export async function exportSession(
     };
     return { body: `${JSON.stringify(doc, null, 2)}\n`, contentType: CONTENT_TYPES.json, fileName: file };
   }
-  const out: string[] = [`# ${line(state.title)}`, '', `_Exported ${iso(now)}_`, ''];
+  const out: string[] = [
+    `# ${line(state.title)}`,
+    '',
+    `_${t('export.session.exported', { at: iso(now) })}_`,
+    '',
+  ];
   if (agenda.length > 0) {
-    out.push('## Agenda', '');
+    out.push(`## ${t('export.session.agenda')}`, '');
     for (const s of agenda) {
-      out.push(
-        `- ${line(s.title)} — ${s.plannedMinutes} min${s.startedAt ? `, started ${s.startedAt}` : ''}`,
-      );
+      const started = s.startedAt ? `, ${t('export.session.started', { at: s.startedAt })}` : '';
+      out.push(`- ${line(s.title)} — ${t('export.session.minutes', { n: s.plannedMinutes })}${started}`);
       if (s.prompt) out.push(`  ${line(s.prompt)}`);
-      if (s.notes) out.push(`  _Notes: ${line(s.notes)}_`);
+      if (s.notes) out.push(`  _${t('export.session.notes', { text: line(s.notes) })}_`);
     }
     out.push('');
   }
   for (const b of plenary) {
-    out.push(boardMarkdown(state, b, 1), '');
-    if (b.board.archived) out.push('_Archived board._', '');
+    out.push(boardMarkdown(state, b, 1, locale), '');
+    if (b.board.archived) out.push(`_${t('export.session.archived')}_`, '');
   }
   breakouts.forEach((b, i) => {
-    const title = breakouts.length === 1 ? 'Breakout rooms' : `Breakout rooms ${i + 1}`;
-    out.push(`## ${title}`, '', `_${STATUS_TEXT[b.status]}_`, '');
+    const title =
+      breakouts.length === 1
+        ? t('export.session.breakouts')
+        : t('export.session.breakoutsNumbered', { n: i + 1 });
+    out.push(`## ${title}`, '', `_${t(STATUS_KEY[b.status])}_`, '');
     for (const room of b.rooms) {
       // The room's board two levels down, under the room's name (its board carries that title).
-      out.push(boardMarkdown(state, room, 2), '');
-      if (room.prompt) out.push(`_Prompt: ${line(room.prompt)}_`, '');
+      out.push(boardMarkdown(state, room, 2, locale), '');
+      if (room.prompt) out.push(`_${t('export.session.prompt', { text: line(room.prompt) })}_`, '');
     }
   });
-  out.push('## Answered questions', '');
-  if (questions.length === 0) out.push('_None._', '');
+  out.push(`## ${t('export.session.answered')}`, '');
+  if (questions.length === 0) out.push(`_${t('export.session.none')}_`, '');
   for (const q of questions) {
     const who = q.author === null ? '' : ` — ${line(q.author)}`;
-    out.push(`- ${line(q.text)}${who} (${q.votes === 1 ? '1 vote' : `${q.votes} votes`})`);
+    const votes = q.votes === 1 ? t('export.vote.one') : t('export.vote.other', { n: q.votes });
+    out.push(`- ${line(q.text)}${who} (${votes})`);
   }
   return { body: `${out.join('\n').trimEnd()}\n`, contentType: CONTENT_TYPES.md, fileName: file };
 }
 
-const STATUS_TEXT: Record<BreakoutStatus, string> = {
-  draft: 'Drafted, not opened yet.',
-  open: 'Rooms open.',
-  closed: 'Closed.',
+const STATUS_KEY: Record<BreakoutStatus, StringKey> = {
+  draft: 'export.session.status.draft',
+  open: 'export.session.status.open',
+  closed: 'export.session.status.closed',
 };
 
 /**
  * A board's own Markdown, `levels` heading levels down (note text has `#` escaped, so only
  * headings start a line with it).
  */
-function boardMarkdown(state: SessionState, { board, data }: ExportedBoard, levels: number): string {
-  const md = toMarkdown(data, { authorNames: authorNames(state, board) });
+function boardMarkdown(
+  state: SessionState,
+  { board, data }: ExportedBoard,
+  levels: number,
+  locale: Locale,
+): string {
+  const md = toMarkdown(data, { authorNames: authorNames(state, board), locale });
   return md.replace(/^(#+) /gm, `${'#'.repeat(levels)}$1 `).trimEnd();
 }
 

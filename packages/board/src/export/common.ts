@@ -1,3 +1,4 @@
+import type { BoardLocale } from '../i18n';
 import type { BoardCluster, BoardColumn, BoardData, BoardNote } from '../read';
 
 /** participant id → display name, as the server knows them. */
@@ -6,6 +7,11 @@ export type AuthorNames = Readonly<Record<string, string>>;
 export interface ExportOptions {
   /** Display names for author ids. Ignored on anonymous boards. */
   authorNames?: AuthorNames;
+  /**
+   * The reader's language for the export's own words (headings, "hidden", vote counts); the
+   * board's words stay as written. Left out: the board's own language.
+   */
+  locale?: BoardLocale;
 }
 
 /**

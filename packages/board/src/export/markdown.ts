@@ -51,7 +51,7 @@ function noteBody(text: string): string[] {
 }
 
 function noteItem(board: BoardData, note: BoardNote, options: ExportOptions): string[] {
-  const locale = board.meta.locale;
+  const locale = options.locale ?? board.meta.locale;
   const details: string[] = [];
   const author = authorName(board, note, options.authorNames);
   if (author !== undefined) details.push(oneLine(author));
@@ -73,7 +73,7 @@ function noteItem(board: BoardData, note: BoardNote, options: ExportOptions): st
 }
 
 export function toMarkdown(board: BoardData, options: ExportOptions = {}): string {
-  const locale = board.meta.locale;
+  const locale = options.locale ?? board.meta.locale;
   const out: string[] = [`# ${oneLine(board.meta.title) || '—'}`, ''];
   const about: string[] = [];
   const template = board.meta.templateId === null ? undefined : findTemplate(board.meta.templateId);

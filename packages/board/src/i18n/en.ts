@@ -19,6 +19,21 @@ export const en = {
   'export.vote.one': '1 vote',
   'export.vote.other': '{n} votes',
 
+  'export.session.exported': 'Exported {at}',
+  'export.session.agenda': 'Agenda',
+  'export.session.minutes': '{n} min',
+  'export.session.started': 'started {at}',
+  'export.session.notes': 'Notes: {text}',
+  'export.session.archived': 'Archived board.',
+  'export.session.breakouts': 'Breakout rooms',
+  'export.session.breakoutsNumbered': 'Breakout rooms {n}',
+  'export.session.status.draft': 'Drafted, not opened yet.',
+  'export.session.status.open': 'Rooms open.',
+  'export.session.status.closed': 'Closed.',
+  'export.session.prompt': 'Prompt: {text}',
+  'export.session.answered': 'Answered questions',
+  'export.session.none': 'None.',
+
   'template.blank.title': 'Blank board',
   'template.blank.description': 'An empty board for notes, without columns.',
 

@@ -17,6 +17,21 @@ export const fr: Partial<Record<StringKey, string>> = {
   'export.vote.one': '1 vote',
   'export.vote.other': '{n} votes',
 
+  'export.session.exported': 'Exporté le {at}',
+  'export.session.agenda': 'Programme',
+  'export.session.minutes': '{n} min',
+  'export.session.started': 'commencé {at}',
+  'export.session.notes': 'Notes : {text}',
+  'export.session.archived': 'Tableau archivé.',
+  'export.session.breakouts': 'Sous-groupes',
+  'export.session.breakoutsNumbered': 'Sous-groupes {n}',
+  'export.session.status.draft': 'Préparés, pas encore ouverts.',
+  'export.session.status.open': 'Salles ouvertes.',
+  'export.session.status.closed': 'Fermés.',
+  'export.session.prompt': 'Consigne : {text}',
+  'export.session.answered': 'Questions répondues',
+  'export.session.none': 'Aucune.',
+
   'template.blank.title': 'Tableau vide',
   'template.blank.description': 'Un tableau vide pour des notes, sans colonnes.',
 

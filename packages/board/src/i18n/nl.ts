@@ -20,6 +20,21 @@ export const nl: Partial<Record<StringKey, string>> = {
   'export.vote.one': '1 stem',
   'export.vote.other': '{n} stemmen',
 
+  'export.session.exported': 'Geëxporteerd {at}',
+  'export.session.agenda': 'Agenda',
+  'export.session.minutes': '{n} min',
+  'export.session.started': 'begonnen {at}',
+  'export.session.notes': 'Notities: {text}',
+  'export.session.archived': 'Gearchiveerd bord.',
+  'export.session.breakouts': 'Deelgroepen',
+  'export.session.breakoutsNumbered': 'Deelgroepen {n}',
+  'export.session.status.draft': 'Klaargezet, nog niet geopend.',
+  'export.session.status.open': 'Deelgroepen open.',
+  'export.session.status.closed': 'Gesloten.',
+  'export.session.prompt': 'Vraag: {text}',
+  'export.session.answered': 'Beantwoorde vragen',
+  'export.session.none': 'Geen.',
+
   'template.blank.title': 'Leeg bord',
   'template.blank.description': 'Een leeg bord voor notities, zonder kolommen.',
 
