@@ -83,7 +83,7 @@ export async function scene(names: readonly string[] = ['Ada', 'Ben'], dataDir?:
 /** Adds a board as the host; resolves with its id. */
 export async function addBoard(
   host: ClientSocket,
-  board: { title: string; templateId: string; anonymous?: boolean; columns?: string[] },
+  board: { title: string; templateId: string; anonymous?: boolean; columns?: string[]; locale?: string },
 ): Promise<string> {
   const before = new Set((await snapshot(host)).boards.map((b) => b.id));
   const ack = await command(host, { type: 'board.add', ...board });

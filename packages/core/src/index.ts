@@ -76,9 +76,18 @@ export { redactState, redactEvent, redactEvents, redactBatch, needsRedaction } f
 export {
   SESSION_TEMPLATES,
   findSessionTemplate,
+  sessionTemplateIn,
+  sessionTemplatesIn,
   plannedMinutesOf,
   type SessionTemplate,
   type SessionTemplateSegment,
   type SessionTemplateBoard,
 } from './templates/sessions';
-export { BREAKOUT_PRESETS, findBreakoutPreset, type BreakoutPreset } from './templates/breakouts';
+export {
+  BREAKOUT_PRESETS,
+  findBreakoutPreset,
+  breakoutPresetsIn,
+  breakoutPresetIn,
+  type BreakoutPreset,
+} from './templates/breakouts';
+export { BREAKOUT_PRESET_IDS, type BreakoutPresetId } from './templates/i18n';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { eventBase } from './event-base';
+import { Locale } from './http';
 import { Id } from './ids';
 import { LIMITS } from './limits';
 import { Text } from './text';
@@ -133,6 +134,8 @@ export const AddBoard = z.strictObject({
   anonymous: z.boolean().optional(),
   /** Column titles for the `columns` template (required there, refused elsewhere). */
   columns: z.array(Text(LIMITS.titleMax)).min(1).max(LIMITS.boardColumnsMax).optional(),
+  /** The language of the board template's column titles and prompts (core S4); left out, English. */
+  locale: Locale.optional(),
 });
 export const RenameBoard = z.strictObject({
   type: z.literal('board.rename'),

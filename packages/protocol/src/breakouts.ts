@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TemplateId } from './boards';
 import { eventBase } from './event-base';
+import { Locale } from './http';
 import { Id } from './ids';
 import { LIMITS } from './limits';
 import { Text } from './text';
@@ -92,6 +93,8 @@ export const CreateBreakout = z.strictObject({
   ]),
   selfSelect: z.boolean().optional(),
   boardTemplateId: TemplateId.optional(),
+  /** The language of the room boards' template text (core S4); left out, English. */
+  locale: Locale.optional(),
 });
 const Move = z.strictObject({ participantId: Id, roomId: Id.nullable() });
 /** For `random` the server supplies the shuffled, balanced `groups` (one per room, in room order). */

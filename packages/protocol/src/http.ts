@@ -8,6 +8,15 @@ import { Text } from './text';
 export { LIMITS };
 
 /**
+ * The languages Kring speaks. An export's own words (headings, labels) follow the reader's
+ * (`?lang=`); a session template's words and a new board's template text follow the
+ * facilitator's (core S4).
+ */
+export const LOCALES = ['en', 'nl', 'fr'] as const;
+export const Locale = z.enum(LOCALES);
+export type Locale = z.infer<typeof Locale>;
+
+/**
  * Session templates (`@kring/core` `SESSION_TEMPLATES` holds their agendas and boards). The ids are
  * part of the wire protocol (`POST /api/sessions` names one), so they are defined here.
  */
@@ -24,12 +33,14 @@ export type SessionTemplateId = z.infer<typeof SessionTemplateId>;
 
 /**
  * `templateId` left out: a blank session (one board, no agenda). `hostName`: how the host appears
- * to everyone (S1); left out, "Facilitator".
+ * to everyone (S1); left out, "Facilitator". `locale`: the facilitator's language, in which the
+ * template's agenda and boards are created (core S4); left out, English.
  */
 export const CreateSessionBody = z.strictObject({
   title: Text(LIMITS.titleMax),
   templateId: SessionTemplateId.optional(),
   hostName: DisplayName.optional(),
+  locale: Locale.optional(),
 });
 export type CreateSessionBody = z.infer<typeof CreateSessionBody>;
 
@@ -80,8 +91,3 @@ export type BoardExportFormat = z.infer<typeof BoardExportFormat>;
 export const SESSION_EXPORT_FORMATS = ['md', 'json'] as const;
 export const SessionExportFormat = z.enum(SESSION_EXPORT_FORMATS);
 export type SessionExportFormat = z.infer<typeof SessionExportFormat>;
-
-/** The languages Kring speaks. An export's own words (headings, labels) follow the reader's (`?lang=`). */
-export const LOCALES = ['en', 'nl', 'fr'] as const;
-export const Locale = z.enum(LOCALES);
-export type Locale = z.infer<typeof Locale>;

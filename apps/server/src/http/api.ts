@@ -1,4 +1,4 @@
-import { findSessionTemplate } from '@kring/core';
+import { sessionTemplateIn } from '@kring/core';
 import express, { type Request, type Response, Router } from 'express';
 import type { z } from 'zod';
 import {
@@ -83,11 +83,12 @@ export function apiRouter({
   api.post('/sessions', async (req, res) => {
     const body = parseBody(CreateSessionBody, req, res);
     if (!body) return;
-    const template = body.templateId ? findSessionTemplate(body.templateId) : undefined;
+    // S4: the template in the facilitator's language (English when `locale` is left out).
+    const template = body.templateId ? sessionTemplateIn(body.templateId, body.locale) : undefined;
     if (body.templateId && !template)
       return sendError(res, 'bad_request', 'templateId: no such session template');
     const { state, hostId } = template
-      ? await commands.createFromTemplate(body.title, template, body.hostName)
+      ? await commands.createFromTemplate(body.title, template, body.hostName, body.locale)
       : await sessions.create(body.title, body.hostName);
     const facilitatorToken = tokens.sign({ s: state.sessionId, p: hostId, r: 'host', e: 0 });
     const origin = originOf(req, publicUrl);

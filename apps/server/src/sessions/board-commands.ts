@@ -22,7 +22,7 @@ import {
   type ReactionCounts,
 } from '@kring/board';
 import { type Actor, type NoteFacts, type SessionTemplate, recordRevealed } from '@kring/core';
-import { type BoardState, type Command, type CommandOf, LIMITS } from '@kring/protocol';
+import { type BoardState, type Command, type CommandOf, LIMITS, type Locale } from '@kring/protocol';
 import * as Y from 'yjs';
 import type { BoardSync } from '../boards';
 import type { Log } from '../log';
@@ -70,7 +70,7 @@ export class BoardCommands {
       const refusal = templateRefusal(command.boardTemplateId ?? 'blank', 'Room');
       if (refusal) return { ok: false, error: { code: 'bad_request', message: refusal } };
       return this.sessions.execute(sessionId, command, actor, {
-        after: (outcome) => this.setUpRoomBoards(outcome),
+        after: (outcome) => this.setUpRoomBoards(outcome, command.locale),
       });
     }
     if (!isBoardCommand(command)) return this.sessions.execute(sessionId, command, actor);
@@ -95,19 +95,27 @@ export class BoardCommands {
   /**
    * S2: a session from a session template. Its agenda and boards are recorded with the session in
    * one batch; then each new (empty) board document is set up from its board template, the same
-   * way `board.add` does it.
+   * way `board.add` does it. S4: `template` is already in the facilitator's language (core
+   * `sessionTemplateIn`); `locale` says which, so the board templates' own column titles and
+   * prompts (and `meta.locale`) follow it too.
    */
   async createFromTemplate(
     title: string,
     template: SessionTemplate,
     hostName?: string,
+    locale?: Locale,
   ): Promise<Awaited<ReturnType<SessionService['create']>>> {
     const created = await this.sessions.create(title, hostName, template);
     const boards = created.state.boards;
     for (const [index, spec] of template.boards.entries()) {
       const board = boards[index];
       if (!board) continue;
-      await this.setUpBoard(board.id, { ...spec, title: board.title, anonymous: board.anonymous });
+      await this.setUpBoard(board.id, {
+        ...spec,
+        title: board.title,
+        anonymous: board.anonymous,
+        ...(locale ? { locale } : {}),
+      });
     }
     return created;
   }
@@ -117,7 +125,7 @@ export class BoardCommands {
    * like `board.add` sets one up, titled with the room's name. Runs in the session's queue, so the
    * boards are ready before the next command (say, `breakout.open`) is decided.
    */
-  private async setUpRoomBoards({ events, state }: Outcome): Promise<void> {
+  private async setUpRoomBoards({ events, state }: Outcome, locale?: Locale): Promise<void> {
     for (const e of events) {
       if (e.type !== 'breakout.created') continue;
       for (const room of e.rooms) {
@@ -127,21 +135,32 @@ export class BoardCommands {
           templateId: e.boardTemplateId,
           title: board.title,
           anonymous: board.anonymous,
+          ...(locale ? { locale } : {}),
         });
       }
     }
   }
 
-  /** BD1: sets a new, empty board document up from its board template (meta and columns). */
+  /**
+   * BD1: sets a new, empty board document up from its board template (meta and columns), in the
+   * given language (S4; English when left out).
+   */
   private setUpBoard(
     boardId: string,
-    spec: { templateId: string; title: string; anonymous: boolean; columns?: readonly string[] },
+    spec: {
+      templateId: string;
+      title: string;
+      anonymous: boolean;
+      columns?: readonly string[];
+      locale?: Locale;
+    },
   ): Promise<void> {
     return this.boards.change(boardId, (doc) => {
       applyTemplate(doc, spec.templateId, {
         title: spec.title,
         anonymous: spec.anonymous,
         ...(spec.columns ? { columnTitles: spec.columns } : {}),
+        ...(spec.locale ? { locale: spec.locale } : {}),
       });
     });
   }
@@ -172,6 +191,7 @@ export class BoardCommands {
           title: command.title,
           anonymous: board.anonymous,
           ...(command.columns ? { columns: command.columns } : {}),
+          ...(command.locale ? { locale: command.locale } : {}),
         });
       case 'board.rename':
         if (events.length === 0) return;

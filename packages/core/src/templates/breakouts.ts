@@ -1,11 +1,12 @@
-import type { CommandOf } from '@kring/protocol';
+import type { CommandOf, Locale } from '@kring/protocol';
+import { type BreakoutPresetId, type BreakoutPresetText, TEMPLATE_TEXTS } from './i18n';
 
 /**
  * S3: breakout presets: the room setups the run-of-shows use, as data the facilitator console
  * offers as a starting point (everything stays editable before the rooms open).
  */
 export interface BreakoutPreset {
-  id: string;
+  id: BreakoutPresetId;
   title: string;
   description: string;
   /** The `breakout.create` command the preset fills in (the server adds the id). */
@@ -76,3 +77,45 @@ export const BREAKOUT_PRESETS: readonly BreakoutPreset[] = [
 
 export const findBreakoutPreset = (id: string): BreakoutPreset | undefined =>
   BREAKOUT_PRESETS.find((p) => p.id === id);
+
+/**
+ * S4: the breakout presets in the facilitator's language (English when left out): titles,
+ * descriptions, room names and prompts. Room counts, sizes, capacities, board templates and how
+ * people get in are the English preset's.
+ */
+export function breakoutPresetsIn(locale: Locale = 'en'): readonly BreakoutPreset[] {
+  if (locale === 'en') return BREAKOUT_PRESETS;
+  return BREAKOUT_PRESETS.map((p) => localized(p, TEMPLATE_TEXTS[locale].breakouts[p.id]));
+}
+
+/** S4: one breakout preset in a language; undefined for an unknown id. */
+export function breakoutPresetIn(id: string, locale: Locale = 'en'): BreakoutPreset | undefined {
+  return breakoutPresetsIn(locale).find((p) => p.id === id);
+}
+
+/** The English preset with the translated words put in; a missing word stays English (tests check none is). */
+function localized(preset: BreakoutPreset, text: BreakoutPresetText): BreakoutPreset {
+  const rooms = preset.create.rooms;
+  return {
+    ...preset,
+    title: text.title,
+    description: text.description,
+    create: {
+      ...preset.create,
+      rooms:
+        rooms.by === 'names'
+          ? {
+              by: 'names',
+              rooms: rooms.rooms.map((room, i) => {
+                const words = text.rooms?.[i];
+                return {
+                  ...room,
+                  name: words?.name ?? room.name,
+                  ...(room.prompt !== undefined ? { prompt: words?.prompt ?? room.prompt } : {}),
+                };
+              }),
+            }
+          : rooms,
+    },
+  };
+}

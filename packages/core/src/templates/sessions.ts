@@ -1,4 +1,5 @@
-import type { SegmentKind, SessionTemplateId, TemplateId } from '@kring/protocol';
+import type { Locale, SegmentKind, SessionTemplateId, TemplateId } from '@kring/protocol';
+import { type SessionTemplateText, TEMPLATE_TEXTS } from './i18n';
 
 /**
  * Session templates (PRODUCT.md, "The run-of-show" and "Other formats"): an agenda with its boards,
@@ -385,4 +386,52 @@ export function findSessionTemplate(id: string): SessionTemplate | undefined {
 /** The planned length of a template's agenda, in minutes. */
 export function plannedMinutesOf(template: SessionTemplate): number {
   return template.segments.reduce((sum, s) => sum + s.plannedMinutes, 0);
+}
+
+/**
+ * S4: a session template in the facilitator's language (English when left out). Only the words
+ * change; kinds, minutes and board templates are the English template's, so every language runs
+ * the same session. Undefined for an unknown id.
+ */
+export function sessionTemplateIn(id: string, locale: Locale = 'en'): SessionTemplate | undefined {
+  const template = findSessionTemplate(id);
+  if (!template || locale === 'en') return template;
+  return localized(template, TEMPLATE_TEXTS[locale].sessions[template.id]);
+}
+
+/** S4: every session template in a language, in picker order (title and description for the picker). */
+export function sessionTemplatesIn(locale: Locale = 'en'): readonly SessionTemplate[] {
+  if (locale === 'en') return SESSION_TEMPLATES;
+  return SESSION_TEMPLATES.map((t) => localized(t, TEMPLATE_TEXTS[locale].sessions[t.id]));
+}
+
+/**
+ * The English template with the translated words put in, item by item. A word the translation
+ * lacks stays English rather than leaving a gap (the tests make sure none is lacking); optional
+ * words follow the English, so a translation cannot add or drop a prompt, notes or columns.
+ */
+function localized(template: SessionTemplate, text: SessionTemplateText): SessionTemplate {
+  return {
+    ...template,
+    title: text.title,
+    description: text.description,
+    segments: template.segments.map((segment, i) => {
+      const words = text.segments[i];
+      return {
+        ...segment,
+        title: words?.title ?? segment.title,
+        ...(segment.prompt !== undefined ? { prompt: words?.prompt ?? segment.prompt } : {}),
+        ...(segment.notes !== undefined ? { notes: words?.notes ?? segment.notes } : {}),
+      };
+    }),
+    boards: template.boards.map((board, i) => {
+      const words = text.boards[i];
+      const columns = words?.columns?.length === board.columns?.length ? words?.columns : undefined;
+      return {
+        ...board,
+        title: words?.title ?? board.title,
+        ...(board.columns !== undefined ? { columns: columns ?? board.columns } : {}),
+      };
+    }),
+  };
 }
