@@ -1,9 +1,14 @@
+import { m } from '$lib/paraglide/messages';
+import { baseLocale, getLocale } from '$lib/paraglide/runtime';
 import {
   CreateSessionResponse,
+  ERROR_CODES,
   ErrorResponse,
   JoinSessionResponse,
   SessionSummary,
+  type ErrorBody,
   type ErrorCode,
+  type Locale,
   type SessionTemplateId,
 } from '@kring/protocol';
 
@@ -17,6 +22,55 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+/** Words for some refusal codes, where a screen knows better than the general ones. */
+export type ReasonWords = Partial<Record<ErrorCode, () => string>>;
+
+const REASON: ReasonWords = {
+  unauthorized: m.app_reason_not_in_session,
+  forbidden: m.app_reason_facilitators_only,
+  rate_limited: m.app_reason_rate_limited,
+};
+
+/**
+ * Why the server said no, as the end of a sentence ("The board could not be locked: …"). In
+ * English the server's own words (it speaks English); in other languages the code's words
+ * (`reasons` first), with a general reason for a known code without its own words. A code this
+ * page does not know keeps the server's words.
+ */
+export function serverReason(error: ErrorBody, reasons: ReasonWords = {}): string {
+  if (getLocale() === baseLocale) return error.message;
+  const words = reasons[error.code] ?? REASON[error.code];
+  if (words) return words();
+  return (ERROR_CODES as readonly string[]).includes(error.code) ? m.app_reason_generic() : error.message;
+}
+
+const API_SENTENCE: ReasonWords = {
+  bad_request: m.app_api_bad_request,
+  too_large: m.app_api_bad_request,
+  rate_limited: m.app_api_rate_limited,
+  internal: m.app_error_generic,
+};
+
+/**
+ * What a failed API call says to the person, in the page's language: the client's own cases
+ * (no network, an odd answer), and the codes a form words itself (`sentences`, in every
+ * language); other refusals as in `serverReason`, as whole sentences.
+ */
+export function describeApiError(err: ApiError, sentences: ReasonWords = {}): string {
+  if (err.code === 'network') return m.app_api_network();
+  if (err.code === 'bad_response') {
+    return err.status >= 200 && err.status < 300
+      ? m.app_api_unexpected_answer()
+      : m.app_api_server_answered({ status: err.status });
+  }
+  const own = sentences[err.code];
+  if (own) return own();
+  if (getLocale() === baseLocale) return err.message;
+  const words = API_SENTENCE[err.code];
+  if (words) return words();
+  return (ERROR_CODES as readonly string[]).includes(err.code) ? m.app_error_generic() : err.message;
 }
 
 type Fetch = typeof fetch;
@@ -36,7 +90,7 @@ async function request<T>(schema: Schema<T>, path: string, init: RequestInit, fe
       cache: 'no-store',
     });
   } catch {
-    throw new ApiError(0, 'network', 'Kring could not be reached. Check your connection and try again.');
+    throw new ApiError(0, 'network', m.app_api_network());
   }
   let body: unknown = null;
   try {
@@ -47,11 +101,10 @@ async function request<T>(schema: Schema<T>, path: string, init: RequestInit, fe
   if (!res.ok) {
     const err = ErrorResponse.safeParse(body);
     if (err.success) throw new ApiError(res.status, err.data.error.code, err.data.error.message);
-    throw new ApiError(res.status, 'bad_response', `The server answered ${res.status}.`);
+    throw new ApiError(res.status, 'bad_response', m.app_api_server_answered({ status: res.status }));
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success)
-    throw new ApiError(res.status, 'bad_response', 'The server sent an unexpected answer.');
+  if (!parsed.success) throw new ApiError(res.status, 'bad_response', m.app_api_unexpected_answer());
   return parsed.data;
 }
 
@@ -68,11 +121,18 @@ export function createSession(
   fetchFn: Fetch = fetch,
   templateId?: SessionTemplateId,
   hostName?: string,
+  /** S4: the template's agenda and boards are created in this language. */
+  locale?: Locale,
 ): Promise<CreateSessionResponse> {
   return request(
     CreateSessionResponse,
     '/api/sessions',
-    jsonPost({ title, ...(templateId ? { templateId } : {}), ...(hostName ? { hostName } : {}) }),
+    jsonPost({
+      title,
+      ...(templateId ? { templateId } : {}),
+      ...(hostName ? { hostName } : {}),
+      ...(locale ? { locale } : {}),
+    }),
     fetchFn,
   );
 }

@@ -1,3 +1,4 @@
+import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
 import { describe, expect, it } from 'vitest';
 import { overallStatus, STATUS_LABEL } from './status';
 
@@ -18,5 +19,18 @@ describe('overallStatus', () => {
   it('is offline after a refusal', () => {
     expect(overallStatus('refused', 'connected')).toBe('offline');
     expect(overallStatus('connected', 'closed')).toBe('offline');
+  });
+
+  it('names the status in the page language each time it is read', () => {
+    const before = getLocale;
+    try {
+      overwriteGetLocale(() => 'nl');
+      expect(STATUS_LABEL.offline).toBe('Geen verbinding');
+      overwriteGetLocale(() => 'fr');
+      expect(STATUS_LABEL.connecting).toBe('Connexion en cours…');
+    } finally {
+      overwriteGetLocale(before);
+    }
+    expect(STATUS_LABEL.connected).toBe('Connected');
   });
 });

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import type { ControlStatus } from './session/session.svelte';
 import type { BoardStatus } from './board/board.svelte';
 
@@ -15,9 +16,18 @@ export function overallStatus(control: ControlStatus, board: BoardStatus | null)
   return 'connecting';
 }
 
-export const STATUS_LABEL: Record<OverallStatus, string> = {
-  connecting: 'Connecting…',
-  connected: 'Connected',
-  reconnecting: 'Reconnecting…',
-  offline: 'Not connected',
+/** The status in words, in the page's language (each label is read when it is shown). */
+export const STATUS_LABEL: Readonly<Record<OverallStatus, string>> = {
+  get connecting() {
+    return m.app_status_connecting();
+  },
+  get connected() {
+    return m.app_status_connected();
+  },
+  get reconnecting() {
+    return m.app_status_reconnecting();
+  },
+  get offline() {
+    return m.app_status_offline();
+  },
 };

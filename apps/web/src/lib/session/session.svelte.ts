@@ -22,6 +22,7 @@ import {
   type SessionEvent,
   type SessionView,
 } from '@kring/protocol';
+import { m } from '$lib/paraglide/messages';
 import { ClockOffset } from '../clock';
 import { io, type Socket } from 'socket.io-client';
 import { SvelteSet } from 'svelte/reactivity';
@@ -43,23 +44,24 @@ const SNAPSHOT_RETRY_MS = 2000;
  * connection for a moment (or a busy laptop) keeps the click instead of answering "not connected".
  */
 const RECONNECT_WAIT_MS = 10_000;
-const NOT_CONNECTED: CommandAck = {
+/** Said when a command could not be sent (in the page's language at that moment). */
+const notConnected = (): CommandAck => ({
   ok: false,
-  error: { code: 'internal', message: 'Not connected. Try again in a moment.' },
+  error: { code: 'internal', message: m.app_session_not_connected() },
+});
+
+const REFUSAL_MESSAGES: Partial<Record<string, () => string>> = {
+  unauthorized: m.app_refused_unauthorized,
+  protocol_mismatch: m.app_refused_protocol_mismatch,
+  not_found: m.app_refused_not_found,
+  forbidden: m.app_refused_forbidden,
+  signed_out: m.app_refused_signed_out,
+  rate_limited: m.app_refused_rate_limited,
 };
 
-const REFUSAL_MESSAGES: Record<string, string> = {
-  unauthorized: 'This device is no longer recognised in this session. Join again with your display name.',
-  protocol_mismatch: 'Kring was updated. Reload the page to continue.',
-  not_found: 'This session no longer exists.',
-  forbidden: 'You are not allowed in this session.',
-  signed_out:
-    'The facilitator signed everyone else out of this session, so this device is no longer in it. You are welcome to join again with a display name, if the session still lets new people in.',
-  rate_limited: 'Many requests came from this device in a short time. Wait a little, then reload the page.',
-};
-
+/** Why this device is not in the session, in the page's language (call it where it is shown). */
 export function describeRefusal(code: string): string {
-  return REFUSAL_MESSAGES[code] ?? `The server refused the connection (${code}).`;
+  return REFUSAL_MESSAGES[code]?.() ?? m.app_refused_unknown({ code });
 }
 
 export interface SessionClientOptions {
@@ -187,17 +189,17 @@ export class SessionClient {
   /** Sends any command; resolves with the server's answer (or a local error when it never came). */
   async send(command: Command): Promise<CommandAck> {
     const socket = this.#socket;
-    if (!socket || this.status === 'refused') return NOT_CONNECTED;
+    if (!socket || this.status === 'refused') return notConnected();
     // Not sent yet, so waiting for the line to come back cannot make it run twice.
-    if (!socket.connected && !(await this.#waitForConnection())) return NOT_CONNECTED;
-    if (this.#socket !== socket) return NOT_CONNECTED;
+    if (!socket.connected && !(await this.#waitForConnection())) return notConnected();
+    if (this.#socket !== socket) return notConnected();
     const sentAt = Date.now();
     try {
       const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('command', command);
       if (ack.ok) this.#addClockSample(sentAt, ack.serverTime);
       return ack;
     } catch {
-      return { ok: false, error: { code: 'internal', message: 'The server did not answer in time.' } };
+      return { ok: false, error: { code: 'internal', message: m.app_session_no_answer() } };
     }
   }
 
@@ -327,8 +329,16 @@ export class SessionClient {
   #describe(event: SessionEvent, state: SessionState): void {
     if (event.type === 'board.lockChanged') {
       const board = state.boards.find((b) => b.id === event.boardId);
-      const name = board && state.boards.length > 1 ? `The board “${board.title}”` : 'The board';
-      this.#announce(event.locked ? `${name} is now locked.` : `${name} is open again.`);
+      const title = board && state.boards.length > 1 ? board.title : null;
+      this.#announce(
+        event.locked
+          ? title === null
+            ? m.app_session_board_locked()
+            : m.app_session_board_locked_named({ title })
+          : title === null
+            ? m.app_session_board_open_again()
+            : m.app_session_board_open_again_named({ title }),
+      );
     } else if (event.type === 'participant.joined') {
       const pending = this.#pendingPresence.get(event.participantId);
       if (pending !== undefined) {
@@ -352,6 +362,6 @@ export class SessionClient {
   }
 
   #announcePresence(name: string, online: boolean): void {
-    this.#announce(online ? `${name} is here.` : `${name} left.`);
+    this.#announce(online ? m.people_announce_here({ name }) : m.people_announce_left({ name }));
   }
 }

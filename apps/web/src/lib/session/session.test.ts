@@ -51,6 +51,7 @@ vi.mock('socket.io-client', () => ({
 }));
 
 const { SessionClient, describeRefusal } = await import('./session.svelte');
+const runtime = await import('$lib/paraglide/runtime');
 
 const HOST = 'host_000001';
 const ANA = 'ana_0000001';
@@ -326,5 +327,26 @@ describe('SessionClient when signed out (core J5)', () => {
     fake.fire('connect_error', Object.assign(new Error('unauthorized'), { data: { message: 'signed out' } }));
     expect(client.refusal?.code).toBe('signed_out');
     expect(describeRefusal('signed_out')).toMatch(/join again/);
+  });
+
+  it('says its announcements and refusals in the page language', async () => {
+    const before = runtime.getLocale;
+    runtime.overwriteGetLocale(() => 'nl');
+    try {
+      const { announce } = await connectedClient();
+      fake.fire('events', { events: [joined(4, ANA, 'Ana')] });
+      fake.fire('presence', { participantId: ANA, online: true });
+      expect(announce).toHaveBeenLastCalledWith('Ana is er.');
+      fake.fire('events', {
+        events: [{ v: 5, at: 3, type: 'board.lockChanged', boardId: BOARD, locked: true, by: HOST }],
+      });
+      expect(announce).toHaveBeenLastCalledWith('Het bord is nu vergrendeld.');
+      expect(describeRefusal('not_found')).toBe('Deze sessie bestaat niet meer.');
+      runtime.overwriteGetLocale(() => 'fr');
+      expect(describeRefusal('odd_code')).toBe('Le serveur a refusé la connexion (odd_code).');
+    } finally {
+      runtime.overwriteGetLocale(before);
+    }
+    expect(describeRefusal('not_found')).toBe('This session no longer exists.');
   });
 });
