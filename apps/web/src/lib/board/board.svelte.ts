@@ -18,6 +18,7 @@ import {
   type NoteColor,
 } from '@kring/board';
 import { WS_CLOSE, boardSyncProtocols } from '@kring/protocol';
+import { m } from '$lib/paraglide/messages';
 import { WebsocketProvider } from 'y-websocket';
 import { reconnectsAfter } from './reconnect';
 import * as Y from 'yjs';
@@ -25,13 +26,18 @@ import * as Y from 'yjs';
 /** connected means connected and in sync with the server's copy of the board. */
 export type BoardStatus = 'connecting' | 'connected' | 'reconnecting' | 'closed';
 
-const CLOSE_MESSAGES: Record<number, string> = {
-  [WS_CLOSE.unauthorized]: 'The board did not accept this device. Join the session again.',
-  [WS_CLOSE.forbidden]: 'You do not have access to this board.',
-  [WS_CLOSE.notFound]: 'This board no longer exists.',
-  [WS_CLOSE.tooLarge]: 'The last change was too large for the board. Reload the page to continue.',
-  [WS_CLOSE.badMessage]: 'The board connection broke off. Reload the page to continue.',
+const CLOSE_MESSAGES: Record<number, () => string> = {
+  [WS_CLOSE.unauthorized]: m.board_closed_unauthorized,
+  [WS_CLOSE.forbidden]: m.board_closed_forbidden,
+  [WS_CLOSE.notFound]: m.board_gone,
+  [WS_CLOSE.tooLarge]: m.board_closed_too_large,
+  [WS_CLOSE.badMessage]: m.board_closed_bad_message,
 };
+
+/** Why the server closed the board connection for good, in the person's language. */
+export function closeMessage(code: number): string {
+  return CLOSE_MESSAGES[code]?.() ?? m.board_closed_other({ code });
+}
 
 /** `ws(s)://host` for the page's own origin. */
 export function wsOrigin(loc: Pick<Location, 'protocol' | 'host'> = location): string {
@@ -47,7 +53,12 @@ class SyncedDoc {
   readonly doc = new Y.Doc();
   notes = $state.raw<Note[]>([]);
   status = $state<BoardStatus>('connecting');
-  closedMessage = $state<string | null>(null);
+  /** The close code when the server closed the connection for good; null while it is not closed. */
+  closedCode = $state<number | null>(null);
+  /** Read where it is shown: worded in the page's language at that moment. */
+  get closedMessage(): string | null {
+    return this.closedCode === null ? null : closeMessage(this.closedCode);
+  }
   /** Bumped on every change of the document: read models derive from it. */
   revision = $state(0);
 
@@ -86,13 +97,13 @@ class SyncedDoc {
     });
     this.#provider.on('closed', ({ code }) => {
       this.status = 'closed';
-      this.closedMessage = CLOSE_MESSAGES[code] ?? `The board connection was closed (${code}).`;
+      this.closedCode = code;
     });
   }
 
   /** Tries again after the server closed the connection for good (for example after a lock was lifted). */
   reconnect(): void {
-    this.closedMessage = null;
+    this.closedCode = null;
     this.status = this.#everSynced ? 'reconnecting' : 'connecting';
     this.#provider.connect();
   }

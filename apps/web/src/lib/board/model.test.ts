@@ -1,12 +1,14 @@
 import { addNote, createCluster, takeWordsOffNote, addColumn, readBoard } from '@kring/board';
 import type { VoteView } from '@kring/protocol';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
 import * as Y from 'yjs';
 import {
   countNotes,
   defaultLayout,
   isMine,
   mayContribute,
+  notesLabel,
   parsePlace,
   placeOf,
   placeOptions,
@@ -107,5 +109,32 @@ describe('board model', () => {
   it('turns refusals into sentences', () => {
     expect(refusalText({ code: 'conflict', message: 'no votes left' })).toBe('No votes left.');
     expect(refusalText({ code: 'board_locked', message: 'x' })).toMatch(/locked/);
+  });
+});
+
+describe('board model in Dutch and French', () => {
+  const english = getLocale;
+  afterEach(() => overwriteGetLocale(english));
+
+  it('words counts, votes, places and refusals in the page language', () => {
+    overwriteGetLocale(() => 'nl');
+    expect(notesLabel(1)).toBe('1 notitie');
+    expect(notesLabel(3)).toBe('3 notities');
+    expect(reactionLabel('heart', 3, true)).toBe('Hartje, 3, ook van jou');
+    expect(voteSummary(vote({ left: 1 }))[0]).toBe('De stemming is open: je hebt nog 1 van je 2 stemmen.');
+    expect(votesLabel(2, 1, true)).toBe('2 stemmen, 1 van jou');
+    expect(placeOptions(board()).map((p) => p.label)[1]).toBe('Groep: Listening (in Connection)');
+    expect(refusalText({ code: 'conflict', message: 'you have no votes left' })).toBe(
+      'Je hebt geen stemmen meer.',
+    );
+    expect(refusalText({ code: 'conflict', message: 'something new' })).not.toMatch(/something new/i);
+
+    overwriteGetLocale(() => 'fr');
+    // French takes the singular for 0 and 1.
+    expect(votesLabel(0, 0, false)).toBe('0 vote');
+    expect(readOnlyNotice({ locked: true, archived: false, anonymous: false }, 'read', false)).toMatch(
+      /^L'animateur a verrouillé le tableau/,
+    );
+    expect(refusalText({ code: 'board_locked', message: 'this board is locked' })).toMatch(/verrouillé/);
   });
 });

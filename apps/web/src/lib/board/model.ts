@@ -1,13 +1,16 @@
 import {
-  REACTIONS,
+  NoteInputError,
   boardText,
   withoutHiddenNotes,
   type BoardData,
+  type BoardInputError,
   type BoardNote,
   type ReactionId,
 } from '@kring/board';
 import type { BoardAccess } from '@kring/core';
-import type { BoardView, VoteView } from '@kring/protocol';
+import { LIMITS, type BoardView, type ErrorCode, type VoteView } from '@kring/protocol';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 
 /**
  * Pure helpers behind the board UI: what a person sees, how things are named for screen readers,
@@ -37,8 +40,21 @@ export function countNotes(data: BoardData): number {
   return allNotes(data).length;
 }
 
+/**
+ * Whether `n` takes the singular in the person's language (English and Dutch: only 1; French:
+ * 0 and 1). Read when called, so a language switch changes the wording.
+ */
+export function isOne(n: number): boolean {
+  const locale = getLocale();
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  return rules.select(n) === 'one';
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
 export function notesLabel(n: number): string {
-  return n === 1 ? '1 note' : `${n} notes`;
+  return isOne(n) ? m.board_notes_count_one({ count: n }) : m.board_notes_count_other({ count: n });
 }
 
 /** A note is yours when the server recorded you as its author, or (named boards) the document says so. */
@@ -50,13 +66,17 @@ export function isMine(
   return myNotes.includes(note.id) || (note.authorId !== undefined && note.authorId === you);
 }
 
-export const REACTION_LABELS: Record<ReactionId, string> = Object.fromEntries(
-  REACTIONS.map((r) => [r.id, boardText(`reaction.${r.id}`)]),
-) as Record<ReactionId, string>;
+/** A reaction's name in the person's language (the board package holds the names). */
+export function reactionName(id: ReactionId): string {
+  return boardText(`reaction.${id}`, getLocale());
+}
 
 /** "Heart, 3, you reacted" */
 export function reactionLabel(id: ReactionId, count: number, mine: boolean): string {
-  return `${REACTION_LABELS[id]}, ${count}${mine ? ', you reacted' : ''}`;
+  const reaction = reactionName(id);
+  return mine
+    ? m.board_reaction_label_mine({ reaction, count })
+    : m.board_reaction_label({ reaction, count });
 }
 
 export interface PlaceOption {
@@ -69,9 +89,12 @@ export interface PlaceOption {
 export function placeOptions(data: BoardData): PlaceOption[] {
   const out: PlaceOption[] = [];
   for (const column of data.columns) {
-    out.push({ value: `column:${column.id}`, label: `Column: ${column.title}` });
+    out.push({ value: `column:${column.id}`, label: m.board_place_column({ column: column.title }) });
     for (const group of column.clusters) {
-      out.push({ value: `group:${group.id}`, label: `Group: ${group.title} (in ${column.title})` });
+      out.push({
+        value: `group:${group.id}`,
+        label: m.board_place_group({ group: group.title, column: column.title }),
+      });
     }
   }
   return out;
@@ -115,27 +138,27 @@ export function voteControls(
 export function voteBlockedReason(vote: VoteView | null, noteId: string): string | null {
   if (!vote?.open) return null;
   const mine = vote.mine[noteId] ?? 0;
-  if (vote.left <= 0) return `You have used all ${vote.budget} of your votes. Take one back to move it.`;
-  if (mine >= vote.capPerNote) {
-    return `At most ${vote.capPerNote} ${vote.capPerNote === 1 ? 'vote' : 'votes'} per note.`;
-  }
+  if (vote.left <= 0) return m.board_vote_used_all({ budget: vote.budget });
+  if (mine >= vote.capPerNote) return capLine(vote.capPerNote);
   return null;
+}
+
+/** "At most 2 votes per note." */
+function capLine(cap: number): string {
+  return isOne(cap) ? m.board_vote_cap_one({ cap }) : m.board_vote_cap_other({ cap });
 }
 
 /** The vote bar's sentences. */
 export function voteSummary(vote: VoteView | null): string[] {
   if (!vote) return [];
-  if (!vote.open) return ['The dot vote is closed. The totals are shown on each note.'];
+  if (!vote.open) return [m.board_vote_closed_summary()];
+  const left = { left: vote.left, budget: vote.budget };
   const lines = [
-    `Dot vote open: you have ${vote.left} of ${vote.budget} ${vote.budget === 1 ? 'vote' : 'votes'} left.`,
-    `At most ${vote.capPerNote} ${vote.capPerNote === 1 ? 'vote' : 'votes'} per note.`,
+    isOne(vote.budget) ? m.board_vote_open_left_one(left) : m.board_vote_open_left_other(left),
+    capLine(vote.capPerNote),
   ];
   if (vote.hidden) {
-    lines.push(
-      vote.totals
-        ? 'Totals are hidden from participants until the vote closes; you see them as facilitator.'
-        : 'Totals are hidden until the vote closes; you see only your own votes.',
-    );
+    lines.push(vote.totals ? m.board_vote_totals_hidden_facilitator() : m.board_vote_totals_hidden());
   }
   return lines;
 }
@@ -148,31 +171,98 @@ export function noteTotal(vote: VoteView | null, note: Pick<BoardNote, 'id' | 'v
 
 export function votesLabel(total: number | null, mine: number, open: boolean): string {
   const parts: string[] = [];
-  if (total !== null) parts.push(`${total} ${total === 1 ? 'vote' : 'votes'}`);
-  if (open) parts.push(`${mine} from you`);
+  if (total !== null) {
+    parts.push(
+      isOne(total) ? m.board_votes_total_one({ count: total }) : m.board_votes_total_other({ count: total }),
+    );
+  }
+  if (open) parts.push(m.board_votes_from_you({ count: mine }));
   return parts.join(', ');
 }
 
-const CODE_MESSAGES: Record<string, string> = {
-  board_locked: 'The board is locked: only facilitators change it now.',
-  forbidden: 'You are not allowed to do that here.',
-  not_found: 'That note or board is gone.',
-  rate_limited: 'That was a lot of changes at once. Wait a moment, then try again.',
+type Message = () => string;
+
+/** Codes worded the same in every language (English included, as before). */
+const CODE_MESSAGES: Record<string, Message> = {
+  board_locked: m.board_refused_locked,
+  forbidden: m.board_refused_forbidden,
+  not_found: m.board_refused_not_found,
+  rate_limited: m.board_refused_rate_limited,
 };
 
-/** A refusal as a sentence: the server's own plain message when it has one. */
+/**
+ * Codes whose English wording is the server's own sentence; in Dutch and French they are worded
+ * here instead, so nobody reads an English sentence in a Dutch or French page.
+ */
+const TRANSLATED_CODES: Record<string, Message> = {
+  conflict: m.board_refused_conflict,
+  bad_request: m.board_refused_bad_request,
+  internal: m.board_refused_internal,
+  unauthorized: m.board_refused_unauthorized,
+  too_large: m.board_refused_too_large,
+  protocol_mismatch: m.board_refused_generic,
+  full: m.board_refused_generic,
+  name_taken: m.board_refused_generic,
+  door_closed: m.board_refused_generic,
+};
+
+/** The board's refusals a person meets most, known by the server's sentence (nl/fr only). */
+const KNOWN_SENTENCES: Record<string, Message> = {
+  'no vote is open on this board': m.board_refused_vote_closed,
+  'you have no votes left': m.board_refused_no_votes_left,
+  'this note has as many of your votes as it can take': m.board_refused_cap_reached,
+  'you have no vote on this note to take back': m.board_refused_no_vote_to_take_back,
+  'this note is hidden: show it again before editing it': m.board_refused_note_hidden,
+  'the board is in private writing: write your drafts now': m.board_refused_private_writing,
+};
+
+/**
+ * A refusal as a sentence. English: the server's own plain message when it has one (as before).
+ * Dutch and French: worded from the code (a few common refusals from their sentence), and the
+ * server's English only for a code this map does not know.
+ */
 export function refusalText(error: { code: string; message: string }): string {
-  if (error.code === 'conflict' || error.code === 'bad_request' || error.code === 'internal') {
-    return sentence(error.message);
-  }
-  return CODE_MESSAGES[error.code] ?? sentence(error.message);
+  const known = CODE_MESSAGES[error.code];
+  if (known) return known();
+  if (getLocale() === 'en') return sentence(error.message);
+  const translated =
+    KNOWN_SENTENCES[error.message.trim().replace(/\.$/, '').toLowerCase()] ?? TRANSLATED_CODES[error.code];
+  return translated ? translated() : sentence(error.message);
 }
 
 function sentence(text: string): string {
   const t = text.trim();
-  if (t === '') return 'That did not work.';
+  if (t === '') return m.board_refused_generic();
   const s = t[0]?.toUpperCase() + t.slice(1);
   return /[.!?]$/.test(s) ? s : `${s}.`;
+}
+
+/**
+ * The end of a board control's refusal sentence ("Could not archive the board: …") for the codes
+ * the board knows better than the general words; Dutch and French only (English keeps the server's).
+ */
+export const BOARD_REASONS: Partial<Record<ErrorCode, () => string>> = {
+  conflict: m.board_reason_conflict,
+  not_found: m.board_reason_not_found,
+  board_locked: m.board_reason_locked,
+};
+
+/**
+ * Why the board package refused some input (empty or too long title or note), in the person's
+ * language. English keeps the package's own sentence.
+ */
+export function inputErrorText(err: BoardInputError): string {
+  if (getLocale() === 'en') return err.message;
+  if (err instanceof NoteInputError) {
+    if (err.reason === 'empty') return m.board_input_note_empty();
+    if (err.reason === 'too_long') return m.board_input_note_too_long({ max: LIMITS.noteTextMax });
+    return m.board_input_invalid();
+  }
+  if (err.reason === 'empty') return m.board_input_title_empty();
+  if (err.reason === 'too_long') return m.board_title_too_long({ max: LIMITS.titleMax });
+  if (err.reason === 'no_columns') return m.board_name_one_column();
+  if (err.reason === 'too_many_columns') return m.board_too_many_columns({ max: LIMITS.boardColumnsMax });
+  return m.board_input_invalid();
 }
 
 /** The plain message above a board that cannot be changed (or null when it can). */
@@ -182,16 +272,12 @@ export function readOnlyNotice(
   facilitator: boolean,
 ): string | null {
   if (view.archived) {
-    return facilitator
-      ? 'This board is archived. As a facilitator you can still change it.'
-      : 'This board is archived. You can read it; nothing can be changed.';
+    return facilitator ? m.board_readonly_archived_facilitator() : m.board_readonly_archived();
   }
   if (view.locked) {
-    return facilitator
-      ? 'The board is locked for participants. As a facilitator you can still write.'
-      : 'The board is locked by the facilitator. You can read the notes; adding and changing notes is paused for now.';
+    return facilitator ? m.board_readonly_locked_facilitator() : m.board_readonly_locked();
   }
-  if (access === 'read' && !view.anonymous) return 'You can read this board; your role does not write on it.';
+  if (access === 'read' && !view.anonymous) return m.board_readonly_role();
   return null;
 }
 

@@ -1,5 +1,14 @@
-import { describe, expect, it } from 'vitest';
-import { ExportError, exportPath, fallbackFileName, fetchExport, fileNameFrom, slug } from './exports';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
+import {
+  ExportError,
+  exportPath,
+  fallbackFileName,
+  fetchExport,
+  fileNameFrom,
+  formatLabel,
+  slug,
+} from './exports';
 
 describe('export paths and file names', () => {
   it('builds the board and session export paths', () => {
@@ -60,5 +69,24 @@ describe('fetchExport', () => {
       throw new TypeError('failed');
     }) as typeof fetch;
     await expect(fetchExport('/api/x', 't', 'f', offline)).rejects.toBeInstanceOf(ExportError);
+  });
+});
+
+describe('export wording in Dutch and French', () => {
+  const english = getLocale;
+  afterEach(() => overwriteGetLocale(english));
+
+  it('words refusals from the code, not the server’s English', async () => {
+    overwriteGetLocale(() => 'nl');
+    const refusing = (async () =>
+      new Response(JSON.stringify({ error: { code: 'forbidden', message: 'Not for you.' } }), {
+        status: 403,
+      })) as typeof fetch;
+    await expect(fetchExport('/api/x', 't', 'f', refusing)).rejects.toThrow('Dit mag je niet exporteren.');
+    overwriteGetLocale(() => 'fr');
+    expect(formatLabel('csv')).toBe('CSV (tableur)');
+    expect(exportPath('ABC234', { kind: 'session', format: 'md' }, 'fr')).toBe(
+      '/api/sessions/ABC234/export?format=md&lang=fr',
+    );
   });
 });

@@ -1,20 +1,25 @@
 import type { BoardExportFormat, SessionExportFormat } from '@kring/protocol';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 
 /** What to export: one board, or the whole session (agenda, every board, answered questions). */
 export type ExportRequest =
   | { kind: 'board'; boardId: string; format: BoardExportFormat }
   | { kind: 'session'; format: SessionExportFormat };
 
-export const FORMAT_LABELS: Record<BoardExportFormat, string> = {
-  md: 'Markdown',
-  csv: 'CSV (spreadsheet)',
-  json: 'JSON',
-};
+/** A format's name on its button, in the person's language (Markdown and JSON are names). */
+export function formatLabel(format: BoardExportFormat): string {
+  if (format === 'csv') return m.board_format_csv();
+  return format === 'md' ? 'Markdown' : 'JSON';
+}
 
-/** The API path of an export (docs/api.md, "Exports"). */
-export function exportPath(code: string, request: ExportRequest): string {
+/**
+ * The API path of an export (docs/api.md, "Exports"). `lang`: the reader's language for the
+ * export's own words (headings, labels); left out, the server uses the board's.
+ */
+export function exportPath(code: string, request: ExportRequest, lang?: string): string {
   const base = `/api/sessions/${encodeURIComponent(code)}`;
-  const query = `?format=${request.format}`;
+  const query = `?format=${request.format}${lang ? `&lang=${encodeURIComponent(lang)}` : ''}`;
   return request.kind === 'board'
     ? `${base}/boards/${encodeURIComponent(request.boardId)}/export${query}`
     : `${base}/export${query}`;
@@ -64,11 +69,25 @@ export class ExportError extends Error {
   }
 }
 
-const STATUS_MESSAGES: Record<number, string> = {
-  401: 'This device is no longer recognised in this session.',
-  403: 'You may not export this.',
-  404: 'This board no longer exists.',
+const STATUS_MESSAGES: Record<number, () => string> = {
+  401: m.board_export_unauthorized,
+  403: m.board_export_forbidden,
+  404: m.board_gone,
 };
+
+/** The server's refusal codes, worded for Dutch and French readers (English keeps the server's). */
+const CODE_MESSAGES: Record<string, () => string> = {
+  unauthorized: m.board_export_unauthorized,
+  forbidden: m.board_export_forbidden,
+  not_found: m.board_gone,
+  rate_limited: m.board_export_rate_limited,
+  bad_request: m.board_export_bad_request,
+  internal: m.board_refused_internal,
+};
+
+function statusText(status: number): string {
+  return STATUS_MESSAGES[status]?.() ?? m.board_export_status({ status });
+}
 
 /**
  * Fetches an export with the person's token (a plain link cannot carry the `Authorization`
@@ -88,13 +107,19 @@ export async function fetchExport(
       credentials: 'same-origin',
     });
   } catch {
-    throw new ExportError('Kring could not be reached. Check your connection and try again.');
+    throw new ExportError(m.board_export_offline());
   }
   if (!res.ok) {
-    let message = STATUS_MESSAGES[res.status] ?? `The server answered ${res.status}.`;
+    let message = statusText(res.status);
     try {
-      const body = (await res.json()) as { error?: { message?: unknown } };
-      if (typeof body.error?.message === 'string' && body.error.message) message = body.error.message;
+      const body = (await res.json()) as { error?: { code?: unknown; message?: unknown } };
+      const code = typeof body.error?.code === 'string' ? body.error.code : '';
+      const said = typeof body.error?.message === 'string' ? body.error.message : '';
+      // English: the server's own sentence. Dutch and French: worded from the code; the server's
+      // English only for a code not known here.
+      const worded = getLocale() === 'en' ? undefined : CODE_MESSAGES[code];
+      if (worded) message = worded();
+      else if (said) message = said;
     } catch {
       // keep the status message
     }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
 import {
   addBoardCommand,
   boardTemplateOptions,
@@ -118,5 +119,33 @@ describe('which board is shown', () => {
     expect(shownBoardId(boards, 'gone', 'gone')).toBe('a');
     expect(shownBoardId([{ id: 'x', archived: true }], null, null)).toBe('x');
     expect(shownBoardId([], null, null)).toBeNull();
+  });
+});
+
+describe('pickers and form checks in Dutch and French', () => {
+  const english = getLocale;
+  afterEach(() => overwriteGetLocale(english));
+  const base = {
+    title: 'x',
+    templateId: 'check-in' as const,
+    anonymous: false,
+    columnsText: '',
+    customColumns: false,
+  };
+
+  it('names the templates and says what to fix in the page language', () => {
+    overwriteGetLocale(() => 'nl');
+    const ips = sessionTemplateOptions().find((o) => o.id === 'ips-overview');
+    expect(ips?.title).toBe('IPS-overzicht (drie uur)');
+    expect(ips?.summary).toMatch(/^10 delen · 3 u · borden: Check-in, De vier IPS-taken/);
+    expect(boardTemplateOptions().find((o) => o.id === 'blank')?.title).toBe('Leeg bord');
+    expect(addBoardCommand({ ...base, title: ' ' })).toEqual({ ok: false, error: 'Geef het bord een naam.' });
+
+    overwriteGetLocale(() => 'fr');
+    expect(formatMinutes(90)).toBe('1 h 30 min');
+    expect(openVoteCommand({ boardId: 'b1', budget: 0, capPerNote: 1, hidden: false })).toEqual({
+      ok: false,
+      error: 'Votes par personne\u00a0: un nombre entier de 1 à 100.',
+    });
   });
 });

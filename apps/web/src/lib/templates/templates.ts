@@ -1,5 +1,5 @@
 import { listTemplates, type LocalizedTemplate } from '@kring/board';
-import { SESSION_TEMPLATES, plannedMinutesOf } from '@kring/core';
+import { plannedMinutesOf, sessionTemplatesIn } from '@kring/core';
 import {
   LIMITS,
   type BoardView,
@@ -7,6 +7,8 @@ import {
   type SessionTemplateId,
   type TemplateId,
 } from '@kring/protocol';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 
 /** A choice in the "start from" picker of the create form. */
 export interface SessionTemplateOption {
@@ -18,35 +20,39 @@ export interface SessionTemplateOption {
   summary: string;
 }
 
-export function formatMinutes(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  if (h === 0) return `${m} min`;
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+export function formatMinutes(total: number): string {
+  const hours = Math.floor(total / 60);
+  const minutes = total % 60;
+  if (hours === 0) return m.board_minutes({ minutes });
+  return minutes === 0 ? m.board_hours({ hours }) : m.board_hours_minutes({ hours, minutes });
 }
 
+/** The picker's choices, in the person's language at the time of the call. */
 export function sessionTemplateOptions(): SessionTemplateOption[] {
   return [
     {
       id: 'blank',
-      title: 'Blank session',
-      description: 'One empty board and no agenda. Add what you need as you go.',
+      title: m.board_blank_session_title(),
+      description: m.board_blank_session_description(),
       summary: '',
     },
-    ...SESSION_TEMPLATES.map((t) => ({
+    // Core holds the templates' words in every language (S4), the same the server creates from.
+    ...sessionTemplatesIn(getLocale()).map((t) => ({
       id: t.id,
       title: t.title,
       description: t.description,
-      summary: `${t.segments.length} parts · ${formatMinutes(plannedMinutesOf(t))} · boards: ${t.boards
-        .map((b) => b.title)
-        .join(', ')}`,
+      summary: m.board_session_template_summary({
+        parts: t.segments.length,
+        duration: formatMinutes(plannedMinutesOf(t)),
+        boards: t.boards.map((b) => b.title).join(', '),
+      }),
     })),
   ];
 }
 
-/** Board templates for the "add a board" picker, in English (the board package holds the texts). */
+/** Board templates for the "add a board" picker, in the person's language (the board package holds the texts). */
 export function boardTemplateOptions(): LocalizedTemplate[] {
-  return listTemplates('en');
+  return listTemplates(getLocale());
 }
 
 /** Column titles from a textarea: one per line, trimmed, empty lines left out. */
@@ -69,9 +75,9 @@ export function addBoardCommand(input: {
   customColumns: boolean;
 }): Checked<CommandOf<'board.add'>> {
   const title = input.title.trim();
-  if (!title) return { ok: false, error: 'Give the board a title.' };
+  if (!title) return { ok: false, error: m.board_give_title() };
   if (title.length > LIMITS.titleMax) {
-    return { ok: false, error: `A title can have at most ${LIMITS.titleMax} characters.` };
+    return { ok: false, error: m.board_title_too_long({ max: LIMITS.titleMax }) };
   }
   const command: CommandOf<'board.add'> = {
     type: 'board.add',
@@ -81,12 +87,12 @@ export function addBoardCommand(input: {
   };
   if (!input.customColumns) return { ok: true, value: command };
   const columns = parseColumnTitles(input.columnsText);
-  if (columns.length === 0) return { ok: false, error: 'Name at least one column, one per line.' };
+  if (columns.length === 0) return { ok: false, error: m.board_name_one_column() };
   if (columns.length > LIMITS.boardColumnsMax) {
-    return { ok: false, error: `A board can have at most ${LIMITS.boardColumnsMax} columns.` };
+    return { ok: false, error: m.board_too_many_columns({ max: LIMITS.boardColumnsMax }) };
   }
   const long = columns.find((c) => c.length > LIMITS.titleMax);
-  if (long) return { ok: false, error: `A column title can have at most ${LIMITS.titleMax} characters.` };
+  if (long) return { ok: false, error: m.board_column_title_too_long({ max: LIMITS.titleMax }) };
   return { ok: true, value: { ...command, columns } };
 }
 
@@ -99,10 +105,10 @@ export function openVoteCommand(input: {
 }): Checked<CommandOf<'vote.open'>> {
   const { budget, capPerNote } = input;
   if (!Number.isInteger(budget) || budget < 1 || budget > LIMITS.voteBudgetMax) {
-    return { ok: false, error: `Votes per person: a whole number from 1 to ${LIMITS.voteBudgetMax}.` };
+    return { ok: false, error: m.board_vote_budget_invalid({ max: LIMITS.voteBudgetMax }) };
   }
   if (!Number.isInteger(capPerNote) || capPerNote < 1 || capPerNote > budget) {
-    return { ok: false, error: `Most votes on one note: a whole number from 1 to ${budget}.` };
+    return { ok: false, error: m.board_vote_cap_invalid({ max: budget }) };
   }
   return {
     ok: true,
