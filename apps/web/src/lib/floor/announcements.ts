@@ -1,5 +1,6 @@
 import { turnChange } from '@kring/core';
 import type { FloorView } from '@kring/protocol';
+import { m } from '$lib/paraglide/messages';
 import { asFloorState } from './floor';
 import { MODE_LABEL, PHASE_LABEL } from './labels';
 import { nameOf, type People } from './people';
@@ -17,8 +18,8 @@ export function floorAnnouncements(
 ): string[] {
   const out: string[] = [];
   const modeChanged = before.mode !== after.mode || restarted(before, after);
-  if (before.mode !== after.mode) out.push(`The floor changed to: ${MODE_LABEL[after.mode]}.`);
-  else if (modeChanged) out.push(`A new ${MODE_LABEL[after.mode].toLowerCase()} has started.`);
+  if (before.mode !== after.mode) out.push(m.floor_changed_to({ mode: MODE_LABEL[after.mode] }));
+  else if (modeChanged) out.push(m.floor_new_started({ mode: MODE_LABEL[after.mode].toLowerCase() }));
 
   if (after.mode === 'reflecting' && (before.mode !== 'reflecting' || before.phase !== after.phase)) {
     out.push(`${PHASE_LABEL[after.phase]}.`);
@@ -33,11 +34,13 @@ export function floorAnnouncements(
   const speakerChanged = was?.participantId !== is?.participantId || was?.startedAt !== is?.startedAt;
   if (speakerChanged && is && is.participantId !== you) {
     const name = nameOf(people, is.participantId);
-    out.push(after.mode === 'piece' ? `${name} holds the talking piece.` : `${name} is speaking now.`);
+    out.push(
+      after.mode === 'piece' ? m.floor_holds_talking_piece({ name }) : m.floor_is_speaking_now({ name }),
+    );
   } else if (speakerChanged && !is && !modeChanged) {
-    if (after.mode === 'round') out.push('The round is complete.');
-    else if (after.mode === 'piece') out.push('The talking piece is back in the centre.');
-    else if (after.mode === 'open' && mine !== 'ended') out.push('Nobody has the floor now.');
+    if (after.mode === 'round') out.push(m.floor_round_complete());
+    else if (after.mode === 'piece') out.push(m.floor_piece_back_centre());
+    else if (after.mode === 'open' && mine !== 'ended') out.push(m.floor_nobody_has_floor());
   }
 
   // A raised hand that went down without getting the floor (lowered by you or by a facilitator).
@@ -48,22 +51,22 @@ export function floorAnnouncements(
     !after.hands.some((h) => h.participantId === you) &&
     after.speaker?.participantId !== you
   ) {
-    out.push('Your hand is lowered.');
+    out.push(m.floor_hand_lowered());
   }
   return out;
 }
 
 function personal(change: 'speaking' | 'next' | 'ended', floor: FloorView): string {
-  if (change === 'next') return 'You are next.';
+  if (change === 'next') return m.floor_you_are_next();
   if (change === 'speaking') {
-    if (floor.mode === 'fishbowl') return 'You are in the inner circle: you may speak.';
-    if (floor.mode === 'reflecting') return 'You may speak now.';
-    if (floor.mode === 'piece') return 'It is your turn: you hold the talking piece.';
-    return 'It is your turn.';
+    if (floor.mode === 'fishbowl') return m.floor_inner_may_speak();
+    if (floor.mode === 'reflecting') return m.floor_you_may_speak_now();
+    if (floor.mode === 'piece') return m.floor_your_turn_piece();
+    return m.floor_your_turn();
   }
-  if (floor.mode === 'fishbowl') return 'You are back in the outer circle.';
-  if (floor.mode === 'reflecting') return 'Please listen now.';
-  return 'Your turn has ended.';
+  if (floor.mode === 'fishbowl') return m.floor_back_outer_circle();
+  if (floor.mode === 'reflecting') return m.floor_please_listen_now();
+  return m.floor_your_turn_ended();
 }
 
 /** The same mode started afresh (a new round, a new fishbowl): `floor.start` again. */

@@ -1,47 +1,102 @@
 import { maySpeak, turnInfo } from '@kring/core';
 import type { RoundOutcome, Signal, TeamPhase } from '@kring/protocol';
 import { asFloorState, type FloorMode, type FloorViewOf } from './floor';
-import { listNames, nameFor, nameOf, type People } from './people';
+import { listNames, nameOf, type People } from './people';
 import type { FloorView } from '@kring/protocol';
+import { getLocale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+
+/*
+ * The words of the floor come from the `floor` message catalogue. The label records are read
+ * through getters, so `MODE_LABEL[mode]` asks for the message in the page's language each time a
+ * template (or a `$derived`) reads it, and a language switch re-renders it in place.
+ */
 
 export const MODE_LABEL: Record<FloorMode, string> = {
-  open: 'Open floor',
-  round: 'Round',
-  piece: 'Talking piece',
-  fishbowl: 'Fishbowl',
-  reflecting: 'Reflecting team',
+  get open() {
+    return m.floor_mode_open();
+  },
+  get round() {
+    return m.floor_mode_round();
+  },
+  get piece() {
+    return m.floor_mode_piece();
+  },
+  get fishbowl() {
+    return m.floor_mode_fishbowl();
+  },
+  get reflecting() {
+    return m.floor_mode_reflecting();
+  },
 };
 
 /** One sentence per mode, in plain words, for everyone. */
 export const MODE_HINT: Record<FloorMode, string> = {
-  open: 'Raise your hand to ask for the floor. The facilitator gives the floor in the order of the queue.',
-  round: 'Everyone gets a turn in order. Passing is always fine.',
-  piece: 'Whoever holds the talking piece speaks. They hand it on, or put it back in the centre.',
-  fishbowl: 'The people in the inner circle speak; everyone else listens. Step in when a seat is free.',
-  reflecting: 'The team reflects aloud while the others listen; then the others respond.',
+  get open() {
+    return m.floor_mode_hint_open();
+  },
+  get round() {
+    return m.floor_mode_hint_round();
+  },
+  get piece() {
+    return m.floor_mode_hint_piece();
+  },
+  get fishbowl() {
+    return m.floor_mode_hint_fishbowl();
+  },
+  get reflecting() {
+    return m.floor_mode_hint_reflecting();
+  },
 };
 
 /** In a breakout room the room runs its own floor (BR15): no facilitator hands it out. */
 export const ROOM_MODE_HINT: Record<FloorMode, string> = {
-  ...MODE_HINT,
-  open: 'Raise your hand to ask for the floor. Whoever runs the room’s floor gives it in the order of the queue.',
+  get open() {
+    return m.floor_mode_hint_open_room();
+  },
+  get round() {
+    return MODE_HINT.round;
+  },
+  get piece() {
+    return MODE_HINT.piece;
+  },
+  get fishbowl() {
+    return MODE_HINT.fishbowl;
+  },
+  get reflecting() {
+    return MODE_HINT.reflecting;
+  },
 };
 
 export const PHASE_LABEL: Record<TeamPhase, string> = {
-  team: 'The team reflects — others listen',
-  others: 'Others respond',
+  get team() {
+    return m.floor_phase_team();
+  },
+  get others() {
+    return m.floor_phase_others();
+  },
 };
 
 /** Neutral words for how a round turn ended: passing is as fine as speaking. */
 export const OUTCOME_LABEL: Record<RoundOutcome, string> = {
-  spoke: 'spoke',
-  passed: 'passed',
-  skipped: 'skipped',
+  get spoke() {
+    return m.floor_status_spoke();
+  },
+  get passed() {
+    return m.floor_status_passed();
+  },
+  get skipped() {
+    return m.floor_status_skipped();
+  },
 };
 
 export const SIGNAL_LABEL: Record<Signal, string> = {
-  pause: 'needs a pause',
-  notToday: 'asks not to be called on today',
+  get pause() {
+    return m.floor_signal_pause();
+  },
+  get notToday() {
+    return m.floor_signal_not_today();
+  },
 };
 
 export interface FloorSummary {
@@ -55,42 +110,44 @@ export interface FloorSummary {
 
 /** F-R2/F-Q: who speaks now and who is next, as every screen shows it. */
 export function floorSummary(floor: FloorView, people: People, you: string | null): FloorSummary {
-  const name = (id: string) => {
-    const n = nameFor(people, id, you);
-    return n === 'you' ? 'You' : n;
-  };
+  const name = (id: string) => (id === you ? m.floor_you_capital() : nameOf(people, id));
   const speaker = floor.speaker ? name(floor.speaker.participantId) : null;
   const next = floor.next ? name(floor.next) : null;
   switch (floor.mode) {
     case 'open':
       return {
-        speakingLabel: 'Speaking now',
-        speaking: speaker ?? 'Nobody has been given the floor',
-        next: next ?? 'Nobody is waiting',
+        speakingLabel: m.floor_speaking_now(),
+        speaking: speaker ?? m.floor_nobody_given_floor(),
+        next: next ?? m.floor_nobody_waiting(),
       };
     case 'round':
       return {
-        speakingLabel: 'Speaking now',
-        speaking: speaker ?? (floor.turns.length >= floor.order.length ? 'The round is complete' : 'Nobody'),
-        next: speaker ? (next ?? 'Nobody: this is the last turn') : null,
+        speakingLabel: m.floor_speaking_now(),
+        speaking:
+          speaker ??
+          (floor.turns.length >= floor.order.length ? m.floor_round_complete_short() : m.floor_nobody()),
+        next: speaker ? (next ?? m.floor_nobody_last_turn()) : null,
       };
     case 'piece':
       return {
-        speakingLabel: 'Holding the piece',
-        speaking: speaker ?? 'Nobody: the piece is in the centre',
+        speakingLabel: m.floor_holding_piece(),
+        speaking: speaker ?? m.floor_nobody_piece_centre(),
         next: null,
       };
     case 'fishbowl':
       return {
-        speakingLabel: 'In the inner circle',
-        speaking: innerNames(floor, name) || 'Nobody yet',
+        speakingLabel: m.floor_in_inner_circle(),
+        speaking: innerNames(floor, name) || m.floor_nobody_yet(),
         next: null,
       };
     case 'reflecting': {
       const team = floor.team.map(name);
       return {
-        speakingLabel: 'May speak now',
-        speaking: floor.phase === 'team' ? `The team: ${listNames(team)}` : 'Everyone who is not on the team',
+        speakingLabel: m.floor_may_speak_now(),
+        speaking:
+          floor.phase === 'team'
+            ? m.floor_the_team({ names: listNames(team) })
+            : m.floor_everyone_not_on_team(),
         next: null,
       };
     }
@@ -119,75 +176,86 @@ export function yourPlace(floor: FloorView, you: string, people: People, takesPa
   const info = takesPart ? turnInfo(state, you) : null;
   if (!takesPart)
     return {
-      text: 'You follow the conversation; you do not take the floor.',
+      text: m.floor_place_observer(),
       maySpeak: false,
       yourTurn: false,
     };
   const speakerName = floor.speaker ? nameOf(people, floor.speaker.participantId) : null;
   switch (floor.mode) {
     case 'open': {
-      if (info === 'speaking')
-        return { text: 'It is your turn. You have the floor.', maySpeak: true, yourTurn: true };
+      if (info === 'speaking') return { text: m.floor_place_open_yours(), maySpeak: true, yourTurn: true };
       if (info === 'next')
         return {
-          text: `You are next. ${speakerName ? `${speakerName} is speaking.` : ''}`.trim(),
+          text: speakerName ? m.floor_place_next_speaker({ name: speakerName }) : m.floor_you_are_next(),
           maySpeak: may,
           yourTurn: false,
         };
-      if (!floor.speaker)
-        return { text: 'The floor is open: anyone may speak.', maySpeak: may, yourTurn: false };
-      return { text: `${speakerName} has the floor. Please listen.`, maySpeak: may, yourTurn: false };
+      if (!floor.speaker) return { text: m.floor_place_open_free(), maySpeak: may, yourTurn: false };
+      return { text: m.floor_place_open_other({ name: speakerName ?? '' }), maySpeak: may, yourTurn: false };
     }
     case 'round': {
-      if (info === 'speaking')
-        return { text: 'It is your turn. Speak, or pass: both are fine.', maySpeak: true, yourTurn: true };
+      if (info === 'speaking') return { text: m.floor_place_round_yours(), maySpeak: true, yourTurn: true };
       if (info === 'next')
-        return { text: `You are next, after ${speakerName}.`, maySpeak: false, yourTurn: false };
-      if (!floor.speaker)
-        return { text: 'The round is complete: anyone may speak.', maySpeak: may, yourTurn: false };
-      return { text: `${speakerName} is speaking. Please listen.`, maySpeak: may, yourTurn: false };
-    }
-    case 'piece': {
-      if (info === 'speaking')
-        return { text: 'It is your turn: you hold the talking piece.', maySpeak: true, yourTurn: true };
-      if (!floor.speaker)
         return {
-          text: 'The piece is in the centre. Take it when you want to speak.',
+          text: m.floor_place_round_next({ name: speakerName ?? '' }),
           maySpeak: false,
           yourTurn: false,
         };
-      return { text: `${speakerName} holds the piece. Please listen.`, maySpeak: false, yourTurn: false };
+      if (!floor.speaker) return { text: m.floor_place_round_complete(), maySpeak: may, yourTurn: false };
+      return { text: m.floor_place_round_other({ name: speakerName ?? '' }), maySpeak: may, yourTurn: false };
+    }
+    case 'piece': {
+      if (info === 'speaking') return { text: m.floor_your_turn_piece(), maySpeak: true, yourTurn: true };
+      if (!floor.speaker)
+        return {
+          text: m.floor_place_piece_centre(),
+          maySpeak: false,
+          yourTurn: false,
+        };
+      return {
+        text: m.floor_place_piece_other({ name: speakerName ?? '' }),
+        maySpeak: false,
+        yourTurn: false,
+      };
     }
     case 'fishbowl':
       return may
-        ? { text: 'You are in the inner circle: you may speak.', maySpeak: true, yourTurn: true }
-        : { text: 'You are listening from the outer circle.', maySpeak: false, yourTurn: false };
+        ? { text: m.floor_inner_may_speak(), maySpeak: true, yourTurn: true }
+        : { text: m.floor_place_outer_circle(), maySpeak: false, yourTurn: false };
     case 'reflecting': {
       const onTeam = floor.team.includes(you);
       if (floor.phase === 'team') {
         return onTeam
           ? {
-              text: 'You are on the team: reflect aloud now while the others listen.',
+              text: m.floor_place_team_reflect(),
               maySpeak: true,
               yourTurn: true,
             }
           : {
-              text: 'The team reflects. Please listen now; you respond afterwards.',
+              text: m.floor_place_team_listen(),
               maySpeak: false,
               yourTurn: false,
             };
       }
       return onTeam
-        ? { text: 'The others respond now. Please listen.', maySpeak: false, yourTurn: false }
-        : { text: 'Your turn to respond: you may speak now.', maySpeak: true, yourTurn: true };
+        ? { text: m.floor_place_others_respond(), maySpeak: false, yourTurn: false }
+        : { text: m.floor_place_your_response(), maySpeak: true, yourTurn: true };
     }
   }
 }
 
-/** 1 → "1st", 2 → "2nd", 11 → "11th". */
+/** 1 → "1st", 2 → "2nd", 11 → "11th" (English; see `queuePlace`). */
 export function ordinal(n: number): string {
   const tens = n % 100;
   if (tens >= 11 && tens <= 13) return `${n}th`;
   const suffix = { 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] ?? 'th';
   return `${n}${suffix}`;
+}
+
+/**
+ * Your place in the hand-raise queue as the hint sentence takes it: "2nd" in English, the plain
+ * number in Dutch and French ("op plaats 2", "en position 2").
+ */
+export function queuePlace(n: number): string {
+  return getLocale() === 'en' ? ordinal(n) : new Intl.NumberFormat(getLocale()).format(n);
 }

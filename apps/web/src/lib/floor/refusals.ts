@@ -1,25 +1,46 @@
-import type { ErrorBody } from '@kring/protocol';
+import type { ErrorBody, ErrorCode } from '@kring/protocol';
+import { m } from '$lib/paraglide/messages';
+import { baseLocale, getLocale } from '$lib/paraglide/runtime';
 
 /**
  * A refusal from the server in plain words. `what` says what did not happen ("Could not step in"),
- * the rest says why, e.g. a full fishbowl.
+ * the rest says why, e.g. a full fishbowl. The server explains itself in English: in English that
+ * sentence is shown as it is; in Dutch and French the reason is worded from the error code.
  */
 export function refusalText(what: string, error: ErrorBody): string {
+  const told = getLocale() === baseLocale ? reason(error.message) : '';
   switch (error.code) {
     case 'full':
-      return `${what}: the inner circle is full. Wait until someone steps out, then try again.`;
+      return m.floor_refusal_full({ what });
     case 'forbidden':
-      return `${what}: ${reason(error.message) || 'you are not allowed to do this.'}`;
+      return m.floor_refusal({ what, reason: told || m.floor_reason_forbidden() });
     case 'conflict':
       // A command for another mode means the floor changed while the button was on screen.
-      if (/^the floor is in \w+ mode/.test(error.message)) {
-        return `${what}: the floor changed in the meantime. Look again at what it is now.`;
-      }
-      return `${what}: ${reason(error.message) || 'that is not possible right now.'}`;
+      if (/^the floor is in \w+ mode/.test(error.message)) return m.floor_refusal_changed({ what });
+      return m.floor_refusal({ what, reason: told || m.floor_reason_conflict() });
     case 'not_found':
-      return `${what}: that person is no longer in the session.`;
+      return m.floor_refusal_not_found({ what });
     default:
-      return `${what}: ${reason(error.message) || 'please try again.'}`;
+      return m.floor_refusal({
+        what,
+        reason: told || (getLocale() === baseLocale ? m.floor_reason_try_again() : codeReason(error.code)),
+      });
+  }
+}
+
+/** The reason for a code the cases above leave to the server's words, in the page's language. */
+function codeReason(code: ErrorCode): string {
+  switch (code) {
+    case 'rate_limited':
+      return m.floor_reason_rate_limited();
+    case 'internal':
+      return m.floor_reason_offline();
+    case 'unauthorized':
+      return m.floor_reason_not_member();
+    case 'bad_request':
+      return m.floor_reason_bad_request();
+    default:
+      return m.floor_reason_try_again();
   }
 }
 

@@ -1,4 +1,5 @@
 import type { RoundOutcome } from '@kring/protocol';
+import { m } from '$lib/paraglide/messages';
 import type { FloorViewOf } from './floor';
 
 export type RoundStatus = RoundOutcome | 'speaking' | 'next' | 'waiting';
@@ -20,13 +21,26 @@ export function roundRows(floor: FloorViewOf<'round'>): RoundRow[] {
   });
 }
 
+/** Read through getters: each read gives the word in the page's language. */
 export const ROUND_STATUS_LABEL: Record<RoundStatus, string> = {
-  spoke: 'spoke',
-  passed: 'passed',
-  skipped: 'skipped',
-  speaking: 'speaking now',
-  next: 'next',
-  waiting: 'waiting',
+  get spoke() {
+    return m.floor_status_spoke();
+  },
+  get passed() {
+    return m.floor_status_passed();
+  },
+  get skipped() {
+    return m.floor_status_skipped();
+  },
+  get speaking() {
+    return m.floor_status_speaking();
+  },
+  get next() {
+    return m.floor_status_next();
+  },
+  get waiting() {
+    return m.floor_status_waiting();
+  },
 };
 
 /** F-R6: a round is complete once everyone has an outcome. */
@@ -36,7 +50,8 @@ export const roundComplete = (floor: FloorViewOf<'round'>): boolean =>
 /** "2 of 5 turns taken." */
 export function roundProgress(floor: FloorViewOf<'round'>): string {
   const done = Math.min(floor.turns.length, floor.order.length);
-  return `${done} of ${floor.order.length} turn${floor.order.length === 1 ? '' : 's'} taken.`;
+  const total = floor.order.length;
+  return total === 1 ? m.floor_round_progress_one({ done, total }) : m.floor_round_progress({ done, total });
 }
 
 /** Whether this person may still pass (F-R4: anyone waiting passes, on their turn or ahead of it). */

@@ -1,22 +1,33 @@
 import { LIMITS } from '@kring/protocol';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 
 /** "0:45", "3:07", "1:02:09": a duration as people read a clock. */
 export function formatDuration(ms: number): string {
   const total = Math.floor(Math.max(0, ms) / 1000);
   const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
+  const min = Math.floor((total % 3600) / 60);
   const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+  return h > 0 ? `${h}:${String(min).padStart(2, '0')}:${s}` : `${min}:${s}`;
 }
+
+/** Whether `count` takes the singular in the page's language (1 in English; 0 and 1 in French). */
+const singular = (count: number) => new Intl.PluralRules(getLocale()).select(count) === 'one';
+
+/** A number as the page's language writes it: "1.5" in English, "1,5" in Dutch and French. */
+const decimal = (value: number) =>
+  new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 2, useGrouping: false }).format(value);
 
 /** "45 seconds", "3 minutes", "2 min 30 s": a length as words, for a soft time or a total. */
 export function describeDuration(ms: number): string {
   const total = Math.round(Math.max(0, ms) / 1000);
-  const m = Math.floor(total / 60);
-  const s = total % 60;
-  if (m === 0) return `${s} second${s === 1 ? '' : 's'}`;
-  if (s === 0) return `${m} minute${m === 1 ? '' : 's'}`;
-  return `${m} min ${s} s`;
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  if (minutes === 0)
+    return singular(seconds) ? m.floor_seconds_one({ count: seconds }) : m.floor_seconds({ count: seconds });
+  if (seconds === 0)
+    return singular(minutes) ? m.floor_minutes_one({ count: minutes }) : m.floor_minutes({ count: minutes });
+  return m.floor_minutes_seconds({ minutes, seconds });
 }
 
 /**
@@ -25,11 +36,17 @@ export function describeDuration(ms: number): string {
  */
 export function softTimeText(remainingMs: number): string {
   if (remainingMs > 0)
-    return `${formatDuration(Math.ceil(remainingMs / 1000) * 1000)} left of the suggested time`;
-  return `The suggested time has passed (${formatDuration(-remainingMs)} ago). Finish in your own time.`;
+    return m.floor_soft_left({ time: formatDuration(Math.ceil(remainingMs / 1000) * 1000) });
+  return m.floor_soft_passed({ time: formatDuration(-remainingMs) });
 }
 
-export type ParsedMinutes = { ok: true; ms: number | null } | { ok: false; error: string };
+/**
+ * Why a typed value was not taken. A function, so a form that keeps it shows it in the page's
+ * language of the moment (a language switch re-renders it).
+ */
+export type ProblemText = () => string;
+
+export type ParsedMinutes = { ok: true; ms: number | null } | { ok: false; error: ProblemText };
 
 /** A soft time typed in minutes ("", "1", "1.5", "1,5"): empty means none. */
 export function parseSoftMinutes(text: string): ParsedMinutes {
@@ -40,26 +57,34 @@ export function parseSoftMinutes(text: string): ParsedMinutes {
   if (!Number.isFinite(minutes) || minutes <= 0 || minutes > maxMinutes) {
     return {
       ok: false,
-      error: `Enter a number of minutes between 0.1 and ${maxMinutes}, or leave it empty.`,
+      error: () => m.floor_soft_minutes_error({ min: decimal(0.1), max: decimal(maxMinutes) }),
     };
   }
   const ms = Math.round(minutes * 60_000);
-  return ms > 0 ? { ok: true, ms } : { ok: false, error: 'That is too short for a turn.' };
+  return ms > 0 ? { ok: true, ms } : { ok: false, error: () => m.floor_soft_too_short() };
 }
 
-/** The soft time as the minutes field shows it ("1.5"), empty without one. */
+/** The soft time as the minutes field shows it ("1.5"; "1,5" in Dutch and French), empty without one. */
 export function minutesText(ms: number | null): string {
-  return ms === null ? '' : String(Math.round((ms / 60_000) * 100) / 100);
+  return ms === null ? '' : decimal(Math.round((ms / 60_000) * 100) / 100);
 }
 
-export type ParsedCount = { ok: true; value: number } | { ok: false; error: string };
+export type ParsedCount = { ok: true; value: number } | { ok: false; error: ProblemText };
 
-/** A whole number typed in a field (fishbowl seats), within `min`..`max`. */
-export function parseCount(text: string, min: number, max: number, what: string): ParsedCount {
+/** A whole number typed in a field (fishbowl seats), within `min`..`max`; `what` names what is counted. */
+export function parseCount(
+  text: string,
+  min: number,
+  max: number,
+  what: string | (() => string),
+): ParsedCount {
   const trimmed = text.trim();
   const value = Number(trimmed);
   if (trimmed === '' || !Number.isInteger(value) || value < min || value > max) {
-    return { ok: false, error: `Enter a whole number of ${what} from ${min} to ${max}.` };
+    return {
+      ok: false,
+      error: () => m.floor_count_error({ what: typeof what === 'function' ? what() : what, min, max }),
+    };
   }
   return { ok: true, value };
 }

@@ -1,4 +1,6 @@
 import { LIMITS, type ParticipantState, type QuestionView } from '@kring/protocol';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 
 export interface QuestionGroups {
   /** Still open, in the order given (pinned first, then votes, then oldest). Hidden ones only reach facilitators. */
@@ -27,22 +29,26 @@ export function askerLabel(
   question: QuestionView,
   participants: Readonly<Record<string, ParticipantState>>,
 ): string {
-  if (question.anonymous) return question.mine ? 'You, anonymously' : 'Anonymous';
-  if (question.mine) return 'You';
+  if (question.anonymous) return question.mine ? m.qa_asker_you_anonymous() : m.qa_asker_anonymous();
+  if (question.mine) return m.qa_asker_you();
   const who = question.authorId ? participants[question.authorId] : undefined;
-  return who?.displayName ?? 'Someone';
+  return who?.displayName ?? m.qa_asker_someone();
 }
 
+/** Whether `count` takes the singular in the page's language (1 in English; 0 and 1 in French). */
+export const singular = (count: number): boolean => new Intl.PluralRules(getLocale()).select(count) === 'one';
+
+/** "1 vote", "3 votes" ("3 stemmen", "3 votes"). */
 export function voteCount(votes: number): string {
-  return `${votes} ${votes === 1 ? 'vote' : 'votes'}`;
+  return singular(votes) ? m.qa_votes_one({ count: votes }) : m.qa_votes({ count: votes });
 }
 
 /** Why a question cannot be sent yet, in plain words; null when it can. */
 export function questionProblem(text: string): string | null {
   const length = text.trim().length;
-  if (length === 0) return 'Write your question first.';
+  if (length === 0) return m.qa_write_first();
   if (length > LIMITS.questionTextMax) {
-    return `A question can be at most ${LIMITS.questionTextMax} characters (this one has ${length}).`;
+    return m.qa_too_long({ max: LIMITS.questionTextMax, length });
   }
   return null;
 }
