@@ -1,16 +1,21 @@
+import { m } from '$lib/paraglide/messages';
 import type { AgendaState, SegmentKind, SegmentState } from '@kring/protocol';
 
-/** Segment kinds in plain words. */
-export const KIND_LABEL: Record<SegmentKind, string> = {
-  talk: 'Talk',
-  round: 'Round',
-  open_floor: 'Open floor',
-  breakouts: 'Breakout rooms',
-  board_work: 'Board work',
-  qa: 'Questions',
-  break: 'Break',
-  closing: 'Closing',
+const KIND_LABEL: Record<SegmentKind, () => string> = {
+  talk: m.clock_kind_talk,
+  round: m.clock_kind_round,
+  open_floor: m.clock_kind_open_floor,
+  breakouts: m.clock_kind_breakouts,
+  board_work: m.clock_kind_board_work,
+  qa: m.clock_kind_qa,
+  break: m.clock_kind_break,
+  closing: m.clock_kind_closing,
 };
+
+/** A segment kind in plain words, in the page's language. Call it where it is shown. */
+export function kindLabel(kind: SegmentKind): string {
+  return KIND_LABEL[kind]();
+}
 
 /**
  * current: running now. done: ran (it has a start time) and stopped. upcoming: has not run yet and

@@ -1,4 +1,6 @@
+import { m } from '$lib/paraglide/messages';
 import type { TimerState } from '@kring/protocol';
+import { formatCount, isOne } from './plural';
 
 /** running: counting down; paused: held (also after a reset); ended: ran out while running. */
 export type TimerPhase = 'running' | 'paused' | 'ended';
@@ -27,15 +29,22 @@ export function parseClock(text: string): number | null {
   return Number(h ?? 0) * 3600 + Number(m) * 60 + Number(s);
 }
 
+type CountMessage = (inputs: { count: string }) => string;
+
 /** The same time in words, for screen readers and announcements: "4 minutes 30 seconds". */
 export function spokenDuration(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
   const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
+  const min = Math.floor((total % 3600) / 60);
   const s = total % 60;
-  const part = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-  const parts = [h ? part(h, 'hour') : '', m ? part(m, 'minute') : '', s ? part(s, 'second') : ''];
-  return parts.filter(Boolean).join(' ') || '0 seconds';
+  const part = (n: number, one: CountMessage, other: CountMessage) =>
+    (isOne(n) ? one : other)({ count: formatCount(n) });
+  const parts = [
+    h ? part(h, m.clock_spoken_hours_one, m.clock_spoken_hours_other) : '',
+    min ? part(min, m.clock_spoken_minutes_one, m.clock_spoken_minutes_other) : '',
+    s ? part(s, m.clock_spoken_seconds_one, m.clock_spoken_seconds_other) : '',
+  ];
+  return parts.filter(Boolean).join(' ') || part(0, m.clock_spoken_seconds_one, m.clock_spoken_seconds_other);
 }
 
 /** What the timer is doing at `remaining` (from core `remainingMs`). */
@@ -47,7 +56,7 @@ export function timerPhase(timer: TimerState, remaining: number): TimerPhase {
 /** What screen readers hear when a timer runs out. */
 export function timeUpText(timer: TimerState): string {
   const label = timer.label.trim();
-  return label ? `Time is up for “${label}”.` : 'Time is up.';
+  return label ? m.clock_time_up_for({ label }) : m.clock_time_up_said();
 }
 
 /**
@@ -62,9 +71,8 @@ export function timerChangeText(
   after: TimerState | undefined,
   now: number,
 ): string | null {
-  if (!after) return before ? 'The timer was cleared.' : null;
+  if (!after) return before ? m.clock_timer_cleared() : null;
   const label = after.label.trim();
-  const named = label ? ` “${label}”` : '';
   const near = (a: number, b: number) => Math.abs(a - b) < 2000;
   if (after.endsAt !== null) {
     const resumed =
@@ -73,17 +81,21 @@ export function timerChangeText(
       before.durationMs === after.durationMs &&
       before.label === after.label &&
       near(after.endsAt - now, before.pausedRemainingMs ?? 0);
-    if (resumed) return `Timer${named} running again.`;
+    if (resumed) return label ? m.clock_timer_named_running_again({ label }) : m.clock_timer_running_again();
     const fromFull = near(after.endsAt - now, after.durationMs);
-    if (fromFull && after.endsAt !== before?.endsAt)
-      return `Timer${named} started: ${spokenDuration(after.durationMs)}.`;
+    if (fromFull && after.endsAt !== before?.endsAt) {
+      const duration = spokenDuration(after.durationMs);
+      return label ? m.clock_timer_named_started({ label, duration }) : m.clock_timer_started({ duration });
+    }
     return null;
   }
   if (!before) return null;
   if (after.pausedRemainingMs === after.durationMs && before.pausedRemainingMs !== after.durationMs) {
-    return `Timer${named} reset to ${spokenDuration(after.durationMs)}, paused.`;
+    const duration = spokenDuration(after.durationMs);
+    return label ? m.clock_timer_named_reset({ label, duration }) : m.clock_timer_reset({ duration });
   }
-  return before.endsAt !== null ? `Timer${named} paused.` : null;
+  if (before.endsAt === null) return null;
+  return label ? m.clock_timer_named_paused({ label }) : m.clock_timer_paused();
 }
 
 /**
