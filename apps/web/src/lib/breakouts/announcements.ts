@@ -1,5 +1,6 @@
 import { inWarning } from '@kring/core';
 import type { BreakoutState } from '@kring/protocol';
+import { m } from '$lib/paraglide/messages';
 import { nameOf, type People } from '../floor/people';
 import { spokenDuration } from '../timer/display';
 
@@ -29,53 +30,61 @@ export function breakoutChanges(
   const mine = roomName(after, after.assignment[who.you]);
 
   if (!same && after.status === 'draft') {
-    if (after.selfSelect && !who.facilitator) out.push('Breakout rooms are ready: choose a room.');
+    if (after.selfSelect && !who.facilitator) out.push(m.breakouts_announce_ready_choose());
     return out;
   }
 
   const opened = after.status === 'open' && same?.status !== 'open';
   const closed = after.status === 'closed' && !!same && same.status !== 'closed';
   if (opened) {
-    if (who.facilitator) out.push('The breakout rooms are open.');
-    else if (mine) out.push(`The breakout rooms are open. You are in ${mine}.`);
-    else out.push('The breakout rooms are open. You stay in the plenary for now.');
+    if (who.facilitator) out.push(m.breakouts_announce_open());
+    else if (mine) out.push(m.breakouts_announce_open_in_room({ room: mine }));
+    else out.push(m.breakouts_announce_open_plenary());
   } else if (closed) {
-    out.push(
-      same.status === 'open'
-        ? 'The breakout rooms are closed. Everyone is back in the plenary.'
-        : 'The breakout rooms were cancelled.',
-    );
+    out.push(same.status === 'open' ? m.breakouts_announce_closed() : m.breakouts_announce_cancelled());
   } else if (same && after.status !== 'closed') {
     const was = roomName(same, same.assignment[who.you]);
     if (was !== mine && !who.facilitator) {
-      if (mine) out.push(after.status === 'open' ? `You are now in ${mine}.` : `Your room: ${mine}.`);
-      else out.push(after.status === 'open' ? 'You are back in the plenary.' : 'You have no room yet.');
+      if (mine) {
+        out.push(
+          after.status === 'open'
+            ? m.breakouts_announce_moved_now_in({ room: mine })
+            : m.breakouts_announce_your_room({ room: mine }),
+        );
+      } else {
+        out.push(
+          after.status === 'open'
+            ? m.breakouts_announce_back_in_plenary()
+            : m.breakouts_announce_no_room_yet(),
+        );
+      }
     }
   }
   if (!same || closed) return out;
 
   if (after.status === 'open' && same.status === 'open' && after.endsAt !== same.endsAt && after.endsAt) {
     const left = Math.max(0, after.endsAt - who.now);
-    out.push(`The time in the rooms changed: ${spokenDuration(roundToMinute(left))} left.`);
+    out.push(m.breakouts_announce_time_changed({ duration: spokenDuration(roundToMinute(left)) }));
   }
 
   for (const message of after.messages.slice(same.messages.length)) {
-    if (message.by !== who.you) out.push(`Message to all rooms: ${message.text}`);
+    if (message.by !== who.you) out.push(m.breakouts_announce_message({ text: message.text }));
   }
 
   if (after.galleryOpen !== same.galleryOpen) {
-    out.push(
-      after.galleryOpen
-        ? "The gallery is open: everyone can read every room's board."
-        : 'The gallery is closed.',
-    );
+    out.push(after.galleryOpen ? m.breakouts_announce_gallery_open() : m.breakouts_gallery_closed());
   }
 
   if (who.facilitator) {
     for (const [participantId, at] of Object.entries(after.help)) {
       if (same.help[participantId] === at) continue;
       const where = roomName(after, after.assignment[participantId]);
-      out.push(`${nameOf(who.people, participantId)}${where ? ` in ${where}` : ''} asks for help.`);
+      const name = nameOf(who.people, participantId);
+      out.push(
+        where
+          ? m.breakouts_announce_help_in_room({ name, room: where })
+          : m.breakouts_announce_help({ name }),
+      );
     }
   }
 
@@ -83,8 +92,8 @@ export function breakoutChanges(
   const room = after.rooms.find((r) => r.id === roomId);
   const roomBefore = same.rooms.find((r) => r.id === roomId);
   if (room && roomBefore && room.host !== roomBefore.host) {
-    if (room.host === who.you) out.push('You are now the host of your room: you run its floor.');
-    else if (roomBefore.host === who.you) out.push('You are no longer the host of your room.');
+    if (room.host === who.you) out.push(m.breakouts_announce_now_host());
+    else if (roomBefore.host === who.you) out.push(m.breakouts_announce_no_longer_host());
   }
 
   if (roomId && !who.facilitator && after.status === 'open') {
@@ -96,8 +105,10 @@ export function breakoutChanges(
       );
     const was = seen(same);
     const is = seen(after);
-    for (const id of is) if (!was.has(id)) out.push(`${nameOf(who.people, id)} is visiting your room.`);
-    for (const id of was) if (!is.has(id)) out.push(`${nameOf(who.people, id)} left your room.`);
+    for (const id of is)
+      if (!was.has(id)) out.push(m.breakouts_announce_visiting({ name: nameOf(who.people, id) }));
+    for (const id of was)
+      if (!is.has(id)) out.push(m.breakouts_announce_visitor_left({ name: nameOf(who.people, id) }));
   }
   return out;
 }
@@ -109,7 +120,7 @@ function roundToMinute(ms: number): number {
 
 /** "The rooms close in 1 minute." */
 export const warningText = (remainingMs: number): string =>
-  `The rooms close in ${spokenDuration(roundToMinute(remainingMs))}.`;
+  m.breakouts_warning_close_in({ duration: spokenDuration(roundToMinute(remainingMs)) });
 
 /**
  * Says "the rooms close soon" once per countdown (BR8), and only when this screen saw it before

@@ -1,6 +1,7 @@
-import { BREAKOUT_PRESETS } from '@kring/core';
+import { BREAKOUT_PRESETS, breakoutPresetIn } from '@kring/core';
 import { LIMITS } from '@kring/protocol';
-import { describe, expect, it } from 'vitest';
+import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ids, people } from '../floor/fixtures';
 import { breakoutChanges, WarningWatch, warningText } from './announcements';
 import {
@@ -14,6 +15,7 @@ import {
   type CreateInput,
 } from './commands';
 import { breakout, room } from './fixtures';
+import { refusalText } from './refusals';
 import {
   galleryRooms,
   helpCalls,
@@ -270,5 +272,76 @@ describe('what screen readers hear', () => {
     expect(warningText(59_600)).toBe('The rooms close in 1 minute.');
     const late = new WarningWatch();
     expect(late.observe(open, 545_000)).toBe(false);
+  });
+});
+
+describe('refusals from the server', () => {
+  it('words the reason from the code, and the server’s own words only for a code it does not know', () => {
+    expect(refusalText('Could not choose Connection', { code: 'full', message: 'this room is full' })).toBe(
+      'Could not choose Connection: this room is full.',
+    );
+    expect(refusalText('Could not open the rooms', { code: 'conflict', message: 'anything' })).toMatch(
+      /^Could not open the rooms: the rooms changed in the meantime\./,
+    );
+    const unknown = { code: 'brand_new', message: 'A new reason.' } as unknown as Parameters<
+      typeof refusalText
+    >[1];
+    expect(refusalText('Could not move Ana', unknown)).toBe('Could not move Ana: A new reason.');
+  });
+});
+
+describe('in Dutch and French', () => {
+  const original = getLocale;
+  afterEach(() => overwriteGetLocale(original));
+  const ana = { you: ids.ana, facilitator: false, people, now: 0 };
+  const draft = breakout({ assignment: { [ids.ana]: R1 } });
+  const open = { ...draft, status: 'open' as const, endsAt: 600_000 };
+
+  it('says what changes, and what to fix, in the page’s language', () => {
+    overwriteGetLocale(() => 'nl');
+    expect(breakoutChanges(draft, open, ana)).toEqual(['De deelgroepen zijn open. Jij zit in Room 2.']);
+    expect(occupancyText(3, 8)).toBe('plaatsen bezet: 3 van 8');
+    expect(
+      createBreakoutCommand({
+        by: 'names',
+        count: '',
+        size: '',
+        rooms: [],
+        selfSelect: false,
+        templateId: 'blank',
+      }),
+    ).toEqual({
+      ok: false,
+      error: 'Voeg minstens één deelgroep toe.',
+    });
+    overwriteGetLocale(() => 'fr');
+    expect(
+      refusalText('Impossible de choisir Connexion', { code: 'full', message: 'this room is full' }),
+    ).toBe('Impossible de choisir Connexion\u00a0: cette salle est complète.');
+    expect(emptyRoom(3).name).toBe('Salle 3');
+  });
+
+  it('fills in a preset’s IPS task rooms in the page’s language (core S4) and asks for the rooms’ boards in it', () => {
+    overwriteGetLocale(() => 'nl');
+    const four = breakoutPresetIn('ips-four-tasks', getLocale())!;
+    expect(four.title).toMatch(/IPS/);
+    const create = {
+      by: 'count',
+      count: '2',
+      size: '5',
+      rooms: [],
+      selfSelect: false,
+      templateId: 'blank',
+    } as const;
+    expect(createBreakoutCommand({ ...create, rooms: [] })).toMatchObject({
+      ok: true,
+      value: { locale: 'nl' },
+    });
+    expect(presetForm(four.create).rooms.map((r) => r.name)).toEqual([
+      'Verbinding',
+      'Wereldbeeld',
+      'Wederkerigheid',
+      'Bewegen naar',
+    ]);
   });
 });

@@ -1,4 +1,6 @@
 import { LIMITS, type CommandOf, type TemplateId } from '@kring/protocol';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Checked } from '../templates/templates';
 import { parseMinutes } from '../timer/display';
 
@@ -28,7 +30,7 @@ export interface CreateInput {
 }
 
 export const emptyRoom = (n: number): NamedRoomInput => ({
-  name: `Room ${n}`,
+  name: m.breakouts_room_number({ n }),
   prompt: '',
   capacity: '',
   callUrl: '',
@@ -50,11 +52,11 @@ export function checkCallUrl(text: string): Checked<string | null> {
   try {
     url = new URL(trimmed);
   } catch {
-    return { ok: false, error: 'A call link is a full web address, starting with https://.' };
+    return { ok: false, error: m.breakouts_error_call_link_address() };
   }
-  if (url.protocol !== 'https:') return { ok: false, error: 'A call link must start with https://.' };
+  if (url.protocol !== 'https:') return { ok: false, error: m.breakouts_error_call_link_https() };
   if (trimmed.length > LIMITS.callUrlMax) {
-    return { ok: false, error: `A call link can have at most ${LIMITS.callUrlMax} characters.` };
+    return { ok: false, error: m.breakouts_error_call_link_too_long({ max: LIMITS.callUrlMax }) };
   }
   return { ok: true, value: trimmed };
 }
@@ -63,24 +65,24 @@ type RoomSpec = Extract<CommandOf<'breakout.create'>['rooms'], { by: 'names' }>[
 
 function roomSpec(input: NamedRoomInput, n: number): Checked<RoomSpec> {
   const name = input.name.trim();
-  if (!name) return { ok: false, error: `Give room ${n} a name.` };
+  if (!name) return { ok: false, error: m.breakouts_error_room_name_missing({ n }) };
   if (name.length > LIMITS.roomNameMax) {
-    return { ok: false, error: `Room ${n}: a name can have at most ${LIMITS.roomNameMax} characters.` };
+    return { ok: false, error: m.breakouts_error_room_name_too_long({ n, max: LIMITS.roomNameMax }) };
   }
   const prompt = input.prompt.trim();
   if (prompt.length > LIMITS.segmentPromptMax) {
     return {
       ok: false,
-      error: `Room ${n}: a prompt can have at most ${LIMITS.segmentPromptMax} characters.`,
+      error: m.breakouts_error_room_prompt_too_long({ n, max: LIMITS.segmentPromptMax }),
     };
   }
   let capacity: number | null = null;
   if (input.capacity.trim()) {
     capacity = wholeNumber(input.capacity, 1, LIMITS.roundSizeMax);
-    if (capacity === null) return { ok: false, error: `Room ${n}: places is a whole number, 1 or more.` };
+    if (capacity === null) return { ok: false, error: m.breakouts_error_room_places({ n }) };
   }
   const link = checkCallUrl(input.callUrl);
-  if (!link.ok) return { ok: false, error: `Room ${n}: ${link.error}` };
+  if (!link.ok) return { ok: false, error: m.breakouts_error_room_call_link({ n, error: link.error }) };
   return {
     ok: true,
     value: {
@@ -98,17 +100,17 @@ export function createBreakoutCommand(input: CreateInput): Checked<CommandOf<'br
   if (input.by === 'count') {
     const count = wholeNumber(input.count, 1, LIMITS.breakoutRoomsMax);
     if (count === null) {
-      return { ok: false, error: `Number of rooms: a whole number from 1 to ${LIMITS.breakoutRoomsMax}.` };
+      return { ok: false, error: m.breakouts_error_room_count({ max: LIMITS.breakoutRoomsMax }) };
     }
     rooms = { by: 'count', count };
   } else if (input.by === 'size') {
     const size = wholeNumber(input.size, 1, LIMITS.roundSizeMax);
-    if (size === null) return { ok: false, error: 'People per room: a whole number, 1 or more.' };
+    if (size === null) return { ok: false, error: m.breakouts_error_room_size() };
     rooms = { by: 'size', size };
   } else {
-    if (input.rooms.length === 0) return { ok: false, error: 'Add at least one room.' };
+    if (input.rooms.length === 0) return { ok: false, error: m.breakouts_error_no_rooms() };
     if (input.rooms.length > LIMITS.breakoutRoomsMax) {
-      return { ok: false, error: `At most ${LIMITS.breakoutRoomsMax} rooms.` };
+      return { ok: false, error: m.breakouts_error_too_many_rooms({ max: LIMITS.breakoutRoomsMax }) };
     }
     const specs: RoomSpec[] = [];
     for (const [i, room] of input.rooms.entries()) {
@@ -125,6 +127,8 @@ export function createBreakoutCommand(input: CreateInput): Checked<CommandOf<'br
       rooms,
       ...(input.selfSelect ? { selfSelect: true } : {}),
       boardTemplateId: input.templateId,
+      // S4: the rooms' boards start in the facilitator's language (their columns and prompts).
+      ...(getLocale() !== 'en' ? { locale: getLocale() } : {}),
     },
   };
 }
@@ -144,13 +148,13 @@ export function openBreakoutCommand(
   warningMinutes: string,
 ): Checked<CommandOf<'breakout.open'>> {
   const durationMs = parseMinutes(minutes, LIMITS.timerMaxMs);
-  if (durationMs === null) return { ok: false, error: 'Time in the rooms: minutes, more than 0.' };
+  if (durationMs === null) return { ok: false, error: m.breakouts_error_open_minutes() };
   const warningMs = parseWarningMinutes(warningMinutes);
-  if (warningMs === null) return { ok: false, error: 'Warning: minutes before the rooms close, 0 or more.' };
+  if (warningMs === null) return { ok: false, error: m.breakouts_error_warning_minutes() };
   if (warningMs >= durationMs) {
     return {
       ok: false,
-      error: 'The warning must come before the rooms close: make it shorter than the time.',
+      error: m.breakouts_error_warning_too_long(),
     };
   }
   return { ok: true, value: { type: 'breakout.open', durationMs, warningMs } };
@@ -159,9 +163,9 @@ export function openBreakoutCommand(
 /** `breakout.broadcast`: the words as typed, trimmed. */
 export function broadcastCommand(text: string): Checked<CommandOf<'breakout.broadcast'>> {
   const trimmed = text.trim();
-  if (!trimmed) return { ok: false, error: 'Write the message first.' };
+  if (!trimmed) return { ok: false, error: m.breakouts_error_message_empty() };
   if (trimmed.length > LIMITS.announcementTextMax) {
-    return { ok: false, error: `A message can have at most ${LIMITS.announcementTextMax} characters.` };
+    return { ok: false, error: m.breakouts_error_message_too_long({ max: LIMITS.announcementTextMax }) };
   }
   return { ok: true, value: { type: 'breakout.broadcast', text: trimmed } };
 }
@@ -177,7 +181,10 @@ export function assignCommand(mode: AssignMode): CommandOf<'breakout.assign'> | 
   return null;
 }
 
-/** A preset's room setup (core `BREAKOUT_PRESETS`) as what the form shows, to edit before creating. */
+/**
+ * A preset's room setup (core `BREAKOUT_PRESETS`) as what the form shows, to edit before creating;
+ * the IPS tasks' room names and prompts in this person's language.
+ */
 export function presetForm(
   create: Pick<CommandOf<'breakout.create'>, 'rooms' | 'selfSelect' | 'boardTemplateId'>,
 ): {

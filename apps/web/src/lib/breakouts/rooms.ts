@@ -1,4 +1,5 @@
 import type { BoardView, BreakoutState, BreakoutsState, ParticipantState, RoomState } from '@kring/protocol';
+import { m } from '$lib/paraglide/messages';
 import { nameOf, type People } from '../floor/people';
 
 /**
@@ -28,8 +29,8 @@ export function roomCounts(breakout: BreakoutState): Record<string, number> {
 
 /** "2 people", "1 person", "3 of 8 places taken" with a capacity. */
 export function occupancyText(count: number, capacity: number | null): string {
-  if (capacity !== null) return `${count} of ${capacity} places taken`;
-  return count === 1 ? '1 person' : `${count} people`;
+  if (capacity !== null) return m.breakouts_places_taken({ count, capacity });
+  return count === 1 ? m.breakouts_one_person() : m.breakouts_people({ count });
 }
 
 /** BR6: the room this person's screen is while the rooms are open; null in the plenary. */
@@ -138,11 +139,9 @@ export function roomBoardNotice(
   const room = current?.rooms.find((r) => r.boardId === boardId);
   if (!current || !room) {
     const earlier = breakouts.history.some((h) => h.boardIds.includes(boardId));
-    return earlier
-      ? 'This board is from earlier breakout rooms. You can read it; nothing can be changed.'
-      : null;
+    return earlier ? m.breakouts_board_notice_earlier() : null;
   }
-  if (current.status === 'closed') return 'The rooms are closed. Their boards are kept for everyone to read.';
-  if (current.assignment[you] === room.id) return 'Your room’s board opens for writing when the rooms open.';
-  return `You can read the board of ${room.name}; its members write on it.`;
+  if (current.status === 'closed') return m.breakouts_board_notice_closed();
+  if (current.assignment[you] === room.id) return m.breakouts_board_notice_own_room();
+  return m.breakouts_board_notice_other_room({ room: room.name });
 }
