@@ -13,11 +13,13 @@ export async function newPerson(
   browser: Browser,
   baseURL: string,
   name: string,
-  options: { mobile?: boolean } = {},
+  /** `locale`: the browser's language (Accept-Language and navigator.languages), e.g. 'nl-BE'. */
+  options: { mobile?: boolean; locale?: string } = {},
 ): Promise<Person> {
   const context = await browser.newContext({
     baseURL,
     ...(options.mobile ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } : {}),
+    ...(options.locale ? { locale: options.locale } : {}),
   });
   const page = await context.newPage();
   const origin = new URL(baseURL).origin;

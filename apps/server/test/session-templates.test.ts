@@ -193,6 +193,17 @@ describe("S4: a session template in the facilitator's language (POST /api/sessio
     }
   });
 
+  it('S4: a blank session created in Dutch gets "Bord" and, without a name, a "Begeleider"', async () => {
+    const server = await startServer();
+    const created = await post(server.url, { title: 'Inloop', locale: 'nl' });
+    expect(created.status).toBe(201);
+    const { joinCode, facilitatorToken } = CreateSessionResponse.parse(created.body);
+    const summary = SessionSummary.parse((await sessionSummary(server.url, joinCode, facilitatorToken)).body);
+    expect(summary.boards.map((b) => b.title)).toEqual(['Bord']);
+    expect(summary.you.displayName).toBe('Begeleider');
+    await server.close();
+  });
+
   it('board.add with a locale sets the board up in it; without, in English', async () => {
     const { url, host, hostToken } = await scene([]);
     const dutch = await addBoard(host, { title: 'Taken', templateId: 'ips-four-tasks', locale: 'nl' });

@@ -1,4 +1,4 @@
-import type { Command, NewSessionEvent, Role } from '@kring/protocol';
+import type { Command, Locale, NewSessionEvent, Role } from '@kring/protocol';
 import { decideAgenda } from './agenda/agenda';
 import { decideAnnouncement } from './announcements/announcements';
 import { decideBoard } from './boards/decide';
@@ -13,6 +13,7 @@ import { evolveAll } from './reducer';
 import { decideRoles } from './roles/roles';
 import { decideSignal } from './signals/signals';
 import type { SessionState } from './state';
+import { defaultBoardTitle } from './templates/i18n';
 import type { SessionTemplate } from './templates/sessions';
 import { decideTimer } from './timer/decide';
 import { withVersions } from './versions';
@@ -140,7 +141,7 @@ export function decide(
 
 /**
  * S1: a new session starts with its host (named as they chose; the server's default is
- * "Facilitator") and one board ("Board").
+ * "Facilitator") and one board ("Board"), both in the facilitator's language (S4).
  * S2: a session created from a template starts with the template's agenda (none current) and its
  * boards instead, in the template's order; the ids come in (`segmentIds`, `boardIds`, one per
  * segment and board), like every id core records (C5).
@@ -154,6 +155,8 @@ export function createSession(input: {
   boardId: string;
   now: number;
   template?: { template: SessionTemplate; segmentIds: readonly string[]; boardIds: readonly string[] };
+  /** S4: the language of the blank session's board title. */
+  locale?: Locale;
 }): NewSessionEvent[] {
   const at = input.now;
   const events: NewSessionEvent[] = [
@@ -167,7 +170,12 @@ export function createSession(input: {
     },
   ];
   if (!input.template) {
-    events.push({ type: 'board.created', at, boardId: input.boardId, title: 'Board' });
+    events.push({
+      type: 'board.created',
+      at,
+      boardId: input.boardId,
+      title: defaultBoardTitle(input.locale),
+    });
     return events;
   }
   const { template, segmentIds, boardIds } = input.template;

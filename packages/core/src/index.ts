@@ -90,4 +90,5 @@ export {
   breakoutPresetIn,
   type BreakoutPreset,
 } from './templates/breakouts';
+export { defaultBoardTitle, defaultHostName, defaultRoomName } from './templates/i18n';
 export { BREAKOUT_PRESET_IDS, type BreakoutPresetId } from './templates/i18n';

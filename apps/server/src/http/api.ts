@@ -89,7 +89,7 @@ export function apiRouter({
       return sendError(res, 'bad_request', 'templateId: no such session template');
     const { state, hostId } = template
       ? await commands.createFromTemplate(body.title, template, body.hostName, body.locale)
-      : await sessions.create(body.title, body.hostName);
+      : await sessions.create(body.title, body.hostName, undefined, body.locale);
     const facilitatorToken = tokens.sign({ s: state.sessionId, p: hostId, r: 'host', e: 0 });
     const origin = originOf(req, publicUrl);
     const out: CreateSessionResponse = {

@@ -105,7 +105,7 @@ export class BoardCommands {
     hostName?: string,
     locale?: Locale,
   ): Promise<Awaited<ReturnType<SessionService['create']>>> {
-    const created = await this.sessions.create(title, hostName, template);
+    const created = await this.sessions.create(title, hostName, template, locale);
     const boards = created.state.boards;
     for (const [index, spec] of template.boards.entries()) {
       const board = boards[index];

@@ -8,9 +8,10 @@ import {
   createSession,
   decide,
   decideJoin,
+  defaultHostName,
   replay,
 } from '@kring/core';
-import type { Command, ErrorBody, SessionEvent } from '@kring/protocol';
+import type { Command, ErrorBody, Locale, SessionEvent } from '@kring/protocol';
 import { newId, newJoinCode } from '../ids';
 import { type Store, VersionConflictError } from '../store/store';
 import { resolveRandomness } from './randomness';
@@ -92,8 +93,10 @@ export class SessionService {
   /** S1/S2: a new session, blank or with a session template's agenda and boards (one batch). */
   async create(
     title: string,
-    hostName = 'Facilitator',
+    hostName?: string,
     template?: SessionTemplate,
+    /** S4: the facilitator's language, for the names the server gives (host, blank board). */
+    locale?: Locale,
   ): Promise<{ state: SessionState; hostId: string }> {
     const sessionId = newId();
     const hostId = newId();
@@ -103,7 +106,8 @@ export class SessionService {
       title,
       joinCode,
       hostId,
-      hostName,
+      hostName: hostName ?? defaultHostName(locale),
+      ...(locale ? { locale } : {}),
       boardId: newId(),
       now: this.clock(),
       ...(template

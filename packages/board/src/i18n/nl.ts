@@ -53,7 +53,7 @@ export const nl: Partial<Record<StringKey, string>> = {
   'template.ips-four-tasks.mutuality.title': 'Wederkerigheid',
   'template.ips-four-tasks.mutuality.prompt':
     'Hoe kunnen jullie allebei leren, geven en ontvangen in deze relatie?',
-  'template.ips-four-tasks.moving-towards.title': 'Ergens naartoe bewegen',
+  'template.ips-four-tasks.moving-towards.title': 'Bewegen naar',
   'template.ips-four-tasks.moving-towards.prompt': 'Waar wil je naartoe, in plaats van ergens vandaan?',
 
   'template.check-in.title': 'Check-in',

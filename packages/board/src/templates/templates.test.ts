@@ -62,7 +62,7 @@ describe('BOARD_TEMPLATES', () => {
       'Verbinding',
       'Wereldbeeld',
       'Wederkerigheid',
-      'Ergens naartoe bewegen',
+      'Bewegen naar',
     ]);
     expect(boardText('export.vote.other', 'nl', { n: 3 })).toBe('3 stemmen');
     const original = BOARD_STRINGS.fr['template.check-in.arrive.prompt'];

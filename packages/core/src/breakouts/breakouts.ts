@@ -9,6 +9,7 @@ import {
   roomIdOf,
 } from '@kring/protocol';
 import { accept, type Ctx, type Decision, refuse, unchanged } from '../decision';
+import { defaultRoomName } from '../templates/i18n';
 import type { SessionState } from '../state';
 import { hasSpace, isAssignable, placeIn, placeLateJoiner, roomCounts, roomSizeToCount } from './rules';
 
@@ -245,7 +246,7 @@ function createBreakout(ctx: Ctx, command: CommandOf<'breakout.create'>): Decisi
     const named = spec.by === 'names' ? spec.rooms[i] : undefined;
     return {
       id: roomIdOf(breakoutId, i),
-      name: named?.name ?? `Room ${i + 1}`,
+      name: named?.name ?? defaultRoomName(i + 1, command.locale),
       prompt: named?.prompt ?? null,
       capacity: named?.capacity ?? null,
       callUrl: named?.callUrl ?? null,

@@ -10,7 +10,8 @@ import {
   breakoutPresetsIn,
   findBreakoutPreset,
 } from './breakouts';
-import { BREAKOUT_PRESET_IDS, TEMPLATE_TEXTS } from './i18n';
+import { HOST, TestSession } from '../testing';
+import { BREAKOUT_PRESET_IDS, TEMPLATE_TEXTS, defaultHostName, defaultRoomName } from './i18n';
 import {
   SESSION_TEMPLATES,
   type SessionTemplate,
@@ -265,5 +266,48 @@ describe('S4: breakout presets speak the facilitator’s language', () => {
       ['Mutualité', 8],
       ['Aller vers', 8],
     ]);
+  });
+});
+
+describe('S4: the names the server gives follow the facilitator’s language', () => {
+  const blank = (locale?: Locale) =>
+    replay(
+      withVersions(
+        0,
+        createSession({
+          sessionId: 'session1',
+          title: 'Inloop',
+          joinCode: 'ABCDEF',
+          hostId: 'host01',
+          hostName: 'Hanna',
+          boardId: 'board1',
+          now: 1,
+          ...(locale ? { locale } : {}),
+        }),
+      ),
+    );
+
+  it('the blank session’s board: "Board", "Bord", "Tableau"', () => {
+    expect(blank().boards[0]?.title).toBe('Board');
+    expect(blank('nl').boards[0]?.title).toBe('Bord');
+    expect(blank('fr').boards[0]?.title).toBe('Tableau');
+  });
+
+  it('rooms made by number or size are numbered in the facilitator’s language; named rooms keep their names', () => {
+    for (const [locale, first] of [
+      [undefined, 'Room 1'],
+      ['nl', 'Deelgroep 1'],
+      ['fr', 'Salle 1'],
+    ] as const) {
+      const s = new TestSession();
+      s.ok(HOST, {
+        type: 'breakout.create',
+        rooms: { by: 'count', count: 2 },
+        ...(locale ? { locale } : {}),
+      });
+      expect(s.state.breakouts.current?.rooms.map((r) => r.name)).toEqual([first, first.replace('1', '2')]);
+    }
+    expect(defaultHostName('nl')).toBe('Begeleider');
+    expect(defaultRoomName(3, 'fr')).toBe('Salle 3');
   });
 });

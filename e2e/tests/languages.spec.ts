@@ -1,0 +1,128 @@
+import AxeBuilder from '@axe-core/playwright';
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { createSession } from './helpers';
+import { type Locale, t, untranslated } from './i18n-helpers';
+
+/**
+ * Issue 10: each person reads Kring in their own language, in the same session, without choosing;
+ * a switch changes the page at once and keeps the session; no English is left on a Dutch or French
+ * page; an export comes in the reader's language. The expected words come from the catalogues
+ * (apps/web/messages), looked up by their English, so this spec holds no translations of its own.
+ */
+
+async function joinIn(page: Page, locale: Locale, link: string, name: string, title: string) {
+  await page.goto(link);
+  await expect(page.locator('html')).toHaveAttribute('lang', locale);
+  await page.getByLabel(t(locale, 'Your display name')).fill(name);
+  await page.getByRole('button', { name: t(locale, 'Join session') }).click();
+  await expect(page).toHaveURL(/\/s\/[A-Z2-9]{6}$/);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+async function expectConnected(page: Page, locale: Locale) {
+  await expect(page.getByTestId('connection-status')).toHaveText(t(locale, 'Connected'));
+}
+
+async function expectAxeClean(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
+
+test.describe('Kring speaks Dutch and French (issue 10)', () => {
+  test('a facilitator in English, a participant on nl-BE and one on fr-BE each read their own language; a switch keeps the session', async ({
+    person,
+  }) => {
+    const title = 'Drie talen, één kring';
+    const host = await person('Hanna');
+    const wim = await person('Wim', { locale: 'nl-BE' });
+    const amelie = await person('Amélie', { locale: 'fr-BE' });
+    const { code, link } = await createSession(host, title);
+    await expect(host.page.locator('html')).toHaveAttribute('lang', 'en');
+
+    await joinIn(wim.page, 'nl', link, 'Wim', title);
+    await joinIn(amelie.page, 'fr', link, 'Amélie', title);
+    await expectConnected(wim.page, 'nl');
+    await expectConnected(amelie.page, 'fr');
+
+    // Nothing left in English on their pages, apart from people's own words (and what the
+    // English-speaking host's session holds: its board "Board", the host named "Facilitator").
+    const own = [title, code, 'Wim', 'Amélie', 'Board', 'Facilitator'];
+    expect(await untranslated(wim.page, 'nl', own)).toEqual([]);
+    expect(await untranslated(amelie.page, 'fr', own)).toEqual([]);
+    await expectAxeClean(wim.page);
+    await expectAxeClean(amelie.page);
+
+    // An export in the reader's language: Wim downloads the session in Dutch.
+    await wim.page.getByText(t('nl', 'Export and print')).click();
+    const [file] = await Promise.all([
+      wim.page.waitForEvent('download'),
+      wim.page
+        .getByRole('group', { name: t('nl', 'Export the whole session') })
+        .getByRole('button', { name: 'Markdown' })
+        .click(),
+    ]);
+    const text = await readFile(await file.path(), 'utf8');
+    expect(text).toContain(`# ${title}`);
+    expect(text).toContain('## Beantwoorde vragen');
+    expect(text).not.toContain('Answered questions');
+
+    // Wim raises his hand in Dutch, then switches to French: the words change in place, the page
+    // is not reloaded (a marker set on the window survives) and his hand stays up.
+    const hand = (locale: Locale) =>
+      wim.page.getByTestId('floor').getByRole('button', { name: t(locale, 'Raise hand') });
+    await hand('nl').click();
+    await expect(hand('nl')).toHaveAttribute('aria-pressed', 'true');
+    await wim.page.evaluate(() => ((window as unknown as { kringMarker: number }).kringMarker = 42));
+    await wim.page
+      .getByRole('combobox', { name: t('nl', 'Language') })
+      .first()
+      .selectOption('fr');
+    await expect(wim.page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(hand('fr')).toHaveAttribute('aria-pressed', 'true');
+    await expectConnected(wim.page, 'fr');
+    expect(await wim.page.evaluate(() => (window as unknown as { kringMarker?: number }).kringMarker)).toBe(
+      42,
+    );
+    expect(await untranslated(wim.page, 'fr', own)).toEqual([]);
+    // The facilitator, in English, sees the same hand in the queue.
+    await expect(host.page.getByTestId('floor').getByText('Wim').first()).toBeVisible();
+
+    // The choice is remembered on this device: a reload stays French.
+    await wim.page.reload();
+    await expect(wim.page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expectConnected(wim.page, 'fr');
+  });
+
+  test('a facilitator runs the console in Dutch: the home page, a session from the IPS template, the console and the projector', async ({
+    person,
+  }) => {
+    const hanna = await person('Hanna', { locale: 'nl-BE' });
+    const { page } = hanna;
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+    expect(await untranslated(page, 'nl', [])).toEqual([]);
+    // The check sees words of another language: this Dutch page is full of them for French.
+    expect((await untranslated(page, 'fr', [])).length).toBeGreaterThan(5);
+    await page.getByLabel(t('nl', 'Session title')).fill('Intervisie Gent');
+    await page.getByRole('radio', { name: /IPS/ }).first().check();
+    await page.getByRole('button', { name: t('nl', 'Create session') }).click();
+    await expect(page).toHaveURL(/\/s\/[A-Z2-9]{6}$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Intervisie Gent' })).toBeVisible();
+    await expectConnected(page, 'nl');
+    const code = new URL(page.url()).pathname.split('/').pop() ?? '';
+
+    // The template's agenda and boards were created in Dutch (core S4).
+    await expect(page.getByText('De vier IPS-taken').first()).toBeVisible();
+    expect(await untranslated(page, 'nl', ['Intervisie Gent', code, 'Hanna'])).toEqual([]);
+    await expectAxeClean(page);
+
+    await page.goto(`/s/${code}/projector`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+    await expect(page.getByRole('heading', { level: 1, name: 'Intervisie Gent' })).toBeVisible();
+    expect(await untranslated(page, 'nl', ['Intervisie Gent', code, 'Hanna'])).toEqual([]);
+  });
+});
