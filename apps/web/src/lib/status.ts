@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import { wordsOf } from '$lib/i18n/words';
 import type { ControlStatus } from './session/session.svelte';
 import type { BoardStatus } from './board/board.svelte';
 
@@ -17,17 +18,9 @@ export function overallStatus(control: ControlStatus, board: BoardStatus | null)
 }
 
 /** The status in words, in the page's language (each label is read when it is shown). */
-export const STATUS_LABEL: Readonly<Record<OverallStatus, string>> = {
-  get connecting() {
-    return m.app_status_connecting();
-  },
-  get connected() {
-    return m.app_status_connected();
-  },
-  get reconnecting() {
-    return m.app_status_reconnecting();
-  },
-  get offline() {
-    return m.app_status_offline();
-  },
-};
+export const STATUS_LABEL: Readonly<Record<OverallStatus, string>> = wordsOf({
+  connecting: () => m.app_status_connecting(),
+  connected: () => m.app_status_connected(),
+  reconnecting: () => m.app_status_reconnecting(),
+  offline: () => m.app_status_offline(),
+});

@@ -5,99 +5,56 @@ import { listNames, nameOf, type People } from './people';
 import type { FloorView } from '@kring/protocol';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
+import { wordsOf } from '$lib/i18n/words';
 
 /*
- * The words of the floor come from the `floor` message catalogue. The label records are read
- * through getters, so `MODE_LABEL[mode]` asks for the message in the page's language each time a
+ * The words of the floor come from the `floor` message catalogue. The label records are `wordsOf`
+ * records, so `MODE_LABEL[mode]` asks for the message in the page's language each time a
  * template (or a `$derived`) reads it, and a language switch re-renders it in place.
  */
 
-export const MODE_LABEL: Record<FloorMode, string> = {
-  get open() {
-    return m.floor_mode_open();
-  },
-  get round() {
-    return m.floor_mode_round();
-  },
-  get piece() {
-    return m.floor_mode_piece();
-  },
-  get fishbowl() {
-    return m.floor_mode_fishbowl();
-  },
-  get reflecting() {
-    return m.floor_mode_reflecting();
-  },
-};
+export const MODE_LABEL: Record<FloorMode, string> = wordsOf({
+  open: () => m.floor_mode_open(),
+  round: () => m.floor_mode_round(),
+  piece: () => m.floor_mode_piece(),
+  fishbowl: () => m.floor_mode_fishbowl(),
+  reflecting: () => m.floor_mode_reflecting(),
+});
 
 /** One sentence per mode, in plain words, for everyone. */
-export const MODE_HINT: Record<FloorMode, string> = {
-  get open() {
-    return m.floor_mode_hint_open();
-  },
-  get round() {
-    return m.floor_mode_hint_round();
-  },
-  get piece() {
-    return m.floor_mode_hint_piece();
-  },
-  get fishbowl() {
-    return m.floor_mode_hint_fishbowl();
-  },
-  get reflecting() {
-    return m.floor_mode_hint_reflecting();
-  },
-};
+export const MODE_HINT: Record<FloorMode, string> = wordsOf({
+  open: () => m.floor_mode_hint_open(),
+  round: () => m.floor_mode_hint_round(),
+  piece: () => m.floor_mode_hint_piece(),
+  fishbowl: () => m.floor_mode_hint_fishbowl(),
+  reflecting: () => m.floor_mode_hint_reflecting(),
+});
 
 /** In a breakout room the room runs its own floor (BR15): no facilitator hands it out. */
-export const ROOM_MODE_HINT: Record<FloorMode, string> = {
-  get open() {
-    return m.floor_mode_hint_open_room();
-  },
-  get round() {
-    return MODE_HINT.round;
-  },
-  get piece() {
-    return MODE_HINT.piece;
-  },
-  get fishbowl() {
-    return MODE_HINT.fishbowl;
-  },
-  get reflecting() {
-    return MODE_HINT.reflecting;
-  },
-};
+export const ROOM_MODE_HINT: Record<FloorMode, string> = wordsOf({
+  open: () => m.floor_mode_hint_open_room(),
+  round: () => MODE_HINT.round,
+  piece: () => MODE_HINT.piece,
+  fishbowl: () => MODE_HINT.fishbowl,
+  reflecting: () => MODE_HINT.reflecting,
+});
 
-export const PHASE_LABEL: Record<TeamPhase, string> = {
-  get team() {
-    return m.floor_phase_team();
-  },
-  get others() {
-    return m.floor_phase_others();
-  },
-};
+export const PHASE_LABEL: Record<TeamPhase, string> = wordsOf({
+  team: () => m.floor_phase_team(),
+  others: () => m.floor_phase_others(),
+});
 
 /** Neutral words for how a round turn ended: passing is as fine as speaking. */
-export const OUTCOME_LABEL: Record<RoundOutcome, string> = {
-  get spoke() {
-    return m.floor_status_spoke();
-  },
-  get passed() {
-    return m.floor_status_passed();
-  },
-  get skipped() {
-    return m.floor_status_skipped();
-  },
-};
+export const OUTCOME_LABEL: Record<RoundOutcome, string> = wordsOf({
+  spoke: () => m.floor_status_spoke(),
+  passed: () => m.floor_status_passed(),
+  skipped: () => m.floor_status_skipped(),
+});
 
-export const SIGNAL_LABEL: Record<Signal, string> = {
-  get pause() {
-    return m.floor_signal_pause();
-  },
-  get notToday() {
-    return m.floor_signal_not_today();
-  },
-};
+export const SIGNAL_LABEL: Record<Signal, string> = wordsOf({
+  pause: () => m.floor_signal_pause(),
+  notToday: () => m.floor_signal_not_today(),
+});
 
 export interface FloorSummary {
   /** Who speaks now, in words ("Ana", "Nobody yet", "Ana and Bo"). */

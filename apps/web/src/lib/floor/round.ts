@@ -1,5 +1,6 @@
 import type { RoundOutcome } from '@kring/protocol';
 import { m } from '$lib/paraglide/messages';
+import { wordsOf } from '$lib/i18n/words';
 import type { FloorViewOf } from './floor';
 
 export type RoundStatus = RoundOutcome | 'speaking' | 'next' | 'waiting';
@@ -21,27 +22,15 @@ export function roundRows(floor: FloorViewOf<'round'>): RoundRow[] {
   });
 }
 
-/** Read through getters: each read gives the word in the page's language. */
-export const ROUND_STATUS_LABEL: Record<RoundStatus, string> = {
-  get spoke() {
-    return m.floor_status_spoke();
-  },
-  get passed() {
-    return m.floor_status_passed();
-  },
-  get skipped() {
-    return m.floor_status_skipped();
-  },
-  get speaking() {
-    return m.floor_status_speaking();
-  },
-  get next() {
-    return m.floor_status_next();
-  },
-  get waiting() {
-    return m.floor_status_waiting();
-  },
-};
+/** Each read gives the word in the page’s language (`wordsOf`). */
+export const ROUND_STATUS_LABEL: Record<RoundStatus, string> = wordsOf({
+  spoke: () => m.floor_status_spoke(),
+  passed: () => m.floor_status_passed(),
+  skipped: () => m.floor_status_skipped(),
+  speaking: () => m.floor_status_speaking(),
+  next: () => m.floor_status_next(),
+  waiting: () => m.floor_status_waiting(),
+});
 
 /** F-R6: a round is complete once everyone has an outcome. */
 export const roundComplete = (floor: FloorViewOf<'round'>): boolean =>

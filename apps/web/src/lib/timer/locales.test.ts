@@ -1,6 +1,6 @@
 import { formatMinutes, formatTime, zoneLabel } from '$lib/agenda/time';
 import { kindLabel } from '$lib/agenda/agenda';
-import { refusalText } from '$lib/components/clock/command.svelte';
+import { refusalText } from '$lib/commands/refusal';
 import { getLocale, overwriteGetLocale, type Locale } from '$lib/paraglide/runtime';
 import type { TimerState } from '@kring/protocol';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -2,7 +2,11 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Command, CommandAck, ErrorBody, ErrorCode } from '@kring/protocol';
 
-/** Why the server said no, worded from its code (its own message is English). */
+/**
+ * A refusal in plain words, for every control that has no wording of its own (floor, Q&A and
+ * breakouts word theirs: see their refusals.ts). Why the server said no, worded from its code
+ * (its own message is English).
+ */
 const REASON: Record<ErrorCode, () => string> = {
   bad_request: m.clock_refused_bad_request,
   unauthorized: m.clock_refused_unauthorized,
@@ -33,38 +37,4 @@ export function refusalText(what: string, error: ErrorBody, reasons: Reasons = {
       ? error.message.trim().replace(/[.!]$/, '') || error.code.replace('_', ' ')
       : (reasons[error.code] ?? REASON[error.code] ?? m.clock_refused_other)();
   return m.clock_refusal({ what, reason });
-}
-
-/**
- * Sends commands for one control and keeps what the person must see: whether it is busy and,
- * when the server said no, why. One runner per control, so a refusal shows next to what caused it.
- */
-export class CommandRunner {
-  busy = $state(false);
-  error = $state<string | null>(null);
-  readonly #send: (command: Command) => Promise<CommandAck>;
-
-  constructor(send: (command: Command) => Promise<CommandAck>) {
-    this.#send = send;
-  }
-
-  /**
-   * Resolves true when the server accepted it; `what` starts the refusal sentence ("Could not …"),
-   * `reasons` words the refusals this control knows better (see `refusalText`).
-   */
-  async run(command: Command, what: string, reasons?: Reasons): Promise<boolean> {
-    this.busy = true;
-    this.error = null;
-    try {
-      const ack = await this.#send(command);
-      if (!ack.ok) this.error = refusalText(what, ack.error, reasons);
-      return ack.ok;
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  clear(): void {
-    this.error = null;
-  }
 }
