@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import type { Command, CommandAck, ErrorBody, ErrorCode } from '@kring/protocol';
+import type { ErrorBody, ErrorCode } from '@kring/protocol';
 
 /**
  * A refusal in plain words, for every control that has no wording of its own (floor, Q&A and
