@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
+import { FacilitatorApi, createSessionViaApi } from './boards-helpers';
 import { expect, test } from './fixtures';
 import { createSession } from './helpers';
 import { type Locale, t, untranslated } from './i18n-helpers';
@@ -124,5 +125,66 @@ test.describe('Kring speaks Dutch and French (issue 10)', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
     await expect(page.getByRole('heading', { level: 1, name: 'Intervisie Gent' })).toBeVisible();
     expect(await untranslated(page, 'nl', ['Intervisie Gent', code, 'Hanna'])).toEqual([]);
+  });
+
+  test('a Flemish and a francophone participant go through the run-of-show in their own language: a round, the board, a breakout room, Q&A', async ({
+    person,
+    baseURL,
+  }) => {
+    const title = 'IPS-overzicht / aperçu IPS';
+    const session = await createSessionViaApi(baseURL!, title);
+    const api = new FacilitatorApi(baseURL!, session.facilitatorToken);
+    try {
+      const wim = await person('Wim', { locale: 'nl-BE' });
+      const amelie = await person('Amélie', { locale: 'fr-BE' });
+      await joinIn(wim.page, 'nl', session.participantUrl, 'Wim', title);
+      await joinIn(amelie.page, 'fr', session.participantUrl, 'Amélie', title);
+      const people = [
+        { p: wim, locale: 'nl' as const },
+        { p: amelie, locale: 'fr' as const },
+      ];
+      const own = [title, session.code, 'Wim', 'Amélie', 'Board', 'Facilitator', 'Room 1'];
+      const allTheirs = async (step: string) => {
+        for (const { p, locale } of people) {
+          expect(await untranslated(p.page, locale, own), `${step}: ${p.name} (${locale})`).toEqual([]);
+        }
+      };
+
+      // A check-in round: each sees the round, whose turn it is and what comes next, in words of their own.
+      await api.send({ type: 'floor.start', setup: { mode: 'round', orderBy: 'join' } });
+      for (const { p, locale } of people) {
+        await expect(p.page.getByTestId('floor').getByTestId('floor-mode')).toHaveText(t(locale, 'Round'));
+      }
+      await allTheirs('round');
+
+      // The board: Wim writes a note with the Dutch form; Amélie reads it on a French page.
+      await wim.page
+        .getByRole('textbox', { name: t('nl', 'Your note') })
+        .fill('Verbinding begint bij luisteren');
+      await wim.page.getByRole('button', { name: t('nl', 'Add note'), exact: true }).click();
+      await expect(amelie.page.getByText('Verbinding begint bij luisteren').first()).toBeVisible();
+      own.push('Verbinding begint bij luisteren');
+      await allTheirs('board');
+
+      // A breakout room: both are dealt into it; the room view, its countdown and its floor.
+      await api.send({ type: 'breakout.create', rooms: { by: 'count', count: 1 } });
+      await api.send({ type: 'breakout.assign', assign: { mode: 'random', groups: [] } }); // the server deals
+      await api.send({ type: 'breakout.open', durationMs: 10 * 60_000 });
+      for (const { p } of people) await expect(p.page.getByTestId('room-view')).toBeVisible();
+      await allTheirs('breakout room');
+      await expectAxeClean(amelie.page);
+      await api.send({ type: 'breakout.close' });
+      for (const { p } of people) await expect(p.page.getByTestId('room-view')).toHaveCount(0);
+
+      // Q&A: Amélie asks in French; Wim sees the question on his Dutch page.
+      const question = 'Comment rester dans la mutualité ?';
+      await amelie.page.getByRole('textbox', { name: t('fr', 'Your question') }).fill(question);
+      await amelie.page.getByRole('button', { name: t('fr', 'Ask question') }).click();
+      await expect(wim.page.getByText(question)).toBeVisible();
+      own.push(question);
+      await allTheirs('questions');
+    } finally {
+      api.close();
+    }
   });
 });
