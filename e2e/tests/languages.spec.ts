@@ -120,6 +120,16 @@ test.describe('Kring speaks Dutch and French (issue 10)', () => {
     await expect(page.getByText('De vier IPS-taken').first()).toBeVisible();
     expect(await untranslated(page, 'nl', ['Intervisie Gent', code, 'Hanna'])).toEqual([]);
     await expectAxeClean(page);
+    // Every folded part of the console opened: the agenda, timers, boards, breakouts, people, exports.
+    await page.evaluate(() => {
+      for (const d of Array.from(document.querySelectorAll('details'))) d.open = true;
+    });
+    expect(await untranslated(page, 'nl', ['Intervisie Gent', code, 'Hanna'])).toEqual([]);
+
+    // The page that does not exist says so in Dutch too.
+    await page.goto('/nergens-te-vinden');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+    expect(await untranslated(page, 'nl', [])).toEqual([]);
 
     await page.goto(`/s/${code}/projector`);
     await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
