@@ -126,7 +126,10 @@ test.describe('Kring speaks Dutch and French (issue 10)', () => {
     });
     expect(await untranslated(page, 'nl', ['Intervisie Gent', code, 'Hanna'])).toEqual([]);
 
-    // The page that does not exist says so in Dutch too.
+    // The join-with-a-code page, and the page that does not exist, in Dutch too.
+    await page.goto('/j');
+    await expect(page.getByLabel(t('nl', 'Join code'))).toBeVisible();
+    expect(await untranslated(page, 'nl', [])).toEqual([]);
     await page.goto('/nergens-te-vinden');
     await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
     expect(await untranslated(page, 'nl', [])).toEqual([]);
@@ -145,7 +148,8 @@ test.describe('Kring speaks Dutch and French (issue 10)', () => {
     const session = await createSessionViaApi(baseURL!, title);
     const api = new FacilitatorApi(baseURL!, session.facilitatorToken);
     try {
-      const wim = await person('Wim', { locale: 'nl-BE' });
+      // Wim on a phone, as most people join.
+      const wim = await person('Wim', { locale: 'nl-BE', mobile: true });
       const amelie = await person('Amélie', { locale: 'fr-BE' });
       await joinIn(wim.page, 'nl', session.participantUrl, 'Wim', title);
       await joinIn(amelie.page, 'fr', session.participantUrl, 'Amélie', title);
