@@ -1,19 +1,15 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { io as ioClient, type Socket } from 'socket.io-client';
 import { type SessionState, evolveCopy } from '@kring/core';
 import {
-  type ClientToServerEvents,
-  type CommandAck,
   CreateSessionResponse,
   JoinSessionResponse,
-  PROTOCOL_VERSION,
-  type ServerToClientEvents,
   type SessionEvent,
   type SnapshotAck,
 } from '@kring/protocol';
 import { type StepResult, kib, mib, table } from './report';
+import { type ClientSocket, command, connect } from './clients';
 import type { ServerStats } from './server-process';
 
 /**
@@ -32,8 +28,6 @@ const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 300);
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 60);
 const JOIN_CONCURRENCY = 25;
 const STEP_TIMEOUT_MS = 60_000;
-
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** One person's client: a socket, its cut copy of the session, and when each event type arrived. */
 class Client {
@@ -103,22 +97,6 @@ async function snapshotOf(socket: ClientSocket): Promise<Extract<SnapshotAck, { 
   const snap = await new Promise<SnapshotAck>((resolve) => socket.emit('snapshot', resolve));
   if (!snap.ok) throw new Error(`snapshot refused: ${snap.error.message}`);
   return snap;
-}
-
-const command = (socket: ClientSocket, cmd: unknown) =>
-  new Promise<CommandAck>((resolve) => socket.emit('command', cmd as never, resolve));
-
-function connect(url: string, token: string): Promise<ClientSocket> {
-  const socket: ClientSocket = ioClient(url, {
-    auth: { token, protocolVersion: PROTOCOL_VERSION },
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-  });
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
 }
 
 async function until(what: string, done: () => boolean): Promise<void> {

@@ -2,22 +2,18 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { io as ioClient, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import {
-  type ClientToServerEvents,
-  type CommandAck,
   CreateSessionResponse,
   JoinSessionResponse,
-  PROTOCOL_VERSION,
-  type ServerToClientEvents,
   type SnapshotAck,
   boardSyncProtocols,
 } from '@kring/protocol';
 import type { FloodPlan, FloodReport } from './flooder';
 import { percentile } from './report';
+import { type ClientSocket, command, connect } from './clients';
 import type { ServerStats } from './server-process';
 
 /**
@@ -39,24 +35,6 @@ const HONEST_INTERVAL_MS = 200;
 const COMMAND_RATE = 3000;
 const BOARD_RATE = 1700;
 const TARGET_RATIO = 1.5;
-
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-const command = (socket: ClientSocket, cmd: unknown) =>
-  new Promise<CommandAck>((resolve) => socket.emit('command', cmd as never, resolve));
-
-function connect(url: string, token: string): Promise<ClientSocket> {
-  const socket: ClientSocket = ioClient(url, {
-    auth: { token, protocolVersion: PROTOCOL_VERSION },
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-  });
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
 
 async function post<T>(url: string, body: unknown, parse: (json: unknown) => T): Promise<T> {
   const res = await fetch(url, {

@@ -6,7 +6,7 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { registerCleanup, startServer, tempDataDir } from './harness';
+import { registerCleanup, restartServer, tempDataDir } from './harness';
 import { barrier, command, fetchExport, notesOf, scene, snapshot, synced } from './boards-harness';
 
 // The board write guard (core SPEC BD12) against a real server: a participant sends each attack
@@ -106,20 +106,6 @@ async function addByCommand(
   return (await myNotes(socket, id, boardId)).find((n) => !before.includes(n))!;
 }
 
-async function restart(server: { close(): Promise<void>; port: number }, dataDir: string) {
-  await server.close();
-  const next = await startServer(dataDir, server.port);
-  await expect
-    .poll(() =>
-      fetch(`${next.url}/api/health`).then(
-        (r) => r.status,
-        () => 0,
-      ),
-    )
-    .toBe(200);
-  return next;
-}
-
 describe('the board write guard over real sockets (BD12)', () => {
   it('attacks on someone else’s note by direct writes fail: the note, its author and the export survive a restart', async () => {
     const dataDir = tempDataDir();
@@ -179,7 +165,7 @@ describe('the board write guard over real sockets (BD12)', () => {
     const fresh = await synced(url, board, hostToken);
     expect(notesOf(fresh.doc).get(noteId)?.toJSON()).toEqual(expected);
 
-    const second = await restart(server, dataDir);
+    const second = await restartServer(server, dataDir);
     const afterRestart = await synced(second.url, board, hostToken);
     expect(notesOf(afterRestart.doc).get(noteId)?.toJSON()).toEqual(expected);
     expect([...notesOf(afterRestart.doc).keys()]).toEqual([noteId]);
@@ -239,7 +225,7 @@ describe('the board write guard over real sockets (BD12)', () => {
     const benBoard = await synced(url, board, ben.token);
     notesOf(benBoard.doc).get(ownId)!.set('text', 'Edited, and short');
     await expect.poll(() => notesOf(hostBoard.doc).get(ownId)!.get('text')).toBe('Edited, and short');
-    const second = await restart(server, dataDir);
+    const second = await restartServer(server, dataDir);
     const afterRestart = await synced(second.url, board, hostToken);
     expect(notesOf(afterRestart.doc).get(hiddenId)!.toJSON()).toEqual(hiddenBefore);
     expect(notesOf(afterRestart.doc).get(ownId)!.get('text')).toBe('Edited, and short');

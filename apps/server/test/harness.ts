@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -38,6 +38,28 @@ export async function startServer(dataDir = tempDataDir(), port = 0): Promise<Kr
   const server = await startKring({ dataDir, port, host: '127.0.0.1', log: () => {} });
   cleanups.push(() => server.close());
   return server;
+}
+
+/**
+ * Stops a server and starts a new one on the same port and data directory (what a process manager
+ * does after a crash or a deploy); resolves once the new one answers, since the HTTP client may
+ * still hold pooled sockets of the old process.
+ */
+export async function restartServer(
+  server: { close(): Promise<void>; port: number },
+  dataDir: string,
+): Promise<KringServer> {
+  await server.close();
+  const next = await startServer(dataDir, server.port);
+  await expect
+    .poll(() =>
+      fetch(`${next.url}/api/health`).then(
+        (r) => r.status,
+        () => 0,
+      ),
+    )
+    .toBe(200);
+  return next;
 }
 
 export async function createSession(base: string, title = 'Test session'): Promise<CreateSessionResponse> {

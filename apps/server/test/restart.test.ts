@@ -7,6 +7,7 @@ import {
   createSession,
   joinSession,
   sessionSummary,
+  restartServer,
   startServer,
   tempDataDir,
   withToken,
@@ -34,19 +35,8 @@ describe('restart on the same data directory', () => {
     const watcher = provider(first.url, boardId, s.facilitatorToken);
     await expect.poll(() => noteTexts(watcher.doc)).toEqual(['Peer respite first']);
 
-    await first.close();
     // Same port, same directory: what a process manager does after a crash or deploy.
-    const second = await startServer(dataDir, first.port);
-
-    // The HTTP client may still hold pooled sockets of the old process; wait until a fresh one answers.
-    await expect
-      .poll(() =>
-        fetch(`${second.url}/api/health`).then(
-          (r) => r.status,
-          () => 0,
-        ),
-      )
-      .toBe(200);
+    const second = await restartServer(first, dataDir);
     const again = await sessionSummary(second.url, s.joinCode, ada.token);
     expect(again.status).toBe(200);
     expect(SessionSummary.parse(again.body).title).toBe('Summit planning');
@@ -77,16 +67,7 @@ describe('timers across a restart', () => {
     expect(running.plenary?.endsAt).toBeGreaterThan(Date.now());
 
     const restart = async (server: { close(): Promise<void>; port: number }) => {
-      await server.close();
-      const next = await startServer(dataDir, server.port);
-      await expect
-        .poll(() =>
-          fetch(`${next.url}/api/health`).then(
-            (r) => r.status,
-            () => 0,
-          ),
-        )
-        .toBe(200);
+      const next = await restartServer(server, dataDir);
       return { server: next, socket: await connectSocket(next.url, withToken(s.facilitatorToken)) };
     };
     const second = await restart(first);
