@@ -126,7 +126,9 @@ describe('exports over HTTP', () => {
     for (const text of ['First board note', 'Second board note', 'When do we meet again?', ADA]) {
       expect(md.body).toContain(text);
     }
-    expect(md.body).not.toContain('An unanswered one');
+    // Not answered yet: under "Open questions", after the answered ones.
+    expect(md.body.search(/^## Open questions$/m)).toBeGreaterThan(md.body.indexOf('When do we meet again?'));
+    expect(md.body.indexOf('An unanswered one')).toBeGreaterThan(md.body.search(/^## Open questions$/m));
     const asAda = await fetchExport(`${url}/api/sessions/${joinCode}/export?format=md`, ada.token);
     expect(asAda.body).not.toContain('Facilitator-only note');
 
@@ -135,15 +137,102 @@ describe('exports over HTTP', () => {
       format: string;
       boards: { id: string; board: { meta: { title: string } } }[];
       answeredQuestions: { text: string }[];
+      openQuestions: { text: string }[];
       agenda: { title: string; notes?: string }[];
     };
     expect(doc.format).toBe('kring-session');
     expect(doc.boards.map((b) => b.board.meta.title)).toEqual(['Board', 'Actions']);
     expect(doc.answeredQuestions.map((q) => q.text)).toEqual(['When do we meet again?']);
+    expect(doc.openQuestions.map((q) => q.text)).toEqual(['An unanswered one']);
     expect(doc.agenda).toEqual([expect.objectContaining({ title: 'Opening round' })]);
     expect(doc.agenda[0]).not.toHaveProperty('notes');
     expect((await fetchExport(`${url}/api/sessions/${joinCode}/export?format=csv`, hostToken)).status).toBe(
       400,
     );
+  });
+
+  it('the session export lists the open questions: pinned first, then by votes; hidden ones for facilitators', async () => {
+    const ADA = 'Adriana-Open-Questions-5521';
+    const BEN = 'Benedikt-Open-Questions-7730';
+    const { url, joinCode, host, hostToken, people } = await scene([ADA, BEN]);
+    const [ada, ben] = people as [(typeof people)[0], (typeof people)[0]];
+    await command(ada.socket, { type: 'qa.ask', text: 'Few votes, pinned' });
+    await command(ada.socket, { type: 'qa.ask', text: 'Two votes, asked anonymously', anonymous: true });
+    await command(ben.socket, { type: 'qa.ask', text: 'No votes yet' });
+    await command(ben.socket, { type: 'qa.ask', text: 'A question to hide' });
+    await command(ben.socket, { type: 'qa.ask', text: 'Already answered' });
+    const state = await snapshot(host);
+    const id = (text: string) => Object.values(state.questions).find((q) => q.text === text)!.id;
+    for (const voter of [ada, ben]) {
+      await command(voter.socket, {
+        type: 'qa.vote',
+        questionId: id('Two votes, asked anonymously'),
+        voted: true,
+      });
+    }
+    await command(ben.socket, { type: 'qa.vote', questionId: id('A question to hide'), voted: true });
+    await command(host, { type: 'qa.mark', questionId: id('Few votes, pinned'), flag: 'pinned', on: true });
+    await command(host, { type: 'qa.mark', questionId: id('A question to hide'), flag: 'hidden', on: true });
+    await command(host, { type: 'qa.mark', questionId: id('Already answered'), flag: 'answered', on: true });
+    const exportUrl = (format: string, lang = 'en') =>
+      `${url}/api/sessions/${joinCode}/export?format=${format}&lang=${lang}`;
+
+    type Exported = { text: string; author: string | null; votes: number; pinned: boolean; hidden?: boolean };
+    const json = async (token: string) =>
+      JSON.parse((await fetchExport(exportUrl('json'), token)).body) as {
+        version: number;
+        answeredQuestions: Exported[];
+        openQuestions: Exported[];
+      };
+    // Q3 order, Q6 cut (hidden only for facilitators), Q7 (no author for an anonymous question).
+    const asHost = await json(hostToken);
+    expect(asHost.version).toBe(3);
+    expect(asHost.answeredQuestions.map((q) => q.text)).toEqual(['Already answered']);
+    expect(asHost.openQuestions).toEqual([
+      expect.objectContaining({
+        text: 'Few votes, pinned',
+        author: ADA,
+        votes: 0,
+        pinned: true,
+        hidden: false,
+      }),
+      expect.objectContaining({
+        text: 'Two votes, asked anonymously',
+        author: null,
+        votes: 2,
+        pinned: false,
+      }),
+      expect.objectContaining({ text: 'A question to hide', author: BEN, votes: 1, hidden: true }),
+      expect.objectContaining({ text: 'No votes yet', author: BEN, votes: 0 }),
+    ]);
+    const asAda = await json(ada.token);
+    expect(asAda.openQuestions.map((q) => q.text)).toEqual([
+      'Few votes, pinned',
+      'Two votes, asked anonymously',
+      'No votes yet',
+    ]);
+    expect(asAda.openQuestions[0]).not.toHaveProperty('hidden');
+
+    const hostMd = (await fetchExport(exportUrl('md'), hostToken)).body;
+    const open = hostMd.slice(hostMd.search(/^## Open questions$/m));
+    expect(open.split('\n').filter((l) => l.startsWith('- '))).toEqual([
+      `- Few votes, pinned — ${ADA} (0 votes, pinned)`,
+      '- Two votes, asked anonymously (2 votes)',
+      `- A question to hide — ${BEN} (1 vote, hidden)`,
+      `- No votes yet — ${BEN} (0 votes)`,
+    ]);
+    // Not even the author's own export names her on the anonymous question.
+    expect(asAda.openQuestions[1]).toEqual(expect.objectContaining({ author: null }));
+    for (const token of [ada.token, ben.token]) {
+      expect((await fetchExport(exportUrl('md'), token)).body).not.toContain('A question to hide');
+    }
+    // The section's own words follow `?lang=`.
+    const dutch = (await fetchExport(exportUrl('md', 'nl'), hostToken)).body;
+    expect(dutch).toContain('## Open vragen');
+    expect(dutch).toContain('(0 stemmen, vastgezet)');
+    expect(dutch).toContain('(1 stem, verborgen)');
+    const french = (await fetchExport(exportUrl('md', 'fr'), ada.token)).body;
+    expect(french).toContain('## Questions ouvertes');
+    expect(french).toContain('(0 votes, épinglée)');
   });
 });

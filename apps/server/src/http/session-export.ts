@@ -7,8 +7,12 @@ import type { BoardSync } from '../boards';
 import { CONTENT_TYPES, type ExportFile, authorNames, fileName, mayRead, readBoardFor } from './exports';
 
 export const SESSION_EXPORT_FORMAT = 'kring-session';
-/** 2: room boards moved from `boards` to `breakouts`, grouped by breakout with their room names. */
-export const SESSION_EXPORT_VERSION = 2;
+/**
+ * 2: room boards moved from `boards` to `breakouts`, grouped by breakout with their room names.
+ * 3: `openQuestions` added (the questions not answered, pinned first, then by votes); questions carry
+ * `pinned`, and `hidden` for facilitators.
+ */
+export const SESSION_EXPORT_VERSION = 3;
 
 interface ExportedBoard {
   board: BoardState;
@@ -77,7 +81,7 @@ async function plenaryBoardsFor(
 
 /**
  * The whole session (the harvest): its agenda, every board, the breakouts with their rooms' boards,
- * and the answered questions, as `viewerId` may see them.
+ * the answered questions and the open ones, as `viewerId` may see them.
  */
 export async function exportSession(
   boards: BoardSync,
@@ -92,15 +96,21 @@ export async function exportSession(
   const view = viewFor(state, viewerId);
   const facilitator = view.audience === 'facilitator';
   const names = Object.fromEntries(Object.values(state.participants).map((p) => [p.id, p.displayName]));
-  const questions = view.questions
-    .filter((q) => q.answered)
-    .map((q) => ({
-      text: q.text,
-      // Q7: an anonymous question never names its author.
-      author: q.authorId === null ? null : (names[q.authorId] ?? null),
-      votes: q.votes,
-      askedAt: iso(q.askedAt),
-    }));
+  // The view's order (Q3: pinned first, then most votes, then oldest) and its cut (Q6: hidden
+  // questions reach facilitators only).
+  const questions = view.questions.map((q) => ({
+    text: q.text,
+    // Q7: an anonymous question never names its author.
+    author: q.authorId === null ? null : (names[q.authorId] ?? null),
+    votes: q.votes,
+    askedAt: iso(q.askedAt),
+    answered: q.answered,
+    pinned: q.pinned,
+    ...(facilitator ? { hidden: q.hidden } : {}),
+  }));
+  const exported = ({ answered: _answered, ...q }: (typeof questions)[number]) => q;
+  const answered = questions.filter((q) => q.answered).map(exported);
+  const open = questions.filter((q) => !q.answered).map(exported);
   const agenda = view.agenda.segments.map((s) => ({
     title: s.title,
     kind: s.kind,
@@ -134,7 +144,8 @@ export async function exportSession(
           board: boardJson(r),
         })),
       })),
-      answeredQuestions: questions,
+      answeredQuestions: answered,
+      openQuestions: open,
     };
     return { body: `${JSON.stringify(doc, null, 2)}\n`, contentType: CONTENT_TYPES.json, fileName: file };
   }
@@ -170,14 +181,36 @@ export async function exportSession(
       if (room.prompt) out.push(`_${t('export.session.prompt', { text: line(room.prompt) })}_`, '');
     }
   });
-  out.push(`## ${t('export.session.answered')}`, '');
-  if (questions.length === 0) out.push(`_${t('export.session.none')}_`, '');
+  questionsMarkdown(out, t('export.session.answered'), answered, t);
+  questionsMarkdown(out, t('export.session.open'), open, t);
+  return { body: `${out.join('\n').trimEnd()}\n`, contentType: CONTENT_TYPES.md, fileName: file };
+}
+
+interface ExportedQuestion {
+  text: string;
+  author: string | null;
+  votes: number;
+  pinned: boolean;
+  hidden?: boolean;
+}
+
+/** One section of questions: a heading, then a line each with author, votes and flags. */
+function questionsMarkdown(
+  out: string[],
+  heading: string,
+  questions: readonly ExportedQuestion[],
+  t: (key: StringKey, vars?: Record<string, string | number>) => string,
+): void {
+  out.push(`## ${heading}`, '');
+  if (questions.length === 0) out.push(`_${t('export.session.none')}_`);
   for (const q of questions) {
     const who = q.author === null ? '' : ` — ${line(q.author)}`;
-    const votes = q.votes === 1 ? t('export.vote.one') : t('export.vote.other', { n: q.votes });
-    out.push(`- ${line(q.text)}${who} (${votes})`);
+    const details = [q.votes === 1 ? t('export.vote.one') : t('export.vote.other', { n: q.votes })];
+    if (q.pinned) details.push(t('export.session.pinned'));
+    if (q.hidden) details.push(t('export.hidden'));
+    out.push(`- ${line(q.text)}${who} (${details.join(', ')})`);
   }
-  return { body: `${out.join('\n').trimEnd()}\n`, contentType: CONTENT_TYPES.md, fileName: file };
+  out.push('');
 }
 
 const STATUS_KEY: Record<BreakoutStatus, StringKey> = {

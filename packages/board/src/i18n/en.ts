@@ -33,6 +33,8 @@ export const en = {
   'export.session.prompt': 'Prompt: {text}',
   'export.session.answered': 'Answered questions',
   'export.session.none': 'None.',
+  'export.session.open': 'Open questions',
+  'export.session.pinned': 'pinned',
 
   'template.blank.title': 'Blank board',
   'template.blank.description': 'An empty board for notes, without columns.',

@@ -31,6 +31,8 @@ export const fr: Partial<Record<StringKey, string>> = {
   'export.session.prompt': 'Consigne : {text}',
   'export.session.answered': 'Questions répondues',
   'export.session.none': 'Aucune.',
+  'export.session.open': 'Questions ouvertes',
+  'export.session.pinned': 'épinglée',
 
   'template.blank.title': 'Tableau vide',
   'template.blank.description': 'Un tableau vide pour des notes, sans colonnes.',

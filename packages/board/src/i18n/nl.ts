@@ -34,6 +34,8 @@ export const nl: Partial<Record<StringKey, string>> = {
   'export.session.prompt': 'Vraag: {text}',
   'export.session.answered': 'Beantwoorde vragen',
   'export.session.none': 'Geen.',
+  'export.session.open': 'Open vragen',
+  'export.session.pinned': 'vastgezet',
 
   'template.blank.title': 'Leeg bord',
   'template.blank.description': 'Een leeg bord voor notities, zonder kolommen.',
