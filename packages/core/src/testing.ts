@@ -100,6 +100,13 @@ export class TestSession {
     return decision.events;
   }
 
+  /** Applies a decision the server makes on its own (such as `closeWhenDue`); returns its events. */
+  apply(decision: Decision): NewSessionEvent[] {
+    if (!decision.ok) throw new Error(`refused: ${decision.error.message}`);
+    this.append(decision.events);
+    return decision.events;
+  }
+
   /** Runs a command that must be refused; returns the error code. */
   refused(actor: string, command: unknown): ErrorCode {
     const decision = this.run(actor, command);

@@ -66,7 +66,14 @@ export function evolveBreakout(state: SessionState, event: BreakoutEvent): Sessi
       );
       const record = { id: current.id, groups, boardIds: current.rooms.map((r) => r.boardId) };
       // BR16: visits end with the rooms.
-      return next({ ...current, status: 'closed', endsAt: null, help: {}, visits: {} }, [...history, record]);
+      const closed = next({ ...current, status: 'closed', endsAt: null, help: {}, visits: {} }, [
+        ...history,
+        record,
+      ]);
+      // BR17: a spotlight on one of these rooms' boards ends with the rooms (on every close: by hand,
+      // on time, or a draft discarded); a facilitator may bring everyone there again afterwards.
+      const spotlit = current.rooms.some((r) => r.boardId === state.focusBoardId);
+      return spotlit ? { ...closed, focusBoardId: null } : closed;
     }
     case 'breakout.broadcast':
       return next({

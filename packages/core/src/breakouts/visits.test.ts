@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADA, BEN, CAI, COFAC, HOST, OBSERVER, TestSession } from '../testing';
 import { redactEvents, redactState } from '../view/redact';
+import { closeWhenDue } from './breakouts';
 import { readableByAll } from './rules';
 
 /** ADA in room 0; BEN and CAI in room 1; drafted, not opened. */
@@ -96,5 +97,31 @@ describe('visits (BR16) and the spotlight on room boards (BR17)', () => {
     s.ok(HOST, { type: 'breakout.create', rooms: { by: 'count', count: 1 } });
     s.ok(HOST, focus(r1.boardId));
     expect(s.state.focusBoardId).toBe(r1.boardId);
+  });
+
+  it('BR17: closing the rooms ends a spotlight on a room board, by hand or on time', () => {
+    for (const close of ['command', 'due'] as const) {
+      const { s, r0, r1 } = drafted();
+      const focus = (boardId: string | null) => ({ type: 'board.focus', boardId });
+      s.ok(HOST, { type: 'breakout.open', durationMs: 600_000 });
+      s.ok(HOST, { type: 'breakout.gallery', open: true });
+      s.ok(HOST, focus(r1.boardId));
+      expect(s.state.focusBoardId).toBe(r1.boardId);
+      if (close === 'command') s.ok(HOST, { type: 'breakout.close' });
+      else s.apply(closeWhenDue(s.state, s.state.breakouts.current!.endsAt!));
+      expect(s.state.breakouts.current?.status).toBe('closed');
+      expect(s.state.focusBoardId).toBeNull();
+      // Closed rooms' boards are everyone's to read: a facilitator may bring everyone there again.
+      s.ok(HOST, focus(r0.boardId));
+      expect(s.state.focusBoardId).toBe(r0.boardId);
+    }
+  });
+
+  it('BR17: closing the rooms leaves a plenary board in focus', () => {
+    const { s } = drafted();
+    s.ok(HOST, { type: 'breakout.open', durationMs: 600_000 });
+    s.ok(HOST, { type: 'board.focus', boardId: 'board1' });
+    s.ok(HOST, { type: 'breakout.close' });
+    expect(s.state.focusBoardId).toBe('board1');
   });
 });
