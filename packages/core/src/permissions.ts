@@ -1,19 +1,9 @@
-import type { CommandType, Role } from '@kring/protocol';
+import type { CommandType } from '@kring/protocol';
 import { roomBoardAccess } from './breakouts/rules';
+import { isFacilitator, takesTheFloor } from './roles/kinds';
 import type { SessionState } from './state';
 
-/** P1: hosts and co-facilitators are facilitators; nobody else may run facilitator commands. */
-export function isFacilitator(role: Role): boolean {
-  return role === 'host' || role === 'cofacilitator';
-}
-
-/**
- * F3: who takes part in the conversation. Observers watch and captioners type captions; neither
- * raises a hand, sits in a round, holds the piece, takes a seat or joins the team.
- */
-export function takesTheFloor(role: Role): boolean {
-  return role === 'host' || role === 'cofacilitator' || role === 'participant';
-}
+export { isFacilitator, takesTheFloor } from './roles/kinds';
 
 /**
  * C2: commands only facilitators may give. Commands a person may also give about themselves

@@ -1,5 +1,5 @@
 import { type BreakoutState, type BreakoutsState, PLENARY, type RoomState } from '@kring/protocol';
-import { isFacilitator } from '../permissions';
+import { isFacilitator } from '../roles/kinds';
 import type { SessionState } from '../state';
 
 /** Pure breakout helpers and access rules (BR rules in SPEC.md). */
