@@ -102,7 +102,8 @@ test.describe('the floor: turn-taking that makes room for every voice', () => {
     }
 
     // Two hands go up; every screen shows the one queue, in the same order.
-    const anaHand = floorPanel(ana.page).getByRole('button', { name: 'Raise hand' });
+    // The one hand button: "Raise hand", then "Lower hand" while it is up (aria-pressed says so too).
+    const anaHand = floorPanel(ana.page).getByRole('button', { name: /^(Raise|Lower) hand$/ });
     await expect(anaHand).toHaveAttribute('aria-pressed', 'false');
     await anaHand.click();
     await expect(anaHand).toHaveAttribute('aria-pressed', 'true');

@@ -73,9 +73,11 @@ test.describe('Kring speaks Dutch and French (issue 10)', () => {
 
     // Wim raises his hand in Dutch, then switches to French: the words change in place, the page
     // is not reloaded (a marker set on the window survives) and his hand stays up.
-    const hand = (locale: Locale) =>
-      wim.page.getByTestId('floor').getByRole('button', { name: t(locale, 'Raise hand') });
-    await hand('nl').click();
+    const hand = (locale: Locale, raised = true) =>
+      wim.page
+        .getByTestId('floor')
+        .getByRole('button', { name: t(locale, raised ? 'Lower hand' : 'Raise hand') });
+    await hand('nl', false).click();
     await expect(hand('nl')).toHaveAttribute('aria-pressed', 'true');
     await wim.page.evaluate(() => ((window as unknown as { kringMarker: number }).kringMarker = 42));
     await wim.page

@@ -67,7 +67,7 @@ test.describe('a plenary with thirty people', () => {
     const raisers = others.slice(0, 10);
     await Promise.all(
       raisers.map(async (p) => {
-        const hand = floorPanel(p.page).getByRole('button', { name: 'Raise hand' });
+        const hand = floorPanel(p.page).getByRole('button', { name: /^(Raise|Lower) hand$/ });
         // The open floor's own button, hand down, before the click; then this person sees it up.
         await expect(hand).toHaveAttribute('aria-pressed', 'false');
         await hand.click();
