@@ -9,7 +9,7 @@ import {
   type SnapshotAck,
 } from '@kring/protocol';
 import { type StepResult, kib, mib, table } from './report';
-import { type ClientSocket, command, connect } from './clients';
+import { type ClientSocket, command, connect, post } from './clients';
 import type { ServerStats } from './server-process';
 
 /**
@@ -105,16 +105,6 @@ async function until(what: string, done: () => boolean): Promise<void> {
     if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
-}
-
-async function post<T>(url: string, body: unknown, parse: (json: unknown) => T): Promise<T> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (res.status !== 201) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-  return parse(await res.json());
 }
 
 /** Runs `fn` over `items`, at most `limit` at a time. */

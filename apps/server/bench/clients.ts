@@ -24,3 +24,14 @@ export function connect(url: string, token: string): Promise<ClientSocket> {
     socket.once('connect_error', reject);
   });
 }
+
+/** A POST to the API that must answer 201 (create, join), parsed by the caller's schema. */
+export async function post<T>(url: string, body: unknown, parse: (json: unknown) => T): Promise<T> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 201) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  return parse(await res.json());
+}

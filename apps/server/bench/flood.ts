@@ -13,7 +13,7 @@ import {
 } from '@kring/protocol';
 import type { FloodPlan, FloodReport } from './flooder';
 import { percentile } from './report';
-import { type ClientSocket, command, connect } from './clients';
+import { type ClientSocket, command, connect, post } from './clients';
 import type { ServerStats } from './server-process';
 
 /**
@@ -35,16 +35,6 @@ const HONEST_INTERVAL_MS = 200;
 const COMMAND_RATE = 3000;
 const BOARD_RATE = 1700;
 const TARGET_RATIO = 1.5;
-
-async function post<T>(url: string, body: unknown, parse: (json: unknown) => T): Promise<T> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (res.status !== 201) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-  return parse(await res.json());
-}
 
 /** A child process started from a file next to this one, answering over IPC. */
 function child(file: string): ChildProcess {
