@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findTemplate, localizeTemplate, readBoard, readMeta } from '@kring/board';
 import type * as Y from 'yjs';
-import { SESSION_TEMPLATES, breakoutPresetIn, sessionTemplateIn } from '@kring/core';
+import { SESSION_TEMPLATES, boardsKeptClosed, breakoutPresetIn, sessionTemplateIn } from '@kring/core';
 import { CreateSessionResponse, SessionSummary } from '@kring/protocol';
 import { addBoard, command, fetchExport, scene, snapshot, synced } from './boards-harness';
 import { breakoutOf, ok } from './breakouts-harness';
@@ -33,7 +33,13 @@ describe('S2: sessions from a session template (POST /api/sessions with template
       const summary = await sessionSummary(server.url, joinCode, facilitatorToken);
       const boards = SessionSummary.parse(summary.body).boards;
       expect(boards.map((b) => [b.title, b.anonymous, b.locked, b.archived])).toEqual(
-        template.boards.map((b) => [b.title, b.anonymous ?? false, false, false]),
+        // S2: a board a later segment opens with stays closed until then.
+        template.boards.map((b, i) => [
+          b.title,
+          b.anonymous ?? false,
+          boardsKeptClosed(template).has(i),
+          false,
+        ]),
       );
 
       const socket = await connectSocket(server.url, withToken(facilitatorToken));

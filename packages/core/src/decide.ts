@@ -1,5 +1,6 @@
 import type { Command, Locale, NewSessionEvent, Role } from '@kring/protocol';
 import { decideAgenda } from './agenda/agenda';
+import { decideStartSegment, withTidyUp } from './agenda/start';
 import { decideAnnouncement } from './announcements/announcements';
 import { decideBoard } from './boards/decide';
 import { decideBreakout, lateJoinerEvents } from './breakouts/breakouts';
@@ -14,7 +15,7 @@ import { decideRoles } from './roles/roles';
 import { decideSignal } from './signals/signals';
 import type { SessionState } from './state';
 import { defaultBoardTitle } from './templates/i18n';
-import type { SessionTemplate } from './templates/sessions';
+import { boardsKeptClosed, type SessionTemplate, setupWithBoards } from './templates/sessions';
 import { decideTimer } from './timer/decide';
 import { withVersions } from './versions';
 
@@ -79,10 +80,15 @@ export function decide(
     case 'agenda.update':
     case 'agenda.remove':
     case 'agenda.move':
+      return decideAgenda(ctx, command);
     case 'agenda.next':
     case 'agenda.previous':
     case 'agenda.jump':
-      return decideAgenda(ctx, command);
+      // A9: leaving a segment tidies up what its setup started, in the same batch as the move.
+      return withTidyUp(decide, state, decideAgenda(ctx, command), actor, now, context);
+    case 'agenda.start':
+      // A8: the move and the segment's setup, run step by step through `decide`, in one batch.
+      return decideStartSegment(decide, state, command, actor, now, context);
     case 'timer.start':
     case 'timer.pause':
     case 'timer.resume':
@@ -193,11 +199,13 @@ export function createSession(input: {
         plannedMinutes: segment.plannedMinutes,
         prompt: segment.prompt ?? null,
         notes: segment.notes ?? null,
+        setup: setupWithBoards(segment.setup, boardIds),
       },
       index,
       by: input.hostId,
     });
   });
+  const keptClosed = boardsKeptClosed(template);
   template.boards.forEach((board, index) => {
     events.push({
       type: 'board.created',
@@ -207,6 +215,16 @@ export function createSession(input: {
       templateId: board.templateId,
       anonymous: board.anonymous ?? false,
     });
+    // S2: a board a later segment opens with stays closed until its segment starts (A8 unlocks it).
+    if (keptClosed.has(index)) {
+      events.push({
+        type: 'board.lockChanged',
+        at,
+        boardId: boardIds[index]!,
+        locked: true,
+        by: input.hostId,
+      });
+    }
   });
   return events;
 }

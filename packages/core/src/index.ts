@@ -79,9 +79,12 @@ export {
   sessionTemplateIn,
   sessionTemplatesIn,
   plannedMinutesOf,
+  boardsKeptClosed,
+  setupWithBoards,
   type SessionTemplate,
   type SessionTemplateSegment,
   type SessionTemplateBoard,
+  type SessionTemplateSetup,
 } from './templates/sessions';
 export {
   BREAKOUT_PRESETS,
@@ -92,3 +95,4 @@ export {
 } from './templates/breakouts';
 export { defaultBoardTitle, defaultHostName, defaultRoomName } from './templates/i18n';
 export { BREAKOUT_PRESET_IDS, type BreakoutPresetId } from './templates/i18n';
+export { segmentSteps, tidyUpSteps, type StepFacts, type StepOptions } from './agenda/steps';

@@ -31,6 +31,7 @@ export const FACILITATOR_COMMANDS = [
   'agenda.next',
   'agenda.previous',
   'agenda.jump',
+  'agenda.start',
   'timer.start',
   'timer.pause',
   'timer.resume',

@@ -177,6 +177,7 @@ export const FACILITATOR_COMMAND_SAMPLES: { [T in FacilitatorCommandType]: Extra
   'agenda.next': { type: 'agenda.next' },
   'agenda.previous': { type: 'agenda.previous' },
   'agenda.jump': { type: 'agenda.jump', segmentId: null },
+  'agenda.start': { type: 'agenda.start', segmentId: 'segment1' },
   'timer.start': { type: 'timer.start', durationMs: 60_000 },
   'timer.pause': { type: 'timer.pause' },
   'timer.resume': { type: 'timer.resume' },

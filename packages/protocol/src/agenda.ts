@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { eventBase } from './event-base';
+import { RoundOrder } from './floor';
+import { Locale } from './http';
 import { Id } from './ids';
 import { LIMITS } from './limits';
 import { Text } from './text';
@@ -21,7 +23,62 @@ const PlannedMinutes = z.number().int().min(0).max(LIMITS.plannedMinutesMax);
 const Prompt = z.string().trim().max(LIMITS.segmentPromptMax);
 const Notes = z.string().trim().max(LIMITS.segmentNotesMax);
 
-/** What a facilitator plans for a segment. `notes` are for facilitators only (cut from others' views). */
+/** The breakout presets (core `BREAKOUT_PRESETS`) a segment can open rooms from. */
+export const BREAKOUT_PRESET_IDS = ['ips-check-in', 'ips-four-tasks', 'pairs'] as const;
+export const BreakoutPresetId = z.enum(BREAKOUT_PRESET_IDS);
+export type BreakoutPresetId = z.infer<typeof BreakoutPresetId>;
+
+const SetupMinutes = z.number().int().min(1).max(LIMITS.plannedMinutesMax);
+const TeamSize = z.number().int().min(1).max(LIMITS.roundSizeMax);
+
+/**
+ * How the plenary floor runs during a segment. Nobody is named (a plan is written before anyone
+ * joins): a random round's order and a reflecting team are drawn when the segment starts.
+ */
+export const SegmentFloorSetup = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('open'), quietFirst: z.boolean().optional() }),
+  z.strictObject({ mode: z.literal('round'), orderBy: RoundOrder.exclude(['manual']) }),
+  z.strictObject({ mode: z.literal('piece') }),
+  z.strictObject({
+    mode: z.literal('fishbowl'),
+    seats: z.number().int().min(1).max(LIMITS.fishbowlSeatsMax),
+  }),
+  z.strictObject({ mode: z.literal('reflecting'), teamSize: TeamSize }),
+]);
+export type SegmentFloorSetup = z.infer<typeof SegmentFloorSetup>;
+
+/** The board everyone is brought to, and how it is set: private writing, locked, a dot vote. */
+export const SegmentBoardSetup = z.strictObject({
+  boardId: Id,
+  /** `private` starts private writing; `open` reveals it; left out, as it is. */
+  phase: z.enum(['open', 'private']).optional(),
+  /** Left out: unlocked (a board kept closed until its segment opens with it). */
+  locked: z.boolean().optional(),
+  vote: z
+    .strictObject({
+      budget: z.number().int().min(1).max(LIMITS.voteBudgetMax),
+      capPerNote: z.number().int().min(1).max(LIMITS.voteBudgetMax),
+      hidden: z.boolean(),
+    })
+    .optional(),
+});
+export type SegmentBoardSetup = z.infer<typeof SegmentBoardSetup>;
+
+/**
+ * What "Start" on a segment does in one step (core A8): each part left out is left as it is.
+ * Leaving the segment tidies up what it started (A9).
+ */
+export const SegmentSetup = z.strictObject({
+  /** A plenary timer of this length, labelled with the segment's title. */
+  timerMinutes: SetupMinutes.optional(),
+  floor: SegmentFloorSetup.optional(),
+  board: SegmentBoardSetup.optional(),
+  /** Rooms from a breakout preset, opened for this long. */
+  breakout: z.strictObject({ presetId: BreakoutPresetId, minutes: SetupMinutes }).optional(),
+});
+export type SegmentSetup = z.infer<typeof SegmentSetup>;
+
+/** What a facilitator plans for a segment. `notes` and `setup` are for facilitators only (cut from others' views). */
 export const SegmentPlan = z.object({
   id: Id,
   title: z.string(),
@@ -29,6 +86,8 @@ export const SegmentPlan = z.object({
   plannedMinutes: z.number(),
   prompt: z.string().nullable(),
   notes: z.string().nullable(),
+  /** Absent in events recorded before segments had setups. */
+  setup: SegmentSetup.nullable().optional(),
 });
 
 /** A segment as it ran: `startedAt`/`endedAt` are the actual times it became / stopped being current. */
@@ -54,6 +113,7 @@ export const AddSegment = z.strictObject({
     plannedMinutes: PlannedMinutes,
     prompt: Prompt.optional(),
     notes: Notes.optional(),
+    setup: SegmentSetup.optional(),
   }),
   /** Position in the agenda; the end when left out. */
   index: z.number().int().min(0).optional(),
@@ -69,6 +129,7 @@ export const UpdateSegment = z.strictObject({
     /** null clears it. */
     prompt: Prompt.nullable().optional(),
     notes: Notes.nullable().optional(),
+    setup: SegmentSetup.nullable().optional(),
   }),
 });
 
@@ -85,6 +146,20 @@ export const PreviousSegment = z.strictObject({ type: z.literal('agenda.previous
 /** Makes a segment current; `null` pauses the agenda (no current segment). */
 export const JumpToSegment = z.strictObject({ type: z.literal('agenda.jump'), segmentId: Id.nullable() });
 
+/**
+ * Makes a segment current and applies its setup in one batch (core A8), tidying up after the
+ * segment it leaves (A9). The server fills `shuffled` (everyone in the session, in a random order:
+ * random rounds, reflecting teams and random rooms draw from it) and `breakoutId`; whatever a
+ * client sends there is replaced. `locale`: the language of a preset's room names and boards.
+ */
+export const StartSegment = z.strictObject({
+  type: z.literal('agenda.start'),
+  segmentId: Id,
+  shuffled: z.array(Id).max(LIMITS.participantsMax).optional(),
+  breakoutId: Id.optional(),
+  locale: Locale.optional(),
+});
+
 export const AgendaCommands = [
   AddSegment,
   UpdateSegment,
@@ -93,6 +168,7 @@ export const AgendaCommands = [
   NextSegment,
   PreviousSegment,
   JumpToSegment,
+  StartSegment,
 ] as const;
 
 export const SegmentAdded = z.object({
@@ -114,6 +190,7 @@ export const SegmentUpdated = z.object({
     plannedMinutes: z.number().optional(),
     prompt: z.string().nullable().optional(),
     notes: z.string().nullable().optional(),
+    setup: SegmentSetup.nullable().optional(),
   }),
   by: Id,
 });

@@ -28,7 +28,17 @@ export {
   boardSyncProtocols,
   tokenFromProtocols,
 } from './board-sync';
-export { SEGMENT_KINDS, SegmentKind, SegmentState, AgendaState } from './agenda';
+export {
+  SEGMENT_KINDS,
+  SegmentKind,
+  SegmentState,
+  AgendaState,
+  BREAKOUT_PRESET_IDS,
+  BreakoutPresetId,
+  SegmentSetup,
+  SegmentFloorSetup,
+  SegmentBoardSetup,
+} from './agenda';
 export { TimerState, TIMER_ACTIONS } from './timer';
 export {
   FLOOR_MODES,

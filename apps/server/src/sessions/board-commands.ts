@@ -44,6 +44,14 @@ const READS_NOTES: ReadonlySet<Command['type']> = new Set([
   'note.edit',
 ]);
 
+/** Agenda commands whose batch may hold other parts' events (A8 Start, A9 tidy-up). */
+const AGENDA_MOVES: ReadonlySet<Command['type']> = new Set([
+  'agenda.start',
+  'agenda.next',
+  'agenda.previous',
+  'agenda.jump',
+]);
+
 /** How often hiding tries again when the note's words change between keeping and taking them off. */
 const HIDE_ATTEMPTS = 3;
 
@@ -73,6 +81,7 @@ export class BoardCommands {
         after: (outcome) => this.setUpRoomBoards(outcome, command.locale),
       });
     }
+    if (AGENDA_MOVES.has(command.type)) return this.runAgendaMove(sessionId, command, actor);
     if (!isBoardCommand(command)) return this.sessions.execute(sessionId, command, actor);
     if (command.type === 'board.add') {
       // The template must apply to an empty document; find out before anything is recorded.
@@ -89,6 +98,31 @@ export class BoardCommands {
     if (result.ok && command.type === 'board.setPhase' && command.phase === 'open') {
       await this.reveal(sessionId, command.boardId);
     }
+    return result;
+  }
+
+  /**
+   * A8/A9: Start on a segment (and moving the agenda, whose tidy-up may end private writing) is
+   * one batch of events from several parts; each part's effect on the documents follows as if it
+   * had been done by hand: rooms' boards are set up, vote counts written, and a board whose
+   * private phase ended is revealed (BD8), after the batch is stored.
+   */
+  private async runAgendaMove(sessionId: string, command: Command, actor: Actor): Promise<CommandResult> {
+    const locale = command.type === 'agenda.start' ? command.locale : undefined;
+    const revealed: string[] = [];
+    const result = await this.sessions.execute(sessionId, command, actor, {
+      after: async (outcome) => {
+        await this.setUpRoomBoards(outcome, locale);
+        for (const e of outcome.events) {
+          if (e.type === 'vote.opened') {
+            const board = outcome.state.boards.find((b) => b.id === e.boardId);
+            if (board) await this.boards.change(board.id, (doc) => applyVoteCounts(doc, publicTotals(board)));
+          }
+          if (e.type === 'board.phaseChanged' && e.phase === 'open') revealed.push(e.boardId);
+        }
+      },
+    });
+    if (result.ok) for (const boardId of revealed) await this.reveal(sessionId, boardId);
     return result;
   }
 

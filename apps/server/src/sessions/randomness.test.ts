@@ -17,6 +17,20 @@ const assignRandom = (groups: string[][] = []): Command => ({
 });
 
 describe('resolveRandomness', () => {
+  it('A8: Start draws from everyone in the session (removed people left out), whatever the client sent', () => {
+    const t = new TestSession();
+    t.ok(HOST, { type: 'participant.remove', participantId: CAI });
+    const sent: Command = { type: 'agenda.start', segmentId: 'seg001', shuffled: [ADA, ADA, 'forged1'] };
+    const resolved = resolveRandomness(t.state, sent, [ADA]);
+    if (resolved.type !== 'agenda.start') throw new Error('kind');
+    const everyone = Object.values(t.state.participants)
+      .filter((p) => !p.removed)
+      .map((p) => p.id)
+      .sort();
+    expect([...(resolved.shuffled ?? [])].sort()).toEqual(everyone);
+    expect(resolved.shuffled).not.toContain(CAI);
+  });
+
   it('deals every assignable person, online or not, into balanced groups and ignores the groups sent', () => {
     const t = withBreakout(3);
     const resolved = resolveRandomness(t.state, assignRandom([[ADA], [BEN]]), [ADA]);

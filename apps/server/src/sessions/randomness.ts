@@ -21,7 +21,7 @@ export function shuffle<T>(items: readonly T[], rand: (n: number) => number = ra
 
 /**
  * Core is free of randomness, so the server fills in what needs it before core decides: a random
- * round's order and a random breakout assignment. Every other command passes through unchanged.
+ * round's order, a random breakout assignment and the order Start on a segment draws from (A8). Every other command passes through unchanged.
  */
 export function resolveRandomness(
   state: SessionState,
@@ -30,6 +30,7 @@ export function resolveRandomness(
   rand: (n: number) => number = randomInt,
 ): Command {
   if (command.type === 'breakout.assign') return randomGroups(state, command, rand);
+  if (command.type === 'agenda.start') return { ...command, shuffled: everyoneShuffled(state, rand) };
   if (
     command.type !== 'floor.start' ||
     command.setup.mode !== 'round' ||
@@ -40,6 +41,18 @@ export function resolveRandomness(
   const pool = command.setup.participantIds ?? roundPool(state, command.scope ?? PLENARY, online);
   if (pool.length === 0) return command; // core refuses a round without people, with a named error
   return { ...command, setup: { ...command.setup, participantIds: shuffle(pool, rand) } };
+}
+
+/**
+ * A8: Start draws its random round, reflecting team and random rooms from one order of everyone
+ * in the session (not removed; core keeps who each part takes, and who is present). Whatever a
+ * client sent is replaced, so nobody can steer who speaks first or who meets whom.
+ */
+function everyoneShuffled(state: SessionState, rand: (n: number) => number): string[] {
+  const everyone = Object.values(state.participants)
+    .filter((p) => !p.removed)
+    .map((p) => p.id);
+  return shuffle(everyone, rand);
 }
 
 /**

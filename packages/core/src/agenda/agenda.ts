@@ -1,4 +1,4 @@
-import { type CommandOf, type EventOf, LIMITS } from '@kring/protocol';
+import { type CommandOf, type EventOf, LIMITS, type SegmentSetup } from '@kring/protocol';
 import { accept, type Ctx, type Decision, refuse, unchanged } from '../decision';
 
 /** The agenda (A rules): timed segments and the one that is current. */
@@ -16,6 +16,30 @@ type AgendaCommand = CommandOf<
 /** Empty text clears an optional field, the same as null. */
 const orNull = (text: string | null | undefined) => (text ? text : null);
 
+/** Setups are small plain data: equal when their JSON is (keys in the schema's order). */
+const sameSetup = (a: SegmentSetup | null, b: SegmentSetup | null) =>
+  JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+const canonical = (value: unknown): unknown =>
+  value !== null && typeof value === 'object'
+    ? Object.fromEntries(
+        Object.entries(value)
+          .filter(([, v]) => v !== undefined)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([k, v]) => [k, canonical(v)]),
+      )
+    : value;
+
+/**
+ * A1/A2: a setup names a board of this session (`not_found` otherwise), so a plan cannot point
+ * at nothing. Whether the board can be brought to everyone (archived?) is judged at Start (A8),
+ * since it may change until then.
+ */
+function refuseUnknownBoard(ctx: Ctx, setup: SegmentSetup | null | undefined): Decision | null {
+  const boardId = setup?.board?.boardId;
+  if (boardId === undefined || ctx.state.boards.some((b) => b.id === boardId)) return null;
+  return refuse('not_found', 'the setup names a board that does not exist');
+}
+
 export function decideAgenda(ctx: Ctx, command: AgendaCommand): Decision {
   const { segments, currentId } = ctx.state.agenda;
   const base = { at: ctx.now, by: ctx.who.id };
@@ -25,12 +49,22 @@ export function decideAgenda(ctx: Ctx, command: AgendaCommand): Decision {
   switch (command.type) {
     case 'agenda.add': {
       // A1: the server assigns the id (core has no randomness); the end unless an index is given.
-      const { id, title, kind, plannedMinutes, prompt, notes } = command.segment;
+      const { id, title, kind, plannedMinutes, prompt, notes, setup } = command.segment;
       if (!id) return refuse('bad_request', 'a new segment needs the id the server assigns');
+      const unknownBoard = refuseUnknownBoard(ctx, setup);
+      if (unknownBoard) return unknownBoard;
       if (indexOf(id) >= 0) return refuse('conflict', 'a segment with this id exists');
       if (segments.length >= LIMITS.agendaSegmentsMax) return refuse('too_large', 'the agenda is full');
       const index = Math.min(command.index ?? segments.length, segments.length);
-      const segment = { id, title, kind, plannedMinutes, prompt: orNull(prompt), notes: orNull(notes) };
+      const segment = {
+        id,
+        title,
+        kind,
+        plannedMinutes,
+        prompt: orNull(prompt),
+        notes: orNull(notes),
+        setup: setup ?? null,
+      };
       return accept({ type: 'agenda.segmentAdded', ...base, segment, index });
     }
     case 'agenda.update': {
@@ -47,6 +81,11 @@ export function decideAgenda(ctx: Ctx, command: AgendaCommand): Decision {
       for (const key of ['prompt', 'notes'] as const) {
         if (wanted[key] !== undefined && orNull(wanted[key]) !== segment[key])
           changes[key] = orNull(wanted[key]);
+      }
+      if (wanted.setup !== undefined && !sameSetup(wanted.setup, segment.setup ?? null)) {
+        const unknownBoard = refuseUnknownBoard(ctx, wanted.setup);
+        if (unknownBoard) return unknownBoard;
+        changes.setup = wanted.setup;
       }
       if (Object.keys(changes).length === 0) return unchanged();
       return accept({ type: 'agenda.segmentUpdated', ...base, segmentId: segment.id, changes });

@@ -19,7 +19,13 @@ export function evolveAgenda(state: SessionState, event: AgendaEvent): SessionSt
   switch (event.type) {
     case 'agenda.segmentAdded': {
       const next = [...segments];
-      next.splice(event.index, 0, { ...event.segment, startedAt: null, endedAt: null });
+      // Events recorded before segments had setups carry none: null, like a segment without one.
+      next.splice(event.index, 0, {
+        ...event.segment,
+        setup: event.segment.setup ?? null,
+        startedAt: null,
+        endedAt: null,
+      });
       return withSegments(next);
     }
     case 'agenda.segmentUpdated': {

@@ -32,6 +32,8 @@ function sessionShape(t: SessionTemplate) {
       plannedMinutes: s.plannedMinutes,
       prompt: s.prompt !== undefined,
       notes: s.notes !== undefined,
+      // S4/A8: setups are language-free data, the same in every language.
+      setup: s.setup,
     })),
     boards: t.boards.map((b) => ({
       templateId: b.templateId,
@@ -123,7 +125,7 @@ describe('S4: session templates speak the facilitator’s language', () => {
     );
 
     it.each(SESSION_TEMPLATE_IDS.map((id) => [id] as const))(
-      '%s: the same session in other words (kinds, minutes, board templates), within the limits',
+      '%s: the same session in other words (kinds, minutes, board templates, setups), within the limits',
       (id) => {
         const english = findSessionTemplate(id)!;
         const t = sessionTemplateIn(id, locale)!;

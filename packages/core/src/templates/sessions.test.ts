@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { SESSION_TEMPLATE_IDS, SessionEvent, TEMPLATE_IDS, LIMITS, SEGMENT_KINDS } from '@kring/protocol';
+import {
+  SESSION_TEMPLATE_IDS,
+  SegmentSetup,
+  SessionEvent,
+  TEMPLATE_IDS,
+  LIMITS,
+  SEGMENT_KINDS,
+} from '@kring/protocol';
 import { createSession } from '../decide';
 import { replay } from '../reducer';
 import { withVersions } from '../versions';
 import { viewFor } from '../view/view';
-import { SESSION_TEMPLATES, findSessionTemplate, plannedMinutesOf } from './sessions';
+import {
+  SESSION_TEMPLATES,
+  boardsKeptClosed,
+  findSessionTemplate,
+  plannedMinutesOf,
+  setupWithBoards,
+} from './sessions';
 
 describe('session templates as data', () => {
   it('has one template per protocol id, in the same order', () => {
@@ -101,6 +114,8 @@ describe('S2: creating a session from a template', () => {
       );
       for (const e of events) expect(SessionEvent.safeParse(e).success).toBe(true);
       const state = replay(events);
+      // Facilitator notes and setups stay with facilitators (A7).
+      const host = viewFor(state, 'host01');
       expect(state.agenda.currentId).toBeNull();
       expect(state.agenda.segments.map((s) => [s.id, s.title, s.plannedMinutes])).toEqual(
         template.segments.map((s, i) => [`segment${i}`, s.title, s.plannedMinutes]),
@@ -111,12 +126,15 @@ describe('S2: creating a session from a template', () => {
           b.title,
           b.templateId,
           b.anonymous ?? false,
-          false,
+          // S2: a board first brought to everyone by a later segment stays closed until then.
+          boardsKeptClosed(template).has(i),
           'open',
         ]),
       );
-      // Facilitator notes stay with facilitators (A7).
-      const host = viewFor(state, 'host01');
+      // S2: setups arrive with the created boards' ids in place of their indexes.
+      expect(host.agenda.segments.map((s) => s.setup)).toEqual(
+        template.segments.map((s) => setupWithBoards(s.setup, boardIds)),
+      );
       expect(host.agenda.segments.map((s) => s.notes)).toEqual(template.segments.map((s) => s.notes ?? null));
     },
   );
@@ -126,5 +144,43 @@ describe('S2: creating a session from a template', () => {
     expect(() =>
       createSession({ ...base, template: { template, segmentIds: [], boardIds: ['b'] } }),
     ).toThrow();
+  });
+});
+
+describe('S2/A8: segment setups in the templates', () => {
+  it.each(SESSION_TEMPLATES.map((t) => [t.id, t] as const))(
+    '%s: every setup is valid against the protocol and names a board of the template',
+    (_id, template) => {
+      const boardIds = template.boards.map((_, i) => `board${i}`);
+      for (const segment of template.segments) {
+        const board = segment.setup?.board;
+        if (board) expect(board.boardIndex).toBeLessThan(template.boards.length);
+        const setup = setupWithBoards(segment.setup, boardIds);
+        if (setup) expect(SegmentSetup.safeParse(setup).success).toBe(true);
+      }
+    },
+  );
+
+  it('S2: the IPS overview carries its run-of-show: check-in board, rooms, private writing, closing round', () => {
+    const ips = findSessionTemplate('ips-overview')!;
+    const setups = ips.segments.map((s) => s.setup);
+    expect(setups[0]).toEqual({ board: { boardIndex: 0 } });
+    expect(setups[2]).toEqual({ breakout: { presetId: 'ips-check-in', minutes: 12 } });
+    expect(setups[4]).toEqual({ timerMinutes: 8, board: { boardIndex: 1, phase: 'private' } });
+    expect(setups[5]).toEqual({ timerMinutes: 10 });
+    expect(setups[6]).toEqual({ breakout: { presetId: 'ips-four-tasks', minutes: 30 } });
+    expect(setups[7]?.board).toEqual({ boardIndex: 2 });
+    expect(setups[9]).toEqual({ timerMinutes: 10, floor: { mode: 'round', orderBy: 'join' } });
+    // The four tasks and harvest boards stay closed until their segments; check-in is open at once.
+    expect([...boardsKeptClosed(ips)].sort()).toEqual([1, 2]);
+  });
+
+  it('S2: a board index out of range is refused, not silently dropped', () => {
+    expect(() => setupWithBoards({ board: { boardIndex: 3 } }, ['a'])).toThrow();
+    expect(setupWithBoards(undefined, ['a'])).toBeNull();
+    expect(setupWithBoards({ timerMinutes: 5, board: { boardIndex: 0, phase: 'private' } }, ['a'])).toEqual({
+      timerMinutes: 5,
+      board: { boardId: 'a', phase: 'private' },
+    });
   });
 });

@@ -1,4 +1,11 @@
-import type { Locale, SegmentKind, SessionTemplateId, TemplateId } from '@kring/protocol';
+import type {
+  Locale,
+  SegmentBoardSetup,
+  SegmentKind,
+  SegmentSetup,
+  SessionTemplateId,
+  TemplateId,
+} from '@kring/protocol';
 import { type SessionTemplateText, TEMPLATE_TEXTS } from './i18n';
 
 /**
@@ -15,7 +22,14 @@ export interface SessionTemplateSegment {
   prompt?: string;
   /** For facilitators only (A7). */
   notes?: string;
+  /** What Start applies (A8); boards by their index in the template's `boards` (S2). Language-free (S4). */
+  setup?: SessionTemplateSetup;
 }
+
+/** A segment setup in a template: the session's boards do not exist yet, so boards go by index. */
+export type SessionTemplateSetup = Omit<SegmentSetup, 'board'> & {
+  board?: Omit<SegmentBoardSetup, 'boardId'> & { boardIndex: number };
+};
 
 export interface SessionTemplateBoard {
   title: string;
@@ -44,6 +58,7 @@ const ipsOverview: SessionTemplate = {
       title: 'Doors open',
       kind: 'board_work',
       plannedMinutes: 10,
+      setup: { board: { boardIndex: 0 } },
       prompt: 'Choose a display name and your language. On the check-in board: one word for how you arrive.',
       notes: 'Share the link and QR code in the call chat. Check that captions run.',
     },
@@ -57,6 +72,7 @@ const ipsOverview: SessionTemplate = {
       title: 'Check-in round in small rooms',
       kind: 'round',
       plannedMinutes: 15,
+      setup: { breakout: { presetId: 'ips-check-in', minutes: 12 } },
       prompt:
         'In rooms of five: about a minute each. How do you arrive, and what brings you here? You may pass.',
       notes: 'Random rooms of 5. Everyone back after 12 minutes.',
@@ -65,12 +81,14 @@ const ipsOverview: SessionTemplate = {
       title: 'History of IPS',
       kind: 'talk',
       plannedMinutes: 25,
+      setup: { floor: { mode: 'open' } },
       prompt: 'Questions are welcome any time, also anonymously. Upvote the ones you want answered.',
     },
     {
       title: 'The four IPS tasks',
       kind: 'board_work',
       plannedMinutes: 30,
+      setup: { timerMinutes: 8, board: { boardIndex: 1, phase: 'private' } },
       prompt:
         'Connection, worldview, mutuality, moving towards: write privately for 8 minutes, then we reveal, cluster and react.',
       notes: 'Start private writing with an 8-minute timer; reveal; then cluster and react together.',
@@ -79,12 +97,14 @@ const ipsOverview: SessionTemplate = {
       title: 'Break',
       kind: 'break',
       plannedMinutes: 10,
+      setup: { timerMinutes: 10 },
       prompt: 'Stretch, drink something. Back when the timer ends.',
     },
     {
       title: 'Breakouts: one room per task',
       kind: 'breakouts',
       plannedMinutes: 30,
+      setup: { breakout: { presetId: 'ips-four-tasks', minutes: 30 } },
       prompt:
         'Choose the task that speaks to you (at most 8 per room). Reflecting-team style: some speak while others listen, then swap.',
     },
@@ -92,18 +112,21 @@ const ipsOverview: SessionTemplate = {
       title: 'Harvest',
       kind: 'open_floor',
       plannedMinutes: 20,
+      setup: { floor: { mode: 'open' }, board: { boardIndex: 2 } },
       prompt: 'What did the rooms find? Look at the boards together; raise your hand to speak.',
     },
     {
       title: 'Questions and answers',
       kind: 'qa',
       plannedMinutes: 20,
+      setup: { floor: { mode: 'open' } },
       prompt: 'The most-voted questions first.',
     },
     {
       title: 'Closing round',
       kind: 'closing',
       plannedMinutes: 10,
+      setup: { timerMinutes: 10, floor: { mode: 'round', orderBy: 'join' } },
       prompt: 'One word each: what do you take with you?',
       notes: 'Tell people what is exported and how long it is kept.',
     },
@@ -129,42 +152,49 @@ const inspirationMeeting: SessionTemplate = {
       title: 'Welcome and check-in',
       kind: 'board_work',
       plannedMinutes: 5,
+      setup: { board: { boardIndex: 0 } },
       prompt: 'One word for how you arrive.',
     },
     {
       title: 'Kick-off talk',
       kind: 'talk',
       plannedMinutes: 20,
+      setup: { timerMinutes: 20, board: { boardIndex: 1 } },
       prompt: 'Write down what strikes you; questions are welcome in Q&A.',
     },
     {
       title: 'Practice example 1',
       kind: 'talk',
       plannedMinutes: 12,
+      setup: { timerMinutes: 12 },
       prompt: 'What do you recognise? What would you like to try?',
     },
     {
       title: 'Practice example 2',
       kind: 'talk',
       plannedMinutes: 12,
+      setup: { timerMinutes: 12 },
       prompt: 'What do you recognise? What would you like to try?',
     },
     {
       title: 'Practice example 3',
       kind: 'talk',
       plannedMinutes: 12,
+      setup: { timerMinutes: 12 },
       prompt: 'What do you recognise? What would you like to try?',
     },
     {
       title: 'Interaction',
       kind: 'breakouts',
       plannedMinutes: 20,
+      setup: { breakout: { presetId: 'pairs', minutes: 15 } },
       prompt: 'In small groups: what inspires you, and what would you take to your own practice?',
     },
     {
       title: 'Closing word',
       kind: 'closing',
       plannedMinutes: 9,
+      setup: { floor: { mode: 'round', orderBy: 'join' } },
       prompt: 'A closing word, and one thing each of us takes home.',
     },
   ],
@@ -188,12 +218,14 @@ const intervision: SessionTemplate = {
       title: 'Check-in and choosing a case',
       kind: 'round',
       plannedMinutes: 10,
+      setup: { floor: { mode: 'round', orderBy: 'join' }, board: { boardIndex: 0 } },
       prompt: 'How do you arrive? Who brings a situation today?',
     },
     {
       title: 'The case',
       kind: 'talk',
       plannedMinutes: 10,
+      setup: { timerMinutes: 10, floor: { mode: 'piece' } },
       prompt:
         'The case-bringer describes a concrete situation and the question they have about it. Others listen.',
     },
@@ -201,18 +233,21 @@ const intervision: SessionTemplate = {
       title: 'Clarifying questions round',
       kind: 'round',
       plannedMinutes: 15,
+      setup: { timerMinutes: 15, floor: { mode: 'round', orderBy: 'join' } },
       prompt: 'Only questions to understand the situation better: no advice yet, no opinions.',
     },
     {
       title: 'Reflections round',
       kind: 'round',
       plannedMinutes: 15,
+      setup: { timerMinutes: 15, floor: { mode: 'round', orderBy: 'random' } },
       prompt: 'What does the case bring up in you? Speak from your own experience. The case-bringer listens.',
     },
     {
       title: 'Advice round',
       kind: 'round',
       plannedMinutes: 15,
+      setup: { timerMinutes: 15, floor: { mode: 'round', orderBy: 'random' } },
       prompt:
         'If you were in this situation, what might you try? The case-bringer listens without answering.',
     },
@@ -220,6 +255,7 @@ const intervision: SessionTemplate = {
       title: 'The case-bringer closes',
       kind: 'closing',
       plannedMinutes: 10,
+      setup: { floor: { mode: 'open' } },
       prompt: 'What did you hear that helps you? What do you take with you?',
     },
   ],
@@ -236,18 +272,21 @@ const openDialogue: SessionTemplate = {
       title: 'Opening',
       kind: 'talk',
       plannedMinutes: 5,
+      setup: { floor: { mode: 'open' } },
       prompt: 'Who is here, and how shall we use this time? Everyone may speak in their own words.',
     },
     {
       title: 'Every voice',
       kind: 'round',
       plannedMinutes: 25,
+      setup: { floor: { mode: 'round', orderBy: 'join' } },
       prompt: 'Each person says what they think is important to talk about. Passing is fine.',
     },
     {
       title: 'Reflecting team',
       kind: 'open_floor',
       plannedMinutes: 15,
+      setup: { floor: { mode: 'reflecting', teamSize: 3 } },
       prompt:
         'The team reflects aloud on what they heard, with each other, while the others listen. Tentative, respectful, no conclusions.',
       notes: 'Use the reflecting-team floor mode: name the team, then swap phases.',
@@ -256,12 +295,14 @@ const openDialogue: SessionTemplate = {
       title: 'Responses',
       kind: 'open_floor',
       plannedMinutes: 15,
+      setup: { floor: { mode: 'open', quietFirst: true }, board: { boardIndex: 0 } },
       prompt: 'What did you hear in the reflections? What stays with you?',
     },
     {
       title: 'Closing and next steps',
       kind: 'closing',
       plannedMinutes: 10,
+      setup: { floor: { mode: 'round', orderBy: 'join' } },
       prompt: 'How was this meeting for you? When do we meet again?',
     },
   ],
@@ -284,37 +325,43 @@ const recoveryWorkshop: SessionTemplate = {
       title: 'Check-in',
       kind: 'board_work',
       plannedMinutes: 10,
+      setup: { board: { boardIndex: 0 } },
       prompt: 'One word for how you arrive.',
     },
     {
       title: 'Introduction and agreements',
       kind: 'talk',
       plannedMinutes: 10,
+      setup: { floor: { mode: 'open' } },
       prompt: 'You decide what you share. Passing is always fine.',
     },
     {
       title: 'What keeps me well',
       kind: 'board_work',
       plannedMinutes: 20,
+      setup: { timerMinutes: 10, board: { boardIndex: 1, phase: 'private' } },
       prompt: 'Write privately first: what do you do, every day, that helps you feel well? Then we reveal.',
     },
     {
       title: 'Early signs and what helps',
       kind: 'breakouts',
       plannedMinutes: 25,
+      setup: { breakout: { presetId: 'pairs', minutes: 20 } },
       prompt: 'In small groups: how do you notice things get harder, and what helps then?',
     },
-    { title: 'Break', kind: 'break', plannedMinutes: 10 },
+    { title: 'Break', kind: 'break', plannedMinutes: 10, setup: { timerMinutes: 10 } },
     {
       title: 'Sharing',
       kind: 'open_floor',
       plannedMinutes: 15,
+      setup: { floor: { mode: 'open', quietFirst: true }, board: { boardIndex: 1 } },
       prompt: 'What did you find in your group? Raise your hand to speak.',
     },
     {
       title: 'Closing round',
       kind: 'closing',
       plannedMinutes: 10,
+      setup: { floor: { mode: 'round', orderBy: 'join' } },
       prompt: 'One thing you will try this week.',
     },
   ],
@@ -339,30 +386,35 @@ const summitPlanning: SessionTemplate = {
       title: 'Check-in',
       kind: 'round',
       plannedMinutes: 10,
+      setup: { floor: { mode: 'round', orderBy: 'join' }, board: { boardIndex: 0 } },
       prompt: 'How do you arrive? Anything the group should know today?',
     },
     {
       title: 'Agenda item 1',
       kind: 'open_floor',
       plannedMinutes: 20,
+      setup: { timerMinutes: 20, floor: { mode: 'open' }, board: { boardIndex: 0 } },
       prompt: 'Rename this item. Ideas and questions go on the planning board.',
     },
     {
       title: 'Agenda item 2',
       kind: 'open_floor',
       plannedMinutes: 20,
+      setup: { timerMinutes: 20, floor: { mode: 'open' }, board: { boardIndex: 0 } },
       prompt: 'Rename this item. Ideas and questions go on the planning board.',
     },
     {
       title: 'Decisions and actions',
       kind: 'board_work',
       plannedMinutes: 15,
+      setup: { timerMinutes: 15, board: { boardIndex: 0 } },
       prompt: 'What did we decide? Who does what, by when?',
     },
     {
       title: 'Closing round',
       kind: 'closing',
       plannedMinutes: 5,
+      setup: { timerMinutes: 5, floor: { mode: 'round', orderBy: 'join' } },
       prompt: 'One word each. When do we meet next?',
     },
   ],
@@ -381,6 +433,38 @@ export const SESSION_TEMPLATES: readonly SessionTemplate[] = [
 
 export function findSessionTemplate(id: string): SessionTemplate | undefined {
   return SESSION_TEMPLATES.find((t) => t.id === id);
+}
+
+/**
+ * S2: a template's setup with its boards named by the ids the session gave them. A board index
+ * out of range is a mistake in the template data (the tests check none is).
+ */
+export function setupWithBoards(
+  setup: SessionTemplateSetup | undefined,
+  boardIds: readonly string[],
+): SegmentSetup | null {
+  if (!setup) return null;
+  const { board, ...rest } = setup;
+  if (!board) return rest;
+  const { boardIndex, ...boardRest } = board;
+  const boardId = boardIds[boardIndex];
+  if (boardId === undefined) throw new Error(`template setup names board ${boardIndex}, which is not there`);
+  return { ...rest, board: { boardId, ...boardRest } };
+}
+
+/**
+ * S2: the template boards a later segment brings everyone to first: they are created locked, so
+ * they stay closed until their segment's Start unlocks them (A8).
+ */
+export function boardsKeptClosed(template: Pick<SessionTemplate, 'segments' | 'boards'>): Set<number> {
+  const firstUse = new Map<number, number>();
+  template.segments.forEach((segment, index) => {
+    const boardIndex = segment.setup?.board?.boardIndex;
+    if (boardIndex !== undefined && !firstUse.has(boardIndex)) firstUse.set(boardIndex, index);
+  });
+  return new Set(
+    [...firstUse].filter(([, segmentIndex]) => segmentIndex > 0).map(([boardIndex]) => boardIndex),
+  );
 }
 
 /** The planned length of a template's agenda, in minutes. */

@@ -73,10 +73,15 @@ export function randomSession(
             kind: 'talk',
             plannedMinutes: 5,
             ...(random() < 0.5 ? { notes: `n${random()}` } : {}),
+            // A8: setups are cut like notes (V2) and their Start is one batch of several parts.
+            ...(random() < 0.5
+              ? { setup: { timerMinutes: 3, board: { boardId: pick(boards()), phase: 'private' } } }
+              : {}),
           },
         },
       ],
     ],
+    [2, () => [HOST, { type: 'agenda.start', segmentId: pick(segments()), shuffled: members() }]],
     [
       3,
       () => [

@@ -56,10 +56,13 @@ export function redactState(state: SessionState, viewerId: string): SessionState
           },
         }
       : state.breakouts,
-    // V2: agenda notes and everyone else's signals are for facilitators.
+    // V2: agenda notes and setups (A7: they name boards and plans) and everyone else's signals
+    // are for facilitators.
     agenda: {
       ...state.agenda,
-      segments: state.agenda.segments.map((s) => (s.notes === null ? s : { ...s, notes: null })),
+      segments: state.agenda.segments.map((s) =>
+        s.notes === null && s.setup == null ? s : { ...s, notes: null, setup: null },
+      ),
     },
     signals: own ? { [viewerId]: own } : {},
   };
@@ -124,12 +127,14 @@ export function redactEvent(event: SessionEvent, before: SessionState, viewerId:
       return { ...event, roomId: null, unseen: false };
     }
     case 'agenda.segmentAdded':
-      return facilitator || event.segment.notes === null
+      return facilitator || (event.segment.notes === null && event.segment.setup == null)
         ? event
-        : { ...event, segment: { ...event.segment, notes: null } };
+        : { ...event, segment: { ...event.segment, notes: null, setup: null } };
     case 'agenda.segmentUpdated': {
-      if (facilitator || event.changes.notes === undefined) return event;
-      const { notes: _notes, ...changes } = event.changes;
+      if (facilitator || (event.changes.notes === undefined && event.changes.setup === undefined)) {
+        return event;
+      }
+      const { notes: _notes, setup: _setup, ...changes } = event.changes;
       return Object.keys(changes).length === 0 ? redacted(event) : { ...event, changes };
     }
     default:

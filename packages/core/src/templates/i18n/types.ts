@@ -1,4 +1,4 @@
-import type { SessionTemplateId } from '@kring/protocol';
+import type { BreakoutPresetId, SessionTemplateId } from '@kring/protocol';
 
 /**
  * S4: the words of the session templates and breakout presets in one language other than
@@ -39,9 +39,8 @@ export interface BreakoutPresetText {
   rooms?: readonly RoomText[];
 }
 
-/** The presets of `BREAKOUT_PRESETS`, by id. */
-export const BREAKOUT_PRESET_IDS = ['ips-check-in', 'ips-four-tasks', 'pairs'] as const;
-export type BreakoutPresetId = (typeof BREAKOUT_PRESET_IDS)[number];
+/** The presets of `BREAKOUT_PRESETS`, by id: protocol's list, since a segment's setup names one. */
+export { BREAKOUT_PRESET_IDS, type BreakoutPresetId } from '@kring/protocol';
 
 export interface TemplateTexts {
   sessions: Readonly<Record<SessionTemplateId, SessionTemplateText>>;
