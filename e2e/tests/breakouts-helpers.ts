@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { floorPanel } from './floor-helpers';
-import type { Person } from './helpers';
+import { openTab, type Person } from './helpers';
 
 /** The facilitator's breakout console. */
 export const breakoutConsole = (page: Page): Locator => page.getByTestId('breakout-console');
@@ -13,6 +13,7 @@ export const gallery = (page: Page): Locator => page.getByTestId('gallery');
 
 /** Sets up `count` rooms from the console and deals everyone in at random (the server shuffles). */
 export async function createRandomRooms(host: Person, count: number): Promise<void> {
+  await openTab(host.page, 'rooms');
   const panel = breakoutConsole(host.page);
   await panel.getByText('Set up breakout rooms', { exact: true }).click();
   const form = panel.getByRole('form', { name: 'New breakout rooms' });
@@ -25,6 +26,7 @@ export async function createRandomRooms(host: Person, count: number): Promise<vo
 
 /** Opens the rooms for `minutes` with a one-minute warning. */
 export async function openRooms(host: Person, minutes: number): Promise<void> {
+  await openTab(host.page, 'rooms');
   const form = breakoutConsole(host.page).getByRole('form', { name: 'Open the rooms' });
   await form.getByLabel('Minutes in the rooms').fill(String(minutes));
   await form.getByLabel('Warning, minutes before the end').fill('1');

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { openTab } from './helpers';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -42,21 +43,25 @@ export function liveRegion(page: Page, text: string): Locator {
   return page.locator('[aria-live="polite"]').filter({ hasText: text });
 }
 
+/** The questions, read through hidden panels too (the facilitator's are in the Questions tab). */
 export function questionsRegion(page: Page): Locator {
-  return page.getByRole('region', { name: 'Questions' });
+  return page.getByRole('region', { name: 'Questions', includeHidden: true });
 }
 
 export function openQuestions(page: Page): Locator {
   return questionsRegion(page)
-    .getByRole('list', { name: /^Open questions/ })
-    .getByRole('listitem');
+    .getByRole('list', { name: /^Open questions/, includeHidden: true })
+    .getByRole('listitem', { includeHidden: true });
 }
 
 export function answeredQuestions(page: Page): Locator {
-  return questionsRegion(page).getByRole('list', { name: 'Answered questions' }).getByRole('listitem');
+  return questionsRegion(page)
+    .getByRole('list', { name: 'Answered questions', includeHidden: true })
+    .getByRole('listitem', { includeHidden: true });
 }
 
 export async function ask(page: Page, text: string, options: { anonymous?: boolean } = {}): Promise<void> {
+  await openTab(page, 'questions');
   const region = questionsRegion(page);
   await region.getByRole('textbox', { name: 'Your question' }).fill(text);
   if (options.anonymous) await region.getByRole('checkbox', { name: 'Ask anonymously' }).check();
@@ -66,6 +71,7 @@ export async function ask(page: Page, text: string, options: { anonymous?: boole
 
 /** The facilitator controls in the now bar (open by default on wide screens). */
 export async function facilitatorControls(page: Page): Promise<Locator> {
+  await openTab(page, 'run');
   const summary = page.getByText('Facilitator controls: timer and agenda');
   const details = page.locator('details', { has: summary });
   if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await summary.click();

@@ -58,8 +58,34 @@ export async function join(person: Person, link: string, title: string): Promise
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 }
 
+/**
+ * A person's row in the people list. Read through hidden panels too: in the facilitator's cockpit
+ * the list sits in the People tab, and presence is checked from whatever tab is open.
+ */
 export function participantRow(page: Page, name: string) {
-  return page.getByRole('list', { name: 'Participants' }).getByRole('listitem').filter({ hasText: name });
+  return page
+    .getByRole('list', { name: 'Participants', includeHidden: true })
+    .getByRole('listitem', { includeHidden: true })
+    .filter({ hasText: name });
+}
+
+export type CockpitTab = 'run' | 'floor' | 'boards' | 'rooms' | 'questions' | 'people';
+
+/**
+ * Opens a tab of the facilitator's cockpit (by its id, so it works in every language); does
+ * nothing on a participant's page, which has no tabs.
+ */
+export async function openTab(page: Page, tab: CockpitTab): Promise<void> {
+  const button = page.getByTestId(`cockpit-tab-${tab}`);
+  // Wait for the session screen (a cockpit, or a participant's floor) before deciding there is none.
+  await page
+    .getByTestId('cockpit-tab-run')
+    .or(page.getByTestId('floor'))
+    .first()
+    .waitFor({ state: 'attached' });
+  if ((await button.count()) === 0) return;
+  if ((await button.getAttribute('aria-selected')) !== 'true') await button.click();
+  await expect(button).toHaveAttribute('aria-selected', 'true');
 }
 
 export function noteCard(page: Page, text: string) {
@@ -71,6 +97,7 @@ export async function expectConnected(page: Page): Promise<void> {
 }
 
 export async function addNote(page: Page, text: string, color?: string): Promise<void> {
+  await openTab(page, 'boards');
   await page.getByRole('textbox', { name: 'Your note' }).fill(text);
   if (color) {
     await page
