@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { FacilitatorApi, createSessionViaApi, expectNoAxeViolations } from './boards-helpers';
-import { addNote, expectConnected, join, noteCard } from './helpers';
+import { addNote, expectConnected, join, noteCard, openTab } from './helpers';
 
 test.describe('the projector shows the board everyone was brought to', () => {
   let api: FacilitatorApi | null = null;
@@ -28,6 +28,7 @@ test.describe('the projector shows the board everyone was brought to', () => {
     await addNote(ana.page, 'Shared meals on Fridays');
     await addNote(ana.page, 'A word only facilitators may read');
     // The facilitator hides one note, then brings everyone to the board.
+    await openTab(host.page, 'boards');
     await noteCard(host.page, 'A word only facilitators may read')
       .getByRole('button', { name: 'Hide note' })
       .click();
@@ -69,9 +70,9 @@ test.describe('the projector shows the board everyone was brought to', () => {
     await expect(projector.page.getByText('A word only facilitators may read')).toHaveCount(0);
     await expectNoAxeViolations(projector.page, 'the projector with a board in focus');
 
-    // Released: the projector shows what it showed before.
+    // Released: the projector shows what it showed before, the segment (questions only in a Q&A one).
     await api.send({ type: 'board.focus', boardId: null });
     await expect(board).toHaveCount(0);
-    await expect(projector.page.getByRole('heading', { name: 'Top questions' })).toBeVisible();
+    await expect(projector.page.getByTestId('projector-segment')).toBeVisible();
   });
 });
