@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { boardTab, boardTabs, boardsAdmin, createFromTemplate, download } from './board-admin-helpers';
-import { addNote, createSession, join, noteCard } from './helpers';
+import { addNote, createSession, join, noteCard, openTab } from './helpers';
 
 test.describe('boards: templates, focus, phases and exports', () => {
   test('a session from the IPS overview template; an anonymous check-in board everyone is brought to; private writing then reveal', async ({
@@ -13,6 +13,7 @@ test.describe('boards: templates, focus, phases and exports', () => {
     const { link } = await createFromTemplate(host, title, /^IPS overview \(three hours\)/);
     // The agenda and the boards of the template are there.
     await expect(host.page.getByText('History of IPS').first()).toBeVisible();
+    await openTab(host.page, 'boards');
     for (const board of ['Check-in', 'The four IPS tasks', 'Harvest']) {
       await expect(boardTab(host.page, board)).toBeVisible();
     }
@@ -62,6 +63,7 @@ test.describe('boards: templates, focus, phases and exports', () => {
     const { link } = await createSession(host, title);
     await join(bo, link, title);
     await addNote(bo.page, 'Peer respite, not a ward');
+    await openTab(host.page, 'boards');
     await expect(noteCard(host.page, 'Peer respite, not a ward')).toBeVisible();
 
     const md = await download(host.page, 'Export this board', 'Markdown');

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { expectConnected, join } from './helpers';
+import { expectConnected, join, openTab } from './helpers';
 import {
   FacilitatorApi,
   boardNote,
@@ -25,6 +25,7 @@ test.describe('reflection boards', () => {
     const ana = await person('Ana');
     const bo = await person('Bo');
     await host.page.goto(session.facilitatorUrl);
+    await openTab(host.page, 'boards');
     await join(ana, session.participantUrl, 'Four tasks');
     await join(bo, session.participantUrl, 'Four tasks');
     await expectConnected(ana.page);
@@ -77,6 +78,7 @@ test.describe('reflection boards', () => {
     const ana = await person('Ana');
     const bo = await person('Bo');
     await host.page.goto(session.facilitatorUrl);
+    await openTab(host.page, 'boards');
     await join(ana, session.participantUrl, 'Clusters and votes');
     await join(bo, session.participantUrl, 'Clusters and votes');
 
@@ -133,6 +135,7 @@ test.describe('reflection boards', () => {
     const host = await person('Host');
     const cas = await person('Cas', { mobile: true });
     await host.page.goto(session.facilitatorUrl);
+    await openTab(host.page, 'boards');
     await expectConnected(host.page);
 
     // The facilitator adds two columns through the board's own form.

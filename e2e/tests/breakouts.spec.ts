@@ -18,7 +18,7 @@ import {
   expectRoundStatuses,
   floorPanel,
 } from './floor-helpers';
-import { addNote, createSession, expectConnected, join, type Person } from './helpers';
+import { addNote, createSession, expectConnected, join, openTab, type Person } from './helpers';
 
 const TITLE = 'IPS overview: check-in rooms';
 const NOTES: Record<string, string> = {
@@ -219,6 +219,7 @@ test.describe('IPS steps 3 and 8: breakout rooms', () => {
     for (const p of [eli, fay]) await join(p, link, title);
     await expectAllPresent(host, [eli, fay]);
 
+    await openTab(host.page, 'rooms');
     const panel = breakoutConsole(host.page);
     await panel.getByText('Set up breakout rooms', { exact: true }).click();
     await panel.getByRole('radio', { name: 'Named rooms, each with its own prompt' }).check();
@@ -260,6 +261,7 @@ test.describe('IPS steps 3 and 8: breakout rooms', () => {
     await expectAllPresent(host, [gil, hana]);
 
     // Two named rooms of one place each; people choose.
+    await openTab(host.page, 'rooms');
     const panel = breakoutConsole(host.page);
     await panel.getByText('Set up breakout rooms', { exact: true }).click();
     await panel.getByRole('radio', { name: 'Named rooms, each with its own prompt' }).check();

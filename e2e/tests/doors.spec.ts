@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { addNote, expectConnected, join, noteCard, participantRow, type Person } from './helpers';
+import { addNote, expectConnected, join, noteCard, openTab, participantRow, type Person } from './helpers';
 
 /** Issue 9: who can come in (core S1, RO8, J2, J4, J5), one browser context per person. */
 
@@ -46,6 +46,7 @@ test.describe('who can come in', () => {
     );
 
     // The host closes the door: someone new is told kindly; Ana, already in, comes back.
+    await openTab(host.page, 'run');
     const door = host.page.getByRole('button', { name: 'Closed to new people' });
     await expect(door).toHaveAttribute('aria-pressed', 'false');
     await door.click();
@@ -70,11 +71,15 @@ test.describe('who can come in', () => {
     await expect(host.page.getByTestId('join-code')).toContainText(fresh);
     await expect(ana.page).toHaveURL(new RegExp(`/s/${fresh}$`));
     await addNote(ana.page, 'Still here after the new code');
+    await openTab(host.page, 'boards');
     await expect(noteCard(host.page, 'Still here after the new code')).toBeVisible();
+    await openTab(host.page, 'run');
     await ana.page.reload();
     await expectConnected(ana.page);
-    await tryToJoin(cai, link, 'Cai');
+    // The old code is unknown now: the join page says so before asking for a name.
+    await cai.page.goto(link);
     await expect(cai.page.getByRole('heading', { name: 'Session not found' })).toBeVisible();
+    await expect(cai.page.getByLabel('Your display name')).toHaveCount(0);
     const freshLink = await host.page.getByRole('textbox', { name: 'Participant link' }).inputValue();
     expect(freshLink).toMatch(new RegExp(`/j/${fresh}$`));
     await join(cai, freshLink, title);

@@ -10,7 +10,7 @@ import {
   floorPanel,
   yourPlace,
 } from './floor-helpers';
-import { createSession, join } from './helpers';
+import { createSession, join, openTab } from './helpers';
 
 test.describe('the floor: turn-taking that makes room for every voice', () => {
   test('a round set by hand, with a pass: every screen agrees at each step', async ({ person }) => {
@@ -22,6 +22,8 @@ test.describe('the floor: turn-taking that makes room for every voice', () => {
     const people = [host, ana, bo, cas];
 
     const { link } = await createSession(host, title);
+
+    await openTab(host.page, 'floor');
     for (const person of [ana, bo, cas]) await join(person, link, title);
     await expectAllPresent(host, people);
 
@@ -94,6 +96,8 @@ test.describe('the floor: turn-taking that makes room for every voice', () => {
     const people = [host, ana, bo];
 
     const { link } = await createSession(host, title);
+
+    await openTab(host.page, 'floor');
     await join(ana, link, title);
     await join(bo, link, title);
     await expectAllPresent(host, people);
@@ -146,6 +150,8 @@ test.describe('the floor: turn-taking that makes room for every voice', () => {
     const people = [host, ana, bo];
 
     const { link } = await createSession(host, title);
+
+    await openTab(host.page, 'floor');
     await join(ana, link, title);
     await join(bo, link, title);
     await expectAllPresent(host, people);

@@ -2,7 +2,7 @@ import { expect, test } from './fixtures';
 import { boardTab, boardsAdmin, createFromTemplate, download } from './board-admin-helpers';
 import { boardNote, draftsArea, writeDraft } from './boards-helpers';
 import { clockSeconds, timerValue } from './clock-qa-helpers';
-import { expectConnected, join, type Person } from './helpers';
+import { expectConnected, join, openTab, type Person } from './helpers';
 
 const TITLE = 'IPS overview: the four tasks';
 const BOARD = 'The four IPS tasks';
@@ -26,10 +26,14 @@ test.describe('IPS step 5: the four tasks segment', () => {
     for (const p of people) await expectConnected(p.page);
 
     // … and brings everyone to the four tasks board with its four columns.
+    await openTab(host.page, 'boards');
     const admin = boardsAdmin(host.page);
     await boardTab(host.page, BOARD).click();
     await expect(admin.getByRole('heading', { name: `This board: ${BOARD}` })).toBeVisible();
     await admin.getByRole('button', { name: 'Bring everyone here' }).click();
+    // The board stays closed until its segment (core S2); run by hand, the facilitator opens it.
+    await host.page.getByRole('button', { name: 'Lock board', pressed: true }).click();
+    await expect(host.page.getByRole('button', { name: 'Lock board', pressed: false })).toBeVisible();
     for (const p of people) {
       await expect(boardTab(p.page, BOARD)).toHaveAttribute('aria-current', 'true');
       for (const column of ['Connection', 'Worldview', 'Mutuality', 'Moving towards']) {
@@ -49,6 +53,8 @@ test.describe('IPS step 5: the four tasks segment', () => {
         'Private writing: only you can see these until the facilitator reveals them',
       );
     }
+    // The timer's full display is in the facilitator's Run tab.
+    await openTab(host.page, 'run');
     for (const p of people) {
       await expect(timerValue(p.page)).toBeVisible();
       await expect
@@ -63,6 +69,7 @@ test.describe('IPS step 5: the four tasks segment', () => {
     await writeDraft(bo.page, BO_NOTE);
     await expect(ana.page.getByText(BO_NOTE)).toHaveCount(0);
     await expect(bo.page.getByText(ANA_NOTE)).toHaveCount(0);
+    await openTab(host.page, 'boards');
     await expect(host.page.getByText(ANA_NOTE)).toHaveCount(0);
     await expect(host.page.getByText(BO_NOTE)).toHaveCount(0);
 

@@ -3,7 +3,7 @@ import { boardNote } from './boards-helpers';
 import { expectAccessible } from './clock-qa-helpers';
 import { breakoutConsole, gallery, openRooms, roomNameOf, roomView } from './breakouts-helpers';
 import { expectAllPresent, floorPanel } from './floor-helpers';
-import { addNote, createSession, expectConnected, join, type Person } from './helpers';
+import { addNote, createSession, expectConnected, join, openTab, type Person } from './helpers';
 
 /**
  * The issue's "done when": a facilitator runs the IPS overview's two breakout segments from the
@@ -16,6 +16,7 @@ const NAMES = ['Ana', 'Bo', 'Cas', 'Dee', 'Eli', 'Fay'];
 
 /** Picks a preset in the create form, fills it in and creates the rooms. */
 async function createFromPreset(host: Person, preset: string): Promise<void> {
+  await openTab(host.page, 'rooms');
   const panel = breakoutConsole(host.page);
   // "Set up breakout rooms" the first time; "New breakout rooms" once earlier rooms closed.
   await panel.getByText(/^(Set up|New) breakout rooms$/).click();
@@ -25,6 +26,7 @@ async function createFromPreset(host: Person, preset: string): Promise<void> {
 }
 
 async function closeRoomsNow(host: Person): Promise<void> {
+  await openTab(host.page, 'rooms');
   const panel = breakoutConsole(host.page);
   await panel.getByRole('button', { name: 'Close the rooms early…' }).click();
   await panel.getByRole('button', { name: 'Close the rooms now' }).click();

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { FacilitatorApi, createSessionViaApi } from './boards-helpers';
 import { expect, test } from './fixtures';
-import { createSession } from './helpers';
+import { createSession, openTab } from './helpers';
 import { type Locale, t, untranslated } from './i18n-helpers';
 
 /**
@@ -92,6 +92,7 @@ test.describe('Kring speaks Dutch and French (issue 10)', () => {
     );
     expect(await untranslated(wim.page, 'fr', own)).toEqual([]);
     // The facilitator, in English, sees the same hand in the queue.
+    await openTab(host.page, 'floor');
     await expect(host.page.getByTestId('floor').getByText('Wim').first()).toBeVisible();
 
     // The choice is remembered on this device: a reload stays French.
@@ -127,6 +128,16 @@ test.describe('Kring speaks Dutch and French (issue 10)', () => {
       for (const d of Array.from(document.querySelectorAll('details'))) d.open = true;
     });
     expect(await untranslated(page, 'nl', ['Intervisie Gent', code, 'Hanna'])).toEqual([]);
+    // …and every tab of the cockpit.
+    for (const tab of ['floor', 'boards', 'rooms', 'questions', 'people'] as const) {
+      await openTab(page, tab);
+      await page.evaluate(() => {
+        for (const d of Array.from(document.querySelectorAll('details'))) d.open = true;
+      });
+      expect(await untranslated(page, 'nl', ['Intervisie Gent', code, 'Hanna']), `the ${tab} tab`).toEqual(
+        [],
+      );
+    }
 
     // The join-with-a-code page, and the page that does not exist, in Dutch too.
     await page.goto('/j');

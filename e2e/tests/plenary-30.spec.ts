@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { ask, openQuestions, readTimers, startTimer } from './clock-qa-helpers';
 import { expectQueue, expectSpeaker, floorPanel } from './floor-helpers';
-import { createSession, join, participantRow } from './helpers';
+import { createSession, join, openTab, participantRow } from './helpers';
 
 /**
  * The issue's "done when": the plenary parts of the IPS overview run from the console with 30
@@ -43,6 +43,7 @@ test.describe('a plenary with thirty people', () => {
       .toBeLessThanOrEqual(1);
 
     // A check-in round in random order among everyone here: each speaks or passes in turn.
+    await openTab(host.page, 'floor');
     await floorPanel(host.page).getByText('Start a new mode', { exact: true }).click();
     const form = host.page.getByRole('form', { name: 'Start a new mode' });
     await form.getByRole('radio', { name: 'Round', exact: true }).check();

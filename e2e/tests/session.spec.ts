@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { addNote, createSession, expectConnected, join, noteCard, participantRow } from './helpers';
+import { addNote, createSession, expectConnected, join, noteCard, openTab, participantRow } from './helpers';
 
 test.describe('a live session with a shared board', () => {
   test('facilitator and two participants share presence, notes and the board lock', async ({ person }) => {
@@ -47,6 +47,7 @@ test.describe('a live session with a shared board', () => {
     await expect(noteCard(host.page, 'Curious and hopeful')).toBeVisible();
 
     // The facilitator locks the board.
+    await openTab(host.page, 'boards');
     const lock = host.page.getByRole('button', { name: 'Lock board' });
     await expect(lock).toHaveAttribute('aria-pressed', 'false');
     await lock.click();
@@ -124,6 +125,7 @@ test.describe('a live session with a shared board', () => {
     await laptop.page.goto(privateLink);
     await expect(laptop.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await expect(laptop.page).toHaveURL(new RegExp(`/s/${code}$`));
+    await openTab(laptop.page, 'boards');
     await expect(laptop.page.getByRole('button', { name: 'Lock board' })).toBeVisible();
     await expectConnected(laptop.page);
   });

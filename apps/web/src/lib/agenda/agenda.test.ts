@@ -95,6 +95,7 @@ describe('segmentChanges', () => {
     plannedMinutes: 10,
     prompt: 'What brought you here?',
     notes: 'Keep it short',
+    setup: null,
   };
 
   it('sends nothing when nothing changed', () => {
@@ -115,6 +116,24 @@ describe('segmentChanges', () => {
       title: 'New',
       plannedMinutes: 10,
       prompt: 'What brought you here?',
+    });
+  });
+
+  it('sends a setup only when it does something else (key order does not count), null to clear it', () => {
+    const withSetup = seg('seg-c', 10, {
+      prompt: draft.prompt,
+      notes: draft.notes,
+      setup: { timerMinutes: 8, floor: { mode: 'open' } },
+    });
+    const same = {
+      ...draft,
+      title: 'Segment seg-c',
+      setup: { floor: { mode: 'open' as const }, timerMinutes: 8 },
+    };
+    expect(segmentChanges(withSetup, same)).toEqual({});
+    expect(segmentChanges(withSetup, { ...same, setup: null })).toEqual({ setup: null });
+    expect(segmentChanges(withSetup, { ...same, setup: { timerMinutes: 5 } })).toEqual({
+      setup: { timerMinutes: 5 },
     });
   });
 });

@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages';
-import type { AgendaState, SegmentKind, SegmentState } from '@kring/protocol';
+import type { AgendaState, SegmentKind, SegmentSetup, SegmentState } from '@kring/protocol';
+import { sameSetup } from './setup';
 
 const KIND_LABEL: Record<SegmentKind, () => string> = {
   talk: m.clock_kind_talk,
@@ -98,6 +99,8 @@ export interface SegmentDraft {
   plannedMinutes: number;
   prompt: string;
   notes: string;
+  /** What Start does (core A8); null: Start only makes it current. */
+  setup: SegmentSetup | null;
 }
 
 /** Only what changed, as `agenda.update` wants it (A2); emptied prompt or notes become null (cleared). */
@@ -110,6 +113,7 @@ export function segmentChanges(
   plannedMinutes: number;
   prompt: string | null;
   notes: string | null;
+  setup: SegmentSetup | null;
 }> {
   const changes: ReturnType<typeof segmentChanges> = {};
   const title = draft.title.trim();
@@ -120,5 +124,6 @@ export function segmentChanges(
   if (prompt !== (before.prompt ?? null)) changes.prompt = prompt;
   const notes = draft.notes.trim() || null;
   if (notes !== (before.notes ?? null)) changes.notes = notes;
+  if (!sameSetup(before.setup, draft.setup)) changes.setup = draft.setup;
   return changes;
 }
