@@ -149,6 +149,11 @@ test.describe('IPS step 5: the four tasks segment', () => {
     for (const p of people) {
       await expect(p.page.getByTestId('votes-left')).toHaveText(/The dot vote is closed/);
       await expect(boardNote(p.page, ANA_NOTE).getByTestId('note-votes')).toContainText('3 votes');
+      // The results at a glance: most votes first, with their column (Bo's note is in Ana's group now).
+      const ranked = p.page.getByTestId('vote-ranked').getByRole('listitem');
+      await expect(ranked).toHaveCount(2);
+      await expect(ranked.nth(0)).toContainText(`3 votes: ${ANA_NOTE}`);
+      await expect(ranked.nth(1)).toContainText(`1 vote: ${BO_NOTE} (Connection)`);
     }
 
     // The harvest: the board exports as Markdown and CSV with both notes and the group.

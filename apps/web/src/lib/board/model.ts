@@ -294,3 +294,40 @@ export function mayContribute(
   if (role !== 'participant') return false;
   return !view.locked && !view.archived && view.phase === 'open';
 }
+
+/** One line of the ranked vote results. */
+export interface RankedNote {
+  id: string;
+  text: string;
+  column: string;
+  votes: number;
+  /** 1 for the most votes; notes with as many votes share a rank. */
+  rank: number;
+}
+
+/**
+ * The vote results at a glance, once the totals may be seen: notes with at least one vote, most
+ * first (ties keep reading order and share a rank), at most `limit` of them. Empty while totals
+ * are hidden or nobody voted.
+ */
+export function rankedByVotes(data: BoardData, vote: VoteView | null, limit = 5): RankedNote[] {
+  if (!vote || vote.totals === null) return [];
+  const ranked = data.columns
+    .flatMap((c) =>
+      [...c.clusters.flatMap((g) => g.notes), ...c.notes].map((n) => ({
+        id: n.id,
+        text: n.text,
+        column: c.title,
+        votes: n.votes,
+      })),
+    )
+    .filter((n) => n.votes > 0)
+    .sort((a, b) => b.votes - a.votes);
+  let rank = 0;
+  let previous = Number.POSITIVE_INFINITY;
+  return ranked.slice(0, limit).map((n, i) => {
+    if (n.votes < previous) rank = i + 1;
+    previous = n.votes;
+    return { ...n, rank };
+  });
+}
