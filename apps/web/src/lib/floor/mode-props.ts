@@ -1,11 +1,9 @@
-import type { SessionClient } from '$lib/session/session.svelte';
 import type { ParticipantState } from '@kring/protocol';
 import type { FloorMode, FloorViewOf } from './floor';
 import type { People } from './people';
 
 /** What every floor mode component gets from the floor panel, in the plenary or a room. */
 export interface ModeProps<M extends FloorMode> {
-  client: SessionClient;
   floor: FloorViewOf<M>;
   people: People;
   you: string;
