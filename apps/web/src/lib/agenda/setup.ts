@@ -161,7 +161,9 @@ export function setupBoards(
     .map((b) => ({ id: b.id, title: b.title }));
 }
 
-const FLOOR_SUMMARY: Record<Exclude<FloorChoice, 'keep'>, () => string> = {
+/** Each floor choice in words: the form's options and the agenda's summary say the same. */
+export const FLOOR_LABEL: Record<FloorChoice, () => string> = {
+  keep: m.clock_setup_floor_keep,
   open: m.clock_setup_floor_open,
   'open-quiet': m.clock_setup_floor_open_quiet,
   'round-join': m.clock_setup_floor_round_join,
@@ -180,7 +182,7 @@ export function setupSummary(
   const parts: string[] = [];
   if (setup.timerMinutes) parts.push(m.clock_setup_summary_timer({ minutes: String(setup.timerMinutes) }));
   const floor = fieldsOf({ floor: setup.floor }).floor;
-  if (floor !== 'keep') parts.push(FLOOR_SUMMARY[floor]());
+  if (floor !== 'keep') parts.push(FLOOR_LABEL[floor]());
   if (setup.board) {
     const title = boards.find((b) => b.id === setup.board?.boardId)?.title ?? m.clock_setup_board_gone();
     parts.push(
