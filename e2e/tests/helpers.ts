@@ -54,7 +54,8 @@ export async function join(person: Person, link: string, title: string): Promise
   await page.goto(link);
   await page.getByLabel('Your display name').fill(person.name);
   await page.getByRole('button', { name: 'Join session' }).click();
-  await expect(page).toHaveURL(/\/s\/[A-Z2-9]{6}$/);
+  // The session page loads its code on arrival; with thirty browsers on two cores that can take a while.
+  await expect(page).toHaveURL(/\/s\/[A-Z2-9]{6}$/, { timeout: 30_000 });
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 }
 
