@@ -4,6 +4,7 @@ import { decideStartSegment, withTidyUp } from './agenda/start';
 import { decideAnnouncement } from './announcements/announcements';
 import { decideBoard } from './boards/decide';
 import { decideBreakout, lateJoinerEvents } from './breakouts/breakouts';
+import { decideCaptions } from './captions/captions';
 import { runsRoomCommand } from './breakouts/room-floor';
 import { type Actor, type Ctx, type DecideContext, type Decision, accept, refuse } from './decision';
 import { decideEntry, mayJoin } from './entry/entry';
@@ -31,6 +32,10 @@ export type { Actor, DecideContext, Decision };
  * C3: a command about something that does not exist is refused (`not_found`).
  * C4: a command that changes nothing produces no events.
  */
+/** CA2: a captioner goes to the room they caption the way facilitators visit one (BR16). */
+const captionerVisits = (role: Role, command: Command): boolean =>
+  role === 'captioner' && command.type === 'breakout.visit';
+
 export function decide(
   state: SessionState,
   command: Command,
@@ -44,7 +49,8 @@ export function decide(
   if (
     isFacilitatorCommand(command.type) &&
     !isFacilitator(who.role) &&
-    !runsRoomCommand(state, who.id, command)
+    !runsRoomCommand(state, who.id, command) &&
+    !captionerVisits(who.role, command)
   ) {
     return refuse('forbidden', 'only facilitators can do this');
   }
@@ -142,6 +148,10 @@ export function decide(
     case 'session.rotateJoinCode':
     case 'session.signOutOthers':
       return decideEntry(ctx, command);
+    case 'captions.addSource':
+    case 'captions.revokeSource':
+    case 'captions.setHarvest':
+      return decideCaptions(ctx, command);
   }
 }
 

@@ -15,6 +15,8 @@ describe('facilitator commands', () => {
     const s = new TestSession();
     for (const type of FACILITATOR_COMMANDS) {
       for (const who of [ADA, OBSERVER, CAPTIONER]) {
+        // CA2: a captioner goes to the room they caption as facilitators visit (captions.test.ts).
+        if (type === 'breakout.visit' && who === CAPTIONER) continue;
         expect({ type, who, code: s.refused(who, SAMPLES[type]) }).toEqual({ type, who, code: 'forbidden' });
       }
     }

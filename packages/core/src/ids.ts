@@ -20,6 +20,9 @@ export function assignIds(command: Command, newId: () => string): Command {
     case 'breakout.create':
       // Room and board ids derive from it (BR1).
       return { ...command, breakoutId: newId() };
+    case 'captions.addSource':
+      // CA6: the id the caption URL is signed with.
+      return { ...command, sourceId: newId() };
     case 'agenda.start':
       // A8: for the breakout a segment's setup may create; always, which is simpler than asking.
       return { ...command, breakoutId: newId() };

@@ -96,3 +96,14 @@ export {
 export { defaultBoardTitle, defaultHostName, defaultRoomName } from './templates/i18n';
 export { BREAKOUT_PRESET_IDS, type BreakoutPresetId } from './templates/i18n';
 export { segmentSteps, tidyUpSteps, type StepFacts, type StepOptions } from './agenda/steps';
+export {
+  mayCaption,
+  captionScope,
+  sourceScopeNow,
+  mayReadCaptions,
+  mayManageTranscript,
+  lineOrder,
+  compareLines,
+  mayCorrect,
+  splitCaptionText,
+} from './captions/rules';

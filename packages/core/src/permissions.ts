@@ -63,6 +63,9 @@ export const FACILITATOR_COMMANDS = [
   'session.setDoor',
   'session.rotateJoinCode',
   'session.signOutOthers',
+  'captions.addSource',
+  'captions.revokeSource',
+  'captions.setHarvest',
 ] as const satisfies readonly CommandType[];
 export type FacilitatorCommandType = (typeof FACILITATOR_COMMANDS)[number];
 

@@ -3,6 +3,7 @@ import { evolveAgenda } from './agenda/evolve';
 import { evolveAnnouncement } from './announcements/announcements';
 import { evolveBoard } from './boards/evolve';
 import { evolveBreakout } from './breakouts/evolve';
+import { evolveCaptions } from './captions/captions';
 import { evolveEntry } from './entry/entry';
 import { evolveFloor } from './floor/evolve';
 import { evolveQa } from './qa/evolve';
@@ -126,6 +127,10 @@ function apply(state: SessionState, event: SessionEvent): SessionState {
     case 'breakout.hostSet':
     case 'breakout.visited':
       return evolveBreakout(state, event);
+    case 'captions.sourceAdded':
+    case 'captions.sourceRevoked':
+    case 'captions.harvestChanged':
+      return evolveCaptions(state, event);
     case 'session.doorChanged':
     case 'session.joinCodeChanged':
     case 'session.signedOut':

@@ -35,6 +35,7 @@ export function emptyState(): SessionState {
     announcements: [],
     signals: {},
     breakouts: { current: null, history: [] },
+    captions: { sources: {}, inHarvest: false },
   };
 }
 

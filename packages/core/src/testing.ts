@@ -209,4 +209,7 @@ export const FACILITATOR_COMMAND_SAMPLES: { [T in FacilitatorCommandType]: Extra
   'session.setDoor': { type: 'session.setDoor', open: false },
   'session.rotateJoinCode': { type: 'session.rotateJoinCode', joinCode: 'QRSTUV' },
   'session.signOutOthers': { type: 'session.signOutOthers' },
+  'captions.addSource': { type: 'captions.addSource', sourceId: 'source01', label: 'CART' },
+  'captions.revokeSource': { type: 'captions.revokeSource', sourceId: 'source01' },
+  'captions.setHarvest': { type: 'captions.setHarvest', include: true },
 };

@@ -3,6 +3,7 @@ import { AgendaCommands } from './agenda';
 import { AnnouncementCommands } from './announcements';
 import { BoardCommands } from './boards';
 import { BreakoutCommands } from './breakouts';
+import { CaptionCommands } from './captions';
 import { FloorCommands } from './floor-commands';
 import { ParticipantCommands } from './participants';
 import { QaCommands } from './qa';
@@ -26,6 +27,7 @@ export const Command = z.discriminatedUnion('type', [
   ...SignalCommands,
   ...BreakoutCommands,
   ...SessionCommands,
+  ...CaptionCommands,
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];

@@ -3,6 +3,7 @@ import { AgendaEvents } from './agenda';
 import { AnnouncementEvents } from './announcements';
 import { BoardEvents } from './boards';
 import { BreakoutEvents } from './breakouts';
+import { CaptionEvents } from './captions';
 import { eventBase } from './event-base';
 import { FloorEvents } from './floor-events';
 import { Id } from './ids';
@@ -56,6 +57,7 @@ export const SessionEvent = z.discriminatedUnion('type', [
   ...SignalEvents,
   ...BreakoutEvents,
   ...SessionAccessEvents,
+  ...CaptionEvents,
 ]);
 export type SessionEvent = z.infer<typeof SessionEvent>;
 export type SessionEventType = SessionEvent['type'];

@@ -94,6 +94,22 @@ export {
   type CommandAck,
   type SnapshotAck,
   type ClockAck,
+  type CaptionAck,
+  type CaptionsAck,
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from './socket';
+export {
+  CaptionScope,
+  CaptionLang,
+  CaptionSourceState,
+  CaptionsState,
+  CaptionAuthor,
+  CaptionLine,
+  CaptionInput,
+  CaptionPartial,
+  CaptionUpdate,
+  CaptionSourceView,
+  TRANSCRIPT_FORMATS,
+  TranscriptFormat,
+} from './captions';

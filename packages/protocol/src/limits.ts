@@ -46,4 +46,17 @@ export const LIMITS = {
   participantsMax: 1000,
   /** Draft notes one person can bring to one reveal; more are left in the drafts. */
   draftNotesMax: 200,
+  /** One caption line: a long spoken sentence; longer input is split by the console. */
+  captionLineMax: 500,
+  /** Who is speaking, as a caption line's prefix (a name and a role). */
+  captionSpeakerMax: 60,
+  captionLabelMax: 80,
+  /** Caption URLs per session, revoked ones included (one per room of a big breakout, and some). */
+  captionSourcesMax: 120,
+  /** Largest body one caption POST carries (several lines of a fast speaker). */
+  captionPostBytes: 4096,
+  /** Lines one session's transcript keeps: a three-hour gathering is about 4,000. */
+  captionLinesMax: 20_000,
+  /** The lines a screen gets when it opens or changes scope (the band shows a few of them). */
+  captionRecentLines: 20,
 } as const;

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import type { CaptionLine, CaptionPartial, CaptionScope, CaptionUpdate } from './captions';
 import type { ErrorBody } from './errors';
 import { SessionEvent } from './events';
 import { Id } from './ids';
 import type { SessionState } from './state';
 
 /** Bumped whenever a wire shape changes incompatibly; checked at the socket handshake. */
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
 export const HandshakeAuth = z.object({
   token: z.string().min(1).max(2048),
@@ -21,6 +22,10 @@ export type CommandAck = Ack<{ version: number; serverTime: number }>;
  */
 export type SnapshotAck = Ack<{ state: SessionState; you: string; online: string[]; serverTime: number }>;
 export type ClockAck = { serverTime: number };
+/** A caption input's answer: the stored line (null for a partial). */
+export type CaptionAck = Ack<{ line: CaptionLine | null }>;
+/** The latest lines and partials of the asker's caption scope (CA3), oldest first. */
+export type CaptionsAck = Ack<{ scope: CaptionScope; lines: CaptionLine[]; partials: CaptionPartial[] }>;
 
 export const EventBatch = z.object({ events: z.array(SessionEvent) });
 export type EventBatch = z.infer<typeof EventBatch>;
@@ -34,9 +39,15 @@ export interface ClientToServerEvents {
   snapshot: (ack: (res: SnapshotAck) => void) => void;
   /** Round trip for clock-offset estimation (shared timers show the same time everywhere). */
   clock: (ack: (res: ClockAck) => void) => void;
+  /** A captioner's partial, line or correction (`CaptionInput`, validated by the server). */
+  caption: (input: unknown, ack: (res: CaptionAck) => void) => void;
+  /** The latest captions of this person's scope (on open, and whenever their scope changes). */
+  captions: (ack: (res: CaptionsAck) => void) => void;
 }
 
 export interface ServerToClientEvents {
   events: (batch: EventBatch) => void;
   presence: (change: PresenceChange) => void;
+  /** Captions of the receiver's scope (CA3); partials are volatile: a slow screen skips some. */
+  caption: (update: CaptionUpdate) => void;
 }

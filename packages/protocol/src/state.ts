@@ -3,6 +3,7 @@ import { AgendaState } from './agenda';
 import { AnnouncementState } from './announcements';
 import { BoardState } from './boards';
 import { BreakoutsState } from './breakouts';
+import { CaptionsState } from './captions';
 import { FloorState } from './floor';
 import { Id } from './ids';
 import { ParticipantState } from './participants';
@@ -42,5 +43,7 @@ export const SessionState = z.object({
   signals: z.record(z.string(), SignalState),
   /** The current breakout (if any) and the groups of closed ones. */
   breakouts: BreakoutsState,
+  /** Caption URLs and the transcript's place in the harvest (the lines themselves are not state). */
+  captions: CaptionsState,
 });
 export type SessionState = z.infer<typeof SessionState>;

@@ -9,6 +9,7 @@ import {
   roomIdOf,
 } from '@kring/protocol';
 import { accept, type Ctx, type Decision, refuse, unchanged } from '../decision';
+import { isFacilitator } from '../roles/kinds';
 import { defaultRoomName } from '../templates/i18n';
 import type { SessionState } from '../state';
 import { hasSpace, isAssignable, placeIn, placeLateJoiner, roomCounts, roomSizeToCount } from './rules';
@@ -215,7 +216,8 @@ export function decideBreakout(ctx: Ctx, command: BreakoutCommand): Decision {
       // BR16: facilitators drop in on open rooms, seen by the room or unseen; null leaves.
       if (current.status !== 'open') return refuse('conflict', 'the rooms are not open');
       if (command.roomId !== null && !roomExists(command.roomId)) return refuse('not_found', 'no such room');
-      const unseen = command.roomId !== null && (command.unseen ?? false);
+      // CA2: captioners visit too (to caption a room), always seen: the room knows who writes its captions.
+      const unseen = command.roomId !== null && isFacilitator(who.role) && (command.unseen ?? false);
       const visit = current.visits[who.id];
       if ((visit?.roomId ?? null) === command.roomId && (visit?.unseen ?? false) === unseen)
         return unchanged();

@@ -108,6 +108,8 @@ export function roomAccess(state: AccessFacts, participantId: string, roomId: st
   if (isFacilitator(who.role)) return 'write';
   if (current.status === 'closed') return 'read';
   if (current.assignment[participantId] === roomId) return current.status === 'open' ? 'write' : 'read';
+  // CA2: a captioner reads the room they caption (who has the floor, for the speaker's name).
+  if (who.role === 'captioner' && current.visits[participantId]?.roomId === roomId) return 'read';
   return current.galleryOpen ? 'read' : 'none';
 }
 
