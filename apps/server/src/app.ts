@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { boardAccess, draftAccess, isFacilitator, moderationAccess } from '@kring/core';
 import { authenticate, stillCurrent } from './auth';
 import { createBoardSync } from './boards';
+import { CaptionService } from './captions/service';
+import { CaptionUrls } from './captions/url';
 import { errorHandler } from './http/errors';
 import { apiHeaders, securityHeaders } from './http/headers';
 import { apiRouter } from './http/api';
@@ -57,7 +59,8 @@ export interface KringServer {
 export async function startKring(opts: KringOptions): Promise<KringServer> {
   const log = opts.log ?? createLog('info');
   const store = opts.store ?? new SqliteStore(opts.dataDir);
-  const tokens = new TokenSigner(loadSecret(opts.dataDir, opts.secret));
+  const secret = loadSecret(opts.dataDir, opts.secret);
+  const tokens = new TokenSigner(secret);
   const presence = new Presence();
   const limits = createLimits(opts.limits);
   const trustProxy = opts.trustProxy ?? false;
@@ -120,6 +123,8 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
     limits: boardRateLimits(limits, trustProxy),
   });
   const commands = new BoardCommands(sessions, boards, store, log);
+  const captions = new CaptionService(store);
+  const captionUrls = new CaptionUrls(secret);
 
   const app = express();
   app.disable('x-powered-by');
@@ -130,7 +135,18 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
   if (trustProxy) app.set('trust proxy', 1);
   const lookUp = (code: string) => store.sessionIdForJoinCode(code);
   app.use('/api', httpLimits({ limits, tokens, trustProxy, sessionIdForJoinCode: lookUp }));
-  app.use('/api', apiRouter({ sessions, store, tokens, boards, commands, publicUrl: opts.publicUrl }));
+  app.use(
+    '/api',
+    apiRouter({
+      sessions,
+      store,
+      tokens,
+      boards,
+      commands,
+      publicUrl: opts.publicUrl,
+      captions: { service: captions, urls: captionUrls, limits, trustProxy },
+    }),
+  );
   if (opts.webHandler) app.use(opts.webHandler);
   app.use(errorHandler(log));
 
@@ -138,6 +154,7 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
   const control = attachControlPlane({
     httpServer,
     sessions,
+    captions,
     presence,
     tokens,
     log,

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { FACILITATOR_COMMANDS } from '@kring/core';
-import { Command, ERROR_CODES, PROTOCOL_VERSION, SessionEvent, httpStatusFor } from '@kring/protocol';
+import {
+  CaptionInput,
+  CaptionUpdate,
+  Command,
+  ERROR_CODES,
+  PROTOCOL_VERSION,
+  SessionEvent,
+  httpStatusFor,
+} from '@kring/protocol';
 
 type Json = {
   type?: string | string[];
@@ -53,8 +61,8 @@ function fields(node: Json, skip: readonly string[] = []): string[] {
 function rows(union: z.ZodDiscriminatedUnion, skip: readonly string[], extra: (type: string) => string) {
   return union.options.map((option) => {
     const schema = z.toJSONSchema(option as z.ZodType, { unrepresentable: 'any', io: 'input' }) as Json;
-    const type = String(schema.properties?.type?.const);
-    const shown = fields(schema, ['type', ...skip]).join('<br>') || '—';
+    const type = String((schema.properties?.type ?? schema.properties?.kind)?.const);
+    const shown = fields(schema, ['type', 'kind', ...skip]).join('<br>') || '—';
     return `| \`${type}\` | ${shown} |${extra(type)}`;
   });
 }
@@ -65,6 +73,13 @@ function rows(union: z.ZodDiscriminatedUnion, skip: readonly string[], extra: (t
  */
 export function protocolDocs(): string {
   const facilitatorOnly = new Set<string>(FACILITATOR_COMMANDS);
+  const whoMay = (type: string) =>
+    // CA2: captioners go to the room they caption the way facilitators visit one.
+    type === 'breakout.visit'
+      ? 'facilitators and captioners'
+      : facilitatorOnly.has(type)
+        ? 'facilitators'
+        : 'members';
   return [
     '# Kring socket protocol',
     '',
@@ -81,6 +96,8 @@ export function protocolDocs(): string {
     '| `command` | one of the commands below | `{ ok: true, version, serverTime }` or `{ ok: false, error: { code, message } }` |',
     '| `snapshot` | — | `{ ok: true, state, you, online, serverTime }`: `state` is the session cut for you (core `redactState`) |',
     '| `clock` | — | `{ serverTime }`, for clock-offset estimation |',
+    '| `caption` | one of the caption inputs below (captioners and facilitators, CA1) | `{ ok: true, line }` (`null` for a partial) or `{ ok: false, error }` |',
+    '| `captions` | — | `{ ok: true, scope, lines, partials }`: the latest lines and live partials of your caption scope (CA2/CA3) |',
     '',
     '## Server → client',
     '',
@@ -88,6 +105,19 @@ export function protocolDocs(): string {
     '|---|---|',
     '| `events` | `{ events: SessionEvent[] }`, numbered by `v`, already cut for you; apply with core `evolve`. A gap or a change of your own audience (`needsSnapshot`) means: take a new `snapshot` |',
     '| `presence` | `{ participantId, online }` |',
+    '| `caption` | one caption update below, for your own caption scope only; partials are volatile (a screen that is behind may skip one) |',
+    '',
+    '## Caption inputs and updates',
+    '',
+    'Caption lines are not session events: they are kept in the transcript and reach the screens of their',
+    'scope. A line: `{ id, scope, text, speaker, lang, at, order, by, editedAt }` (`by`: `{ kind: "person",',
+    'participantId }` or `{ kind: "url", sourceId, seq }`). Caption software posts to a caption URL instead',
+    '(see [api.md](api.md)).',
+    '',
+    '| kind | fields |',
+    '|---|---|',
+    ...rows(CaptionInput, [], () => '').map((r) => r.replace(/^\| `(\w+)`/, '| input `$1`')),
+    ...rows(CaptionUpdate, [], () => '').map((r) => r.replace(/^\| `(\w+)`/, '| update `$1`')),
     '',
     '## Commands',
     '',
@@ -96,7 +126,7 @@ export function protocolDocs(): string {
     '',
     '| type | fields | who |',
     '|---|---|---|',
-    ...rows(Command, [], (type) => ` ${facilitatorOnly.has(type) ? 'facilitators' : 'members'} |`),
+    ...rows(Command, [], (type) => ` ${whoMay(type)} |`),
     '',
     '## Events',
     '',

@@ -14,6 +14,11 @@ import {
   type SessionSummary,
 } from '@kring/protocol';
 import { type Authenticated, authenticate } from '../auth';
+import { captionIngest, captionMemberRoutes } from '../captions/http';
+import { readableLines } from '../captions/transcript';
+import type { CaptionService } from '../captions/service';
+import type { CaptionUrls } from '../captions/url';
+import type { Limits } from '../limits';
 import type { BoardSync } from '../boards';
 import type { BoardCommands } from '../sessions/board-commands';
 import type { SessionService } from '../sessions/service';
@@ -31,6 +36,8 @@ export interface ApiDeps {
   /** Board commands: sets up the boards of a session created from a template (S2). */
   commands: Pick<BoardCommands, 'createFromTemplate'>;
   publicUrl: string | undefined;
+  /** Live captions: the caption URL (signed, for caption software) and the members' routes. */
+  captions: { service: CaptionService; urls: CaptionUrls; limits: Limits; trustProxy: boolean };
   clock?: () => number;
 }
 
@@ -71,9 +78,21 @@ export function apiRouter({
   boards,
   commands,
   publicUrl,
+  captions,
   clock = Date.now,
 }: ApiDeps): Router {
   const api = Router();
+  // Before the JSON body parser: caption software posts text/plain (see captions/http.ts).
+  api.use(
+    '/captions',
+    captionIngest({
+      sessions,
+      captions: captions.service,
+      urls: captions.urls,
+      limits: captions.limits,
+      trustProxy: captions.trustProxy,
+    }),
+  );
   api.use(express.json({ limit: LIMITS.httpBodyBytes, strict: true }));
 
   api.get('/health', (_req, res) => {
@@ -171,8 +190,24 @@ export function apiRouter({
     if (!format.success) return sendError(res, 'bad_request', 'format: one of md, json');
     const lang = exportLocale(req, res);
     if (lang === null) return;
-    sendFile(res, await exportSession(boards, auth.state, auth.participant.id, format.data, clock(), lang));
+    const { state, participant } = auth;
+    // CA7: the transcript only when the facilitators chose it, and only the scopes this reader may read.
+    const transcript = state.captions.inHarvest
+      ? readableLines(state, participant.id, await store.captionLines(state.sessionId))
+      : null;
+    sendFile(res, await exportSession(boards, state, participant.id, format.data, clock(), lang, transcript));
   });
+
+  api.use(
+    '/sessions/:code/captions',
+    captionMemberRoutes({
+      captions: captions.service,
+      store,
+      urls: captions.urls,
+      member: (req, res) => member(req, res),
+      origin: (req) => originOf(req, publicUrl),
+    }),
+  );
 
   api.use((_req, res) => sendError(res, 'not_found', 'no such API endpoint'));
 

@@ -1,6 +1,7 @@
 import { type BoardData, type StringKey, boardText, toJson, toMarkdown } from '@kring/board';
 import { type SessionState, viewFor } from '@kring/core';
-import type { BoardState, BreakoutState, Locale, SessionExportFormat } from '@kring/protocol';
+import type { BoardState, BreakoutState, CaptionLine, Locale, SessionExportFormat } from '@kring/protocol';
+import { transcriptEntries, transcriptText } from '../captions/transcript';
 
 type BreakoutStatus = BreakoutState['status'];
 import type { BoardSync } from '../boards';
@@ -11,8 +12,10 @@ export const SESSION_EXPORT_FORMAT = 'kring-session';
  * 2: room boards moved from `boards` to `breakouts`, grouped by breakout with their room names.
  * 3: `openQuestions` added (the questions not answered, pinned first, then by votes); questions carry
  * `pinned`, and `hidden` for facilitators.
+ * 4: `transcript` added: the caption lines the reader may read, when the facilitators chose to
+ * include them (CA7); null otherwise.
  */
-export const SESSION_EXPORT_VERSION = 3;
+export const SESSION_EXPORT_VERSION = 4;
 
 interface ExportedBoard {
   board: BoardState;
@@ -91,6 +94,8 @@ export async function exportSession(
   now: number,
   /** The reader's language for the export's own words (people's words stay as written). */
   locale: Locale = 'en',
+  /** CA7: the caption lines the reader may read, when the transcript is part of the harvest. */
+  transcript: readonly CaptionLine[] | null = null,
 ): Promise<ExportFile> {
   const t = (key: StringKey, vars?: Record<string, string | number>) => boardText(key, locale, vars);
   const view = viewFor(state, viewerId);
@@ -146,6 +151,7 @@ export async function exportSession(
       })),
       answeredQuestions: answered,
       openQuestions: open,
+      transcript: transcript ? transcriptEntries(state, transcript) : null,
     };
     return { body: `${JSON.stringify(doc, null, 2)}\n`, contentType: CONTENT_TYPES.json, fileName: file };
   }
@@ -183,6 +189,18 @@ export async function exportSession(
   });
   questionsMarkdown(out, t('export.session.answered'), answered, t);
   questionsMarkdown(out, t('export.session.open'), open, t);
+  if (transcript) {
+    // As plain text in a fence: captions are spoken words, not Markdown (no escaping to read past).
+    const text = transcriptText(state, transcript, locale, (name) => `== ${name} ==`);
+    out.push(
+      `## ${t('export.captions.title')}`,
+      '',
+      '```text',
+      ...text.map((l) => l.replace(/`/g, "'")),
+      '```',
+      '',
+    );
+  }
   return { body: `${out.join('\n').trimEnd()}\n`, contentType: CONTENT_TYPES.md, fileName: file };
 }
 

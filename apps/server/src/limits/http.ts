@@ -80,7 +80,11 @@ export function httpLimits({ limits, tokens, sessionIdForJoinCode, trustProxy }:
     return (match && tokens.verify(match[1]!)?.p) ?? null;
   };
   guard.get(
-    ['/sessions/:code/export', '/sessions/:code/boards/:boardId/export'],
+    [
+      '/sessions/:code/export',
+      '/sessions/:code/boards/:boardId/export',
+      '/sessions/:code/captions/transcript',
+    ],
     counted(
       limits.exportsPerParticipant,
       person,

@@ -23,7 +23,7 @@ const CLOSING: ErrorBody = {
 };
 
 /** Events that read (cheap, but a loop of them still costs); anything else counts as a command. */
-const READS = new Set(['snapshot', 'clock']);
+const READS = new Set(['snapshot', 'clock', 'captions']);
 
 /** Handshakes per address, before the token is even looked at. */
 export function handshakeAllowed(limits: Limits, socket: HandshakeSocket, trustProxy: boolean) {
@@ -47,7 +47,11 @@ export function guardSocket(socket: GuardedSocket, limits: Limits, log: Log): vo
   let closed = false;
   socket.use((packet, next) => {
     const [event] = packet;
-    const limiter = READS.has(String(event)) ? limits.readsPerParticipant : limits.commandsPerParticipant;
+    const limiter = READS.has(String(event))
+      ? limits.readsPerParticipant
+      : event === 'caption'
+        ? limits.captionsPerParticipant
+        : limits.commandsPerParticipant;
     void limiter.consume(participantId).then(async (verdict) => {
       if (verdict.ok) return next();
       if (closed) return;

@@ -39,6 +39,11 @@ export const LIMIT_TABLE = {
    * a second tab each.
    */
   handshakesPerAddress: { points: 1000, seconds: 60 },
+  /**
+   * Caption partials, lines and corrections per person. 300 in 10 s: the console sends what is
+   * being typed at most ten times a second, plus a line a second (110 in 10 s), in up to two tabs.
+   */
+  captionsPerParticipant: { points: 300, seconds: 10 },
 
   // Board sync (y-websocket)
 
@@ -81,6 +86,11 @@ export const LIMIT_TABLE = {
    * and the whole session twice.
    */
   exportsPerParticipant: { points: 60, seconds: 600 },
+  /**
+   * Posts per caption URL. 100 in 10 s: caption software posts a phrase every half second at most
+   * and retries each failed post (40 in 10 s), with room for the burst after a dropped connection.
+   */
+  captionPostsPerSource: { points: 100, seconds: 10 },
 
   // Per session
 

@@ -11,7 +11,9 @@ import { needsRedaction, redactBatch, redactState } from '@kring/core';
 import { authenticate, stillCurrent } from '../auth';
 import { type Limits, createLimits } from '../limits';
 import { coolingDown, guardSocket, handshakeAllowed } from '../limits/socket';
+import type { CaptionService } from '../captions/service';
 import type { Log } from '../log';
+import { captionFanOut, handleCaptions } from './captions';
 import type { CommandResult, SessionService } from '../sessions/service';
 import type { TokenSigner } from '../tokens';
 import type { Presence } from './presence';
@@ -25,7 +27,7 @@ interface SocketData {
 type KringServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type KringSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-const room = (sessionId: string) => `session:${sessionId}`;
+export const room = (sessionId: string) => `session:${sessionId}`;
 
 /** An Error whose message is a protocol error code: socket.io hands it to the client's `connect_error`. */
 function refusal(code: string, message: string): Error {
@@ -37,6 +39,8 @@ function refusal(code: string, message: string): Error {
 export interface ControlPlaneDeps {
   httpServer: HttpServer;
   sessions: SessionService;
+  /** Live captions: their socket events and their fan-out by scope (CA3). */
+  captions: CaptionService;
   presence: Presence;
   tokens: TokenSigner;
   log: Log;
@@ -53,6 +57,7 @@ export interface ControlPlaneDeps {
 export function attachControlPlane({
   httpServer,
   sessions,
+  captions,
   presence,
   tokens,
   log,
@@ -144,12 +149,18 @@ export function attachControlPlane({
       }
     });
 
+    handleCaptions(socket, sessions, captions, log);
+
     socket.on('disconnect', () => {
       if (presence.disconnect(sessionId, participantId)) {
         io.to(room(sessionId)).emit('presence', { participantId, online: false });
+        // What they were typing goes with them (a stale partial would stay on every screen).
+        captions.dropPartial(sessionId, participantId);
       }
     });
   });
+
+  captions.onUpdate(captionFanOut(io, sessions, room));
 
   sessions.onEvents((sessionId, events, before) => {
     // `before` lets core tell room board events (BR18) from the plenary's, which go out once.

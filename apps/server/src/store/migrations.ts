@@ -49,4 +49,25 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   FROM session_events e, json_each(json_extract(e.body, '$.rooms')) room
   WHERE json_extract(e.body, '$.type') = 'breakout.created';
   `,
+  // 4: the caption transcript (issue 12). Lines are not session events: a whole transcript can be
+  // deleted (secure_delete zeroes its pages) without touching the event log. A caption URL's `seq`
+  // is unique per URL, so a retried post is stored once (CA4).
+  `
+  CREATE TABLE caption_lines (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    scope TEXT NOT NULL,
+    ord REAL NOT NULL,
+    at INTEGER NOT NULL,
+    author_kind TEXT NOT NULL,
+    author TEXT NOT NULL,
+    seq INTEGER,
+    lang TEXT,
+    speaker TEXT,
+    text TEXT NOT NULL,
+    edited_at INTEGER
+  );
+  CREATE INDEX caption_lines_order ON caption_lines(session_id, scope, ord);
+  CREATE UNIQUE INDEX caption_lines_seq ON caption_lines(session_id, author, seq) WHERE seq IS NOT NULL;
+  `,
 ];

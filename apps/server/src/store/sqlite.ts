@@ -1,11 +1,19 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { NewSessionEvent, SessionEvent } from '@kring/protocol';
+import type { CaptionLine, NewSessionEvent, SessionEvent } from '@kring/protocol';
 import { SessionEvent as SessionEventSchema } from '@kring/protocol';
 import { withVersions } from '@kring/core';
 import { SQLITE_MIGRATIONS } from './migrations';
-import { type StoredBoardUpdate, type Store, VersionConflictError, docIdOf, parseDocId } from './store';
+import { SqliteCaptions } from './sqlite-captions';
+import {
+  type CaptionPlace,
+  type StoredBoardUpdate,
+  type Store,
+  VersionConflictError,
+  docIdOf,
+  parseDocId,
+} from './store';
 
 /**
  * The embedded default store: one SQLite file in WAL mode under DATA_DIR. better-sqlite3 is
@@ -13,6 +21,7 @@ import { type StoredBoardUpdate, type Store, VersionConflictError, docIdOf, pars
  */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
+  private readonly captions: SqliteCaptions;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -24,6 +33,7 @@ export class SqliteStore implements Store {
     // them out of the file's free pages.
     this.db.pragma('secure_delete = ON');
     this.migrate();
+    this.captions = new SqliteCaptions(this.db);
   }
 
   private migrate(): void {
@@ -187,6 +197,35 @@ export class SqliteStore implements Store {
       )
       .all(boardId) as { doc: string }[];
     return rows.map((r) => r.doc.slice('drafts/'.length));
+  }
+
+  // The transcript (issue 12) has its own class: sqlite-captions.ts.
+  addCaptionLine(sessionId: string, line: CaptionLine): Promise<boolean> {
+    return this.captions.addCaptionLine(sessionId, line);
+  }
+  captionLines(sessionId: string, options?: { scope?: string; latest?: number }): Promise<CaptionLine[]> {
+    return this.captions.captionLines(sessionId, options);
+  }
+  captionLine(sessionId: string, lineId: string): Promise<CaptionLine | null> {
+    return this.captions.captionLine(sessionId, lineId);
+  }
+  latestCaptionLineBy(sessionId: string, scope: string, participantId: string): Promise<CaptionLine | null> {
+    return this.captions.latestCaptionLineBy(sessionId, scope, participantId);
+  }
+  correctCaptionLine(sessionId: string, lineId: string, text: string, at: number): Promise<void> {
+    return this.captions.correctCaptionLine(sessionId, lineId, text, at);
+  }
+  captionPlace(sessionId: string, sourceId: string, seq: number): Promise<CaptionPlace> {
+    return this.captions.captionPlace(sessionId, sourceId, seq);
+  }
+  captionTail(sessionId: string): Promise<{ lastOrder: number | null; count: number }> {
+    return this.captions.captionTail(sessionId);
+  }
+  lastCaptionSeq(sessionId: string, sourceId: string): Promise<number> {
+    return this.captions.lastCaptionSeq(sessionId, sourceId);
+  }
+  deleteCaptionLines(sessionId: string): Promise<number> {
+    return this.captions.deleteCaptionLines(sessionId);
   }
 
   async close(): Promise<void> {

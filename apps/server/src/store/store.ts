@@ -1,4 +1,4 @@
-import type { NewSessionEvent, SessionEvent } from '@kring/protocol';
+import type { CaptionLine, NewSessionEvent, SessionEvent } from '@kring/protocol';
 
 /** Raised by `appendEvents` when the session moved on since the caller read it (optimistic concurrency). */
 export class VersionConflictError extends Error {
@@ -68,11 +68,41 @@ export function parseDocId(docId: string): { boardId: string; doc: BoardDoc } | 
   return null;
 }
 
+/** Where a caption URL's new line goes, read in one go (CA4). */
+export interface CaptionPlace {
+  /** This URL already stored a line with this `seq` (a retry): ignore it. */
+  duplicate: boolean;
+  /** The smallest order among this URL's lines with a higher `seq` (null: none). */
+  laterOrder: number | null;
+}
+
+/**
+ * The caption transcript (issue 12): lines kept apart from the event log, so a transcript can be
+ * deleted as a whole. Orders follow core CA4; a caption URL's `seq` is stored once per URL.
+ */
+export interface CaptionStore {
+  /** Stores a line; false when its URL already stored that `seq` (nothing is written then). */
+  addCaptionLine(sessionId: string, line: CaptionLine): Promise<boolean>;
+  /** A scope's lines in transcript order (`latest`: only the last so many), or every scope's. */
+  captionLines(sessionId: string, options?: { scope?: string; latest?: number }): Promise<CaptionLine[]>;
+  captionLine(sessionId: string, lineId: string): Promise<CaptionLine | null>;
+  /** This person's most recent line in a scope (CA5: the one they may correct). */
+  latestCaptionLineBy(sessionId: string, scope: string, participantId: string): Promise<CaptionLine | null>;
+  correctCaptionLine(sessionId: string, lineId: string, text: string, at: number): Promise<void>;
+  captionPlace(sessionId: string, sourceId: string, seq: number): Promise<CaptionPlace>;
+  /** The session's highest order so far (null: no lines) and how many lines it keeps. */
+  captionTail(sessionId: string): Promise<{ lastOrder: number | null; count: number }>;
+  /** The highest `seq` this URL posted (0: none), for caption software resuming after a drop. */
+  lastCaptionSeq(sessionId: string, sourceId: string): Promise<number>;
+  /** CA7: deletes the whole transcript, out of the file and its WAL; returns how many lines went. */
+  deleteCaptionLines(sessionId: string): Promise<number>;
+}
+
 /**
  * Everything Kring keeps. One interface so the SQLite default and a PostgreSQL implementation
  * can share one contract suite.
  */
-export interface Store extends BoardStore {
+export interface Store extends BoardStore, CaptionStore {
   /** Creates the session row and appends its first events, in one transaction. */
   createSession(
     sessionId: string,

@@ -35,6 +35,12 @@ export const en = {
   'export.session.none': 'None.',
   'export.session.open': 'Open questions',
   'export.session.pinned': 'pinned',
+  'export.captions.title': 'Transcript',
+  'export.captions.from': 'Captions from {at} (times since then)',
+  'export.captions.plenary': 'Plenary',
+  'export.captions.room': 'Room: {name}',
+  'export.captions.corrected': 'corrected',
+  'export.captions.none': 'No captions.',
 
   'template.blank.title': 'Blank board',
   'template.blank.description': 'An empty board for notes, without columns.',

@@ -33,6 +33,12 @@ export const fr: Partial<Record<StringKey, string>> = {
   'export.session.none': 'Aucune.',
   'export.session.open': 'Questions ouvertes',
   'export.session.pinned': 'épinglée',
+  'export.captions.title': 'Transcription',
+  'export.captions.from': 'Sous-titres à partir de {at} (durées depuis ce moment)',
+  'export.captions.plenary': 'Plénière',
+  'export.captions.room': 'Sous-groupe : {name}',
+  'export.captions.corrected': 'corrigé',
+  'export.captions.none': 'Aucun sous-titre.',
 
   'template.blank.title': 'Tableau vide',
   'template.blank.description': 'Un tableau vide pour des notes, sans colonnes.',

@@ -36,6 +36,12 @@ export const nl: Partial<Record<StringKey, string>> = {
   'export.session.none': 'Geen.',
   'export.session.open': 'Open vragen',
   'export.session.pinned': 'vastgezet',
+  'export.captions.title': 'Transcript',
+  'export.captions.from': 'Ondertiteling vanaf {at} (tijden vanaf dan)',
+  'export.captions.plenary': 'Plenair',
+  'export.captions.room': 'Deelgroep: {name}',
+  'export.captions.corrected': 'gecorrigeerd',
+  'export.captions.none': 'Geen ondertiteling.',
 
   'template.blank.title': 'Leeg bord',
   'template.blank.description': 'Een leeg bord voor notities, zonder kolommen.',

@@ -109,6 +109,10 @@ describe('captions (CA)', () => {
   it('CA4: lines sit in arrival order; a URL’s late line goes before the lines it sent with a higher seq', () => {
     expect(lineOrder(5000, null)).toBe(5000);
     expect(lineOrder(5000, 4000)).toBe(4000);
+    // Two lines in one millisecond (or a clock that stepped back) still follow each other.
+    expect(lineOrder(5000, null, 5000)).toBeGreaterThan(5000);
+    expect(lineOrder(4000, null, 5000)).toBeGreaterThan(5000);
+    expect(lineOrder(6000, null, 5000)).toBe(6000);
     const url = (seq: number) => ({ kind: 'url' as const, sourceId: 'source01', seq });
     // seq 1 at 1000, seq 3 at 2000 (seq 2 lost on the way), a person's line at 2500, then seq 2 at 3000.
     const one = line({ order: lineOrder(1000, null), by: url(1) });

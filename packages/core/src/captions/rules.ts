@@ -58,14 +58,19 @@ export function mayManageTranscript(
 }
 
 /**
- * CA4: where a new line sits in the transcript. Lines sit in the order they arrive (`at`), except
- * a caption URL's late line (a retry, or posts overtaking each other): it goes just before the
- * first line that URL already sent with a higher `seq`, so each URL's lines read in `seq` order.
- * `laterOrder` is the smallest `order` among those lines (null when there are none).
+ * CA4: where a new line sits in the transcript. Lines sit in the order they arrive: after the
+ * session's last line (`lastOrder`, strictly, so two lines in one millisecond keep their order).
+ * A caption URL's late line (a retry, or posts overtaking each other) instead takes the place of the
+ * first line that URL already sent with a higher `seq` (`laterOrder`, the smallest such order;
+ * null when there is none), so each URL's lines read in `seq` order.
  */
-export function lineOrder(at: number, laterOrder: number | null): number {
-  return laterOrder === null ? at : Math.min(at, laterOrder);
+export function lineOrder(at: number, laterOrder: number | null, lastOrder: number | null = null): number {
+  if (laterOrder !== null) return laterOrder;
+  return lastOrder === null || at > lastOrder ? at : lastOrder + ORDER_STEP;
 }
+
+/** A binary fraction of a millisecond: exact in a double at today's epoch milliseconds. */
+const ORDER_STEP = 1 / 1024;
 
 /** CA4: the transcript's order: `order`, then a URL's `seq`, then id (equal orders come from one URL). */
 export function compareLines(a: CaptionLine, b: CaptionLine): number {

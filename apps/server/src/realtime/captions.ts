@@ -1,0 +1,80 @@
+import type { Server, Socket } from 'socket.io';
+import { captionScope } from '@kring/core';
+import { CaptionInput, PLENARY } from '@kring/protocol';
+import type { CaptionService, CaptionSink } from '../captions/service';
+import type { Log } from '../log';
+import type { SessionService } from '../sessions/service';
+
+type CaptionSocket = Pick<Socket, 'on'> & { data: { sessionId: string; participantId: string } };
+
+/**
+ * The caption events of one socket: `caption` (a captioner's partial, line or correction, CA1/CA5)
+ * and `captions` (the latest of this person's scope, CA3). Both validated here, at the edge.
+ */
+export function handleCaptions(
+  socket: CaptionSocket,
+  sessions: SessionService,
+  captions: CaptionService,
+  log: Log,
+) {
+  const { sessionId, participantId } = socket.data;
+
+  socket.on('caption', async (raw: unknown, ack: unknown) => {
+    if (typeof ack !== 'function') return;
+    const parsed = CaptionInput.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return ack({
+        ok: false,
+        error: {
+          code: 'bad_request',
+          message: `invalid caption: ${issue?.path.join('.') || ''} ${issue?.message ?? ''}`.trim(),
+        },
+      });
+    }
+    try {
+      const state = await sessions.get(sessionId);
+      if (!state) return ack({ ok: false, error: { code: 'not_found', message: 'the session is gone' } });
+      const result = await captions.input(state, participantId, parsed.data);
+      ack(result.ok ? { ok: true, line: result.value } : result);
+    } catch (err) {
+      log('error', 'caption failed', { error: err instanceof Error ? err.message : 'unknown' });
+      ack({ ok: false, error: { code: 'internal', message: 'the server could not take this caption' } });
+    }
+  });
+
+  socket.on('captions', async (ack: unknown) => {
+    if (typeof ack !== 'function') return;
+    const state = await sessions.get(sessionId);
+    if (!state) return ack({ ok: false, error: { code: 'not_found', message: 'the session is gone' } });
+    ack({ ok: true, ...(await captions.recent(state, participantId)) });
+  });
+}
+
+/**
+ * CA3: sends an update to the screens whose caption scope it is (or to all, for `null`). Without
+ * open rooms everyone is in the plenary: one broadcast. Otherwise each socket's scope is read
+ * from the session state (a Map lookup per socket). Partials go volatile: a screen whose buffer is
+ * full skips one rather than holding up the others (the next partial or the line replaces it).
+ */
+export function captionFanOut(
+  io: Server,
+  sessions: Pick<SessionService, 'peek'>,
+  roomOf: (sessionId: string) => string,
+): CaptionSink {
+  return (sessionId, scope, update, volatile) => {
+    const target = volatile ? io.volatile : io;
+    const state = sessions.peek(sessionId);
+    const roomsOpen = state?.breakouts.current?.status === 'open';
+    if (scope === null || (scope === PLENARY && !roomsOpen)) {
+      target.to(roomOf(sessionId)).emit('caption', update);
+      return;
+    }
+    if (!state) return;
+    for (const id of io.of('/').adapter.rooms.get(roomOf(sessionId)) ?? []) {
+      const s = io.of('/').sockets.get(id);
+      if (!s || captionScope(state, s.data.participantId) !== scope) continue;
+      (volatile ? s.volatile : s).emit('caption', update);
+    }
+  };
+}
