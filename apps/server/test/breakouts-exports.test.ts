@@ -56,7 +56,7 @@ describe('the session harvest with breakout rooms', () => {
     await ok(host, { type: 'breakout.close' });
     await roomsWith(host, ['Second round'], [[ada, 0]]);
     const doc = await json(cai.token);
-    expect(doc.version).toBe(3);
+    expect(doc.version).toBe(4);
     expect(doc.boards.map((b) => b.board.meta.title)).toEqual(['Board']);
     expect(doc.breakouts.map((b) => [b.status, b.rooms.map((r) => r.name)])).toEqual([
       ['closed', ['Kitchen table', 'Garden bench']],

@@ -186,7 +186,7 @@ describe('exports over HTTP', () => {
       };
     // Q3 order, Q6 cut (hidden only for facilitators), Q7 (no author for an anonymous question).
     const asHost = await json(hostToken);
-    expect(asHost.version).toBe(3);
+    expect(asHost.version).toBe(4);
     expect(asHost.answeredQuestions.map((q) => q.text)).toEqual(['Already answered']);
     expect(asHost.openQuestions).toEqual([
       expect.objectContaining({

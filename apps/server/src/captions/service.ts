@@ -21,13 +21,7 @@ import { KeyedSerial } from '../sessions/serial';
 import type { CaptionStore } from '../store/store';
 
 /** Where an update goes: one scope's screens (CA3), or every screen of the session (`null`). */
-export type CaptionSink = (
-  sessionId: string,
-  scope: CaptionScope | null,
-  update: CaptionUpdate,
-  /** Partials: a screen that is behind may skip one (the next replaces it anyway). */
-  volatile: boolean,
-) => void;
+export type CaptionSink = (sessionId: string, scope: CaptionScope | null, update: CaptionUpdate) => void;
 
 export type CaptionResult<T> = { ok: true; value: T } | { ok: false; error: ErrorBody };
 
@@ -38,6 +32,11 @@ const fail = (code: ErrorBody['code'], message: string): { ok: false; error: Err
 
 /** A partial older than this is stale (its captioner went quiet or lost the line). */
 const PARTIAL_TTL_MS = 15_000;
+/**
+ * At most one partial per person per this many ms reaches the screens; the latest text always
+ * follows at the end of the gap. Whatever a client sends, 300 screens get at most ten a second.
+ */
+export const PARTIAL_GAP_MS = 100;
 
 /**
  * Live captions: lines into the transcript and out to the screens of their scope, partials out only.
@@ -49,6 +48,12 @@ export class CaptionService {
   /** Per session, per person: what they are typing now. Never stored. */
   private readonly partials = new Map<string, Map<string, { partial: CaptionPartial; at: number }>>();
   private readonly sinks = new Set<CaptionSink>();
+  /** Per `session/person`: when their last partial went out, and the one waiting for the gap to end. */
+  private readonly sent = new Map<string, number>();
+  private readonly waiting = new Map<
+    string,
+    { timer: ReturnType<typeof setTimeout>; partial: CaptionPartial }
+  >();
 
   constructor(
     private readonly store: CaptionStore,
@@ -60,8 +65,41 @@ export class CaptionService {
     return () => this.sinks.delete(sink);
   }
 
-  private emit(sessionId: string, scope: CaptionScope | null, update: CaptionUpdate, volatile = false) {
-    for (const sink of this.sinks) sink(sessionId, scope, update, volatile);
+  private emit(sessionId: string, scope: CaptionScope | null, update: CaptionUpdate) {
+    for (const sink of this.sinks) sink(sessionId, scope, update);
+  }
+
+  /** Sends a partial now, or (within PARTIAL_GAP_MS of the last) at the end of the gap, the latest only. */
+  private sendPartial(sessionId: string, partial: CaptionPartial): void {
+    const key = `${sessionId}/${partial.participantId}`;
+    const waiting = this.waiting.get(key);
+    if (waiting) {
+      waiting.partial = partial;
+      return;
+    }
+    const gap = PARTIAL_GAP_MS - (this.clock() - (this.sent.get(key) ?? Number.NEGATIVE_INFINITY));
+    if (gap <= 0 || partial.text === '') {
+      this.sent.set(key, this.clock());
+      this.emit(sessionId, partial.scope, { kind: 'partial', partial });
+      return;
+    }
+    const timer = setTimeout(() => {
+      const latest = this.waiting.get(key)?.partial ?? partial;
+      this.waiting.delete(key);
+      this.sent.set(key, this.clock());
+      this.emit(sessionId, latest.scope, { kind: 'partial', partial: latest });
+    }, gap);
+    timer.unref?.();
+    this.waiting.set(key, { timer, partial });
+  }
+
+  /** A line or a clear replaces what was waiting to go out. */
+  private cancelPartial(sessionId: string, participantId: string): void {
+    const key = `${sessionId}/${participantId}`;
+    const waiting = this.waiting.get(key);
+    if (waiting) clearTimeout(waiting.timer);
+    this.waiting.delete(key);
+    this.sent.delete(key);
   }
 
   /** A captioner's console: a partial, a finished line or a correction (CA1, CA2, CA5). */
@@ -79,10 +117,13 @@ export class CaptionService {
       case 'partial': {
         const partial: CaptionPartial = { scope, participantId, speaker, text: input.text };
         this.keepPartial(sessionId, partial);
-        this.emit(sessionId, scope, { kind: 'partial', partial }, true);
+        if (partial.text === '') this.cancelPartial(sessionId, participantId);
+        this.sendPartial(sessionId, partial);
         return { ok: true, value: null };
       }
       case 'line': {
+        // The line replaces what they were typing, on every screen (the `line` update says so).
+        this.cancelPartial(sessionId, participantId);
         const placed = await this.place(
           sessionId,
           scope,
@@ -101,7 +142,6 @@ export class CaptionService {
           }),
         );
         if (!placed.ok) return placed;
-        // The line replaces what they were typing, on every screen (the `line` update says so).
         this.partials.get(sessionId)?.delete(participantId);
         return { ok: true, value: placed.value };
       }
@@ -213,18 +253,17 @@ export class CaptionService {
   dropPartial(sessionId: string, participantId: string): void {
     const held = this.partials.get(sessionId)?.get(participantId);
     if (!held) return;
-    this.keepPartial(sessionId, { ...held.partial, text: '' });
-    this.emit(
-      sessionId,
-      held.partial.scope,
-      { kind: 'partial', partial: { ...held.partial, text: '' } },
-      true,
-    );
+    const cleared = { ...held.partial, text: '' };
+    this.keepPartial(sessionId, cleared);
+    this.cancelPartial(sessionId, participantId);
+    this.emit(sessionId, cleared.scope, { kind: 'partial', partial: cleared });
   }
 
   /** CA7: the whole transcript goes, from the file and from every screen. */
   async deleteTranscript(sessionId: string): Promise<number> {
     const removed = await this.serial.run(sessionId, () => this.store.deleteCaptionLines(sessionId));
+    for (const participantId of this.partials.get(sessionId)?.keys() ?? [])
+      this.cancelPartial(sessionId, participantId);
     this.partials.delete(sessionId);
     this.emit(sessionId, null, { kind: 'cleared' });
     return removed;

@@ -105,7 +105,7 @@ export function protocolDocs(): string {
     '|---|---|',
     '| `events` | `{ events: SessionEvent[] }`, numbered by `v`, already cut for you; apply with core `evolve`. A gap or a change of your own audience (`needsSnapshot`) means: take a new `snapshot` |',
     '| `presence` | `{ participantId, online }` |',
-    '| `caption` | one caption update below, for your own caption scope only; partials are volatile (a screen that is behind may skip one) |',
+    '| `caption` | one caption update below, for your own caption scope only; at most ten partials a second per captioner (the latest text always follows) |',
     '',
     '## Caption inputs and updates',
     '',

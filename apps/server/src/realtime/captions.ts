@@ -54,27 +54,26 @@ export function handleCaptions(
 /**
  * CA3: sends an update to the screens whose caption scope it is (or to all, for `null`). Without
  * open rooms everyone is in the plenary: one broadcast. Otherwise each socket's scope is read
- * from the session state (a Map lookup per socket). Partials go volatile: a screen whose buffer is
- * full skips one rather than holding up the others (the next partial or the line replaces it).
+ * from the session state (a Map lookup per socket). Partials are not volatile (a dropped last
+ * partial would leave old words on a screen); the service sends at most ten a second per person.
  */
 export function captionFanOut(
   io: Server,
   sessions: Pick<SessionService, 'peek'>,
   roomOf: (sessionId: string) => string,
 ): CaptionSink {
-  return (sessionId, scope, update, volatile) => {
-    const target = volatile ? io.volatile : io;
+  return (sessionId, scope, update) => {
     const state = sessions.peek(sessionId);
     const roomsOpen = state?.breakouts.current?.status === 'open';
     if (scope === null || (scope === PLENARY && !roomsOpen)) {
-      target.to(roomOf(sessionId)).emit('caption', update);
+      io.to(roomOf(sessionId)).emit('caption', update);
       return;
     }
     if (!state) return;
     for (const id of io.of('/').adapter.rooms.get(roomOf(sessionId)) ?? []) {
       const s = io.of('/').sockets.get(id);
       if (!s || captionScope(state, s.data.participantId) !== scope) continue;
-      (volatile ? s.volatile : s).emit('caption', update);
+      s.emit('caption', update);
     }
   };
 }
