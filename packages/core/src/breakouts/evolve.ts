@@ -112,7 +112,8 @@ export function dropRoomRoles(state: SessionState, participantId: string): Sessi
   if (!current || !who) return state;
   const hosting = current.rooms.some((r) => r.host === participantId) && !isAssignable(state, participantId);
   const visiting =
-    participantId in current.visits && (who.removed || !(isFacilitator(who.role) || who.role === 'captioner'));
+    participantId in current.visits &&
+    (who.removed || !(isFacilitator(who.role) || who.role === 'captioner'));
   // BR2: only participants are in rooms; someone removed or given another role leaves theirs.
   const leaving = participantId in current.assignment && !isAssignable(state, participantId);
   if (!hosting && !visiting && !leaving) return state;
