@@ -414,7 +414,7 @@ describe('live captions: the console (socket.io)', () => {
       });
   });
 
-  it('a captioner who goes to a room captions that room: its members read the lines, the plenary does not', async () => {
+  it('a captioner who goes to a room captions that room: its members read the lines, the plenary and the projector do not', async () => {
     const s = await scene(['Ada', 'Ben', 'Cap']);
     const [ada, ben, cap] = s.people as [(typeof s.people)[0], (typeof s.people)[0], (typeof s.people)[0]];
     await ok(s.host, { type: 'participant.setRole', participantId: cap.id, role: 'captioner' });
@@ -428,16 +428,26 @@ describe('live captions: the console (socket.io)', () => {
     );
     await ok(s.host, { type: 'breakout.open', durationMs: 600_000 });
     await ok(cap.socket, { type: 'breakout.visit', roomId: rooms.rooms[1]!.id });
-    const [a, b, h] = [heard(ada.socket), heard(ben.socket), heard(s.host)];
+    // The projector opened with the host's token shows the plenary, even while the host visits a room.
+    const projector = await connectSocket(s.url, { ...withToken(s.hostToken), screen: 'projector' });
+    const [a, b, h, p] = [heard(ada.socket), heard(ben.socket), heard(s.host), heard(projector)];
     await caption(cap.socket, { kind: 'line', text: 'In room two.' });
     await expect.poll(() => linesOf(b)).toEqual(['In room two.']);
     await caption(s.host, { kind: 'line', text: 'The plenary speaks.' });
     await expect.poll(() => linesOf(h)).toEqual(['The plenary speaks.']);
+    await expect.poll(() => linesOf(p)).toEqual(['The plenary speaks.']);
+    await ok(s.host, { type: 'breakout.visit', roomId: rooms.rooms[1]!.id });
+    await caption(cap.socket, { kind: 'line', text: 'Room two again.' });
+    await expect.poll(() => linesOf(h)).toEqual(['The plenary speaks.', 'Room two again.']);
+    const onProjector = (await recent(projector)) as Extract<CaptionsAck, { ok: true }>;
+    expect(onProjector).toMatchObject({ scope: PLENARY, lines: [{ text: 'The plenary speaks.' }] });
+    expect(linesOf(p)).toEqual(['The plenary speaks.']);
     expect(linesOf(a)).toEqual([]);
-    expect(linesOf(b)).toEqual(['In room two.']);
+    expect(linesOf(b)).toEqual(['In room two.', 'Room two again.']);
+    await ok(s.host, { type: 'breakout.visit', roomId: null });
     await ok(s.host, { type: 'breakout.close' });
     await caption(cap.socket, { kind: 'line', text: 'Back together.' });
-    for (const screen of [a, b, h]) await expect.poll(() => linesOf(screen).at(-1)).toBe('Back together.');
+    for (const screen of [a, b, h, p]) await expect.poll(() => linesOf(screen).at(-1)).toBe('Back together.');
   });
 });
 

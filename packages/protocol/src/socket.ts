@@ -11,6 +11,11 @@ export const PROTOCOL_VERSION = 6;
 export const HandshakeAuth = z.object({
   token: z.string().min(1).max(2048),
   protocolVersion: z.number().int(),
+  /**
+   * A shared screen (the projector) shows the plenary's captions, wherever the person whose token
+   * opened it is (a facilitator visiting a room). Plenary captions are every member's (CA3).
+   */
+  screen: z.literal('projector').optional(),
 });
 export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
 

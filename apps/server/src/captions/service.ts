@@ -236,8 +236,9 @@ export class CaptionService {
   async recent(
     state: SessionState,
     participantId: string,
+    /** A projector's is the plenary, whoever opened it. */
+    scope: CaptionScope = captionScope(state, participantId),
   ): Promise<{ scope: CaptionScope; lines: CaptionLine[]; partials: CaptionPartial[] }> {
-    const scope = captionScope(state, participantId);
     const lines = await this.store.captionLines(state.sessionId, {
       scope,
       latest: LIMITS.captionRecentLines,

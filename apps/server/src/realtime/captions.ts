@@ -1,11 +1,17 @@
 import type { Server, Socket } from 'socket.io';
-import { captionScope } from '@kring/core';
-import { CaptionInput, PLENARY } from '@kring/protocol';
+import { type SessionState, captionScope } from '@kring/core';
+import { CaptionInput, type CaptionScope, PLENARY } from '@kring/protocol';
 import type { CaptionService, CaptionSink } from '../captions/service';
 import type { Log } from '../log';
 import type { SessionService } from '../sessions/service';
 
-type CaptionSocket = Pick<Socket, 'on'> & { data: { sessionId: string; participantId: string } };
+type CaptionSocket = Pick<Socket, 'on'> & {
+  data: { sessionId: string; participantId: string; projector: boolean };
+};
+
+/** CA2/CA3: the caption scope a socket shows: its person's, or the plenary on a projector. */
+const scopeOf = (state: SessionState, data: CaptionSocket['data']): CaptionScope =>
+  data.projector ? PLENARY : captionScope(state, data.participantId);
 
 /**
  * The caption events of one socket: `caption` (a captioner's partial, line or correction, CA1/CA5)
@@ -47,7 +53,7 @@ export function handleCaptions(
     if (typeof ack !== 'function') return;
     const state = await sessions.get(sessionId);
     if (!state) return ack({ ok: false, error: { code: 'not_found', message: 'the session is gone' } });
-    ack({ ok: true, ...(await captions.recent(state, participantId)) });
+    ack({ ok: true, ...(await captions.recent(state, participantId, scopeOf(state, socket.data))) });
   });
 }
 
@@ -72,7 +78,7 @@ export function captionFanOut(
     if (!state) return;
     for (const id of io.of('/').adapter.rooms.get(roomOf(sessionId)) ?? []) {
       const s = io.of('/').sockets.get(id);
-      if (!s || captionScope(state, s.data.participantId) !== scope) continue;
+      if (!s || scopeOf(state, s.data as CaptionSocket['data']) !== scope) continue;
       s.emit('caption', update);
     }
   };

@@ -23,6 +23,8 @@ interface SocketData {
   participantId: string;
   /** The token's epoch (J5). */
   epoch: number;
+  /** A projector shows the plenary's captions (`HandshakeAuth.screen`). */
+  projector: boolean;
 }
 type KringServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type KringSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -89,7 +91,12 @@ export function attachControlPlane({
     if (!(await coolingDown(limits, who.participant.id)).ok) {
       return next(refusal('rate_limited', 'too many requests just now; wait a little, then reconnect'));
     }
-    socket.data = { sessionId: who.state.sessionId, participantId: who.participant.id, epoch: who.epoch };
+    socket.data = {
+      sessionId: who.state.sessionId,
+      participantId: who.participant.id,
+      epoch: who.epoch,
+      projector: auth.data.screen === 'projector',
+    };
     next();
   });
 
