@@ -1,7 +1,7 @@
 import express, { type RequestHandler } from 'express';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { boardAccess, draftAccess, isFacilitator, moderationAccess } from '@kring/core';
+import { boardAccess, draftAccess, isFacilitator, mayCaption, moderationAccess } from '@kring/core';
 import { authenticate, stillCurrent } from './auth';
 import { createBoardSync } from './boards';
 import { CaptionService } from './captions/service';
@@ -167,6 +167,17 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
   // that lost access entirely (moved out of a room, gallery closed, removed).
   sessions.onEvents((sessionId, events) => {
     for (const boardId of boardsToRecheck(sessions.peek(sessionId), events)) boards.accessChanged(boardId);
+  });
+  // CA1: someone who stops captioning (a new role) leaves no half-typed words on the screens.
+  sessions.onEvents((sessionId, events) => {
+    for (const e of events) {
+      if (
+        e.type === 'participant.roleChanged' &&
+        !mayCaption(sessions.peek(sessionId) ?? { participants: {} }, e.participantId)
+      ) {
+        captions.dropPartial(sessionId, e.participantId);
+      }
+    }
   });
   // J5: people signed out lose their board connections at once (their sockets: realtime/socket.ts).
   sessions.onEvents((sessionId, events) => {
