@@ -360,7 +360,7 @@ describe('live captions: the console (socket.io)', () => {
     expect(linesOf(screen)).toEqual(['Welcome to the overview.', 'Host line.']);
   });
 
-  it('a captioner corrects their own last line, nothing else; a disconnect clears their partial', async () => {
+  it('a captioner corrects their own last line, nothing else; a new role or a disconnect clears their partial', async () => {
     const s = await scene(['Ada', 'Cap']);
     const [ada, cap] = s.people as [(typeof s.people)[0], (typeof s.people)[0]];
     await ok(s.host, { type: 'participant.setRole', participantId: cap.id, role: 'captioner' });
@@ -406,12 +406,15 @@ describe('live captions: the console (socket.io)', () => {
       .toMatchObject({
         partial: { text: 'half a sen' },
       });
+    // Made a participant mid-sentence: their half-typed words leave the screens.
+    const lastPartial = () => screen.filter((u) => u.kind === 'partial').at(-1);
+    await ok(s.host, { type: 'participant.setRole', participantId: cap.id, role: 'participant' });
+    await expect.poll(lastPartial).toMatchObject({ partial: { participantId: cap.id, text: '' } });
+    await ok(s.host, { type: 'participant.setRole', participantId: cap.id, role: 'captioner' });
+    await caption(cap.socket, { kind: 'partial', text: 'and again' });
+    await expect.poll(lastPartial).toMatchObject({ partial: { text: 'and again' } });
     cap.socket.disconnect();
-    await expect
-      .poll(() => screen.filter((u) => u.kind === 'partial').at(-1))
-      .toMatchObject({
-        partial: { participantId: cap.id, text: '' },
-      });
+    await expect.poll(lastPartial).toMatchObject({ partial: { participantId: cap.id, text: '' } });
   });
 
   it('a captioner who goes to a room captions that room: its members read the lines, the plenary and the projector do not', async () => {
