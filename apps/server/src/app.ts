@@ -18,6 +18,7 @@ import { boardsToRecheck } from './realtime/board-access';
 import { attachControlPlane } from './realtime/socket';
 import { BoardCommands } from './sessions/board-commands';
 import { BreakoutCountdown, type Scheduler } from './sessions/countdown';
+import { SessionPurge } from './sessions/purge';
 import { SessionService } from './sessions/service';
 import { SqliteStore } from './store/sqlite';
 import { BOARD_DOC, type Store } from './store/store';
@@ -35,6 +36,8 @@ export interface KringOptions {
   store?: Store;
   /** The timers breakout countdowns wait on (tests pass their own). */
   scheduler?: Scheduler;
+  /** The time sessions decide and retention is measured with (tests pass a fake clock). */
+  clock?: () => number;
   /** Numbers of the limits table to replace (tests use small ones); see src/limits/table.ts. */
   limits?: Partial<LimitTable>;
   /** Behind a reverse proxy: count requests under the client's address from X-Forwarded-For. */
@@ -49,6 +52,8 @@ export interface KringServer {
   sessions: SessionService;
   /** BR8/BR9: closes breakouts when their countdown ends. */
   countdown: BreakoutCountdown;
+  /** PR3/PR4: deletes sessions whose time has come, and on the host's request. */
+  purge: SessionPurge;
   close(): Promise<void>;
 }
 
@@ -67,7 +72,7 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
   const sessions = new SessionService(
     store,
     (sessionId) => presence.online(sessionId),
-    Date.now,
+    opts.clock ?? Date.now,
     async (sessionId, count) => (await limits.eventsPerSession.consume(sessionId, count)).ok,
   );
 
@@ -145,6 +150,8 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
       commands,
       publicUrl: opts.publicUrl,
       captions: { service: captions, urls: captionUrls, limits, trustProxy },
+      // The purge needs the control plane, which is attached after the routes.
+      deleteSession: (sessionId) => purge.purge(sessionId),
     }),
   );
   if (opts.webHandler) app.use(opts.webHandler);
@@ -184,6 +191,17 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
     for (const e of events) if (e.type === 'session.signedOut') boards.signOut(sessionId, e.participantIds);
   });
 
+  const purge = new SessionPurge({
+    store,
+    sessions,
+    boards,
+    disconnect: (sessionId) => control.endSession(sessionId),
+    forget: (sessionId) => captions.forget(sessionId),
+    log,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.scheduler ? { scheduler: opts.scheduler } : {}),
+  });
+
   const countdown = new BreakoutCountdown(sessions, log, opts.scheduler);
   try {
     await countdown.resume(await store.sessionsWithOpenBreakout());
@@ -204,6 +222,7 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
       resolve();
     });
   });
+  purge.start();
   const port = (httpServer.address() as AddressInfo).port;
   const url = opts.publicUrl ?? `http://localhost:${port}`;
 
@@ -215,9 +234,11 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
     store,
     sessions,
     countdown,
+    purge,
     close() {
       closing ??= (async () => {
         countdown.stop();
+        await purge.stop();
         await boards.closeAll();
         await control.close();
         httpServer.closeAllConnections();

@@ -26,8 +26,10 @@ export async function authenticate(
   const claims = token ? tokens.verify(token) : null;
   if (!claims) return { ok: false, error: { code: 'unauthorized', message: 'missing or invalid token' } };
   const state = await sessions.get(claims.s);
-  const participant = state?.participants[claims.p];
-  if (!state || !participant || participant.removed) {
+  // A token the server signed names a session that existed: it was deleted (PR4).
+  if (!state) return { ok: false, error: { code: 'not_found', message: 'this session no longer exists' } };
+  const participant = state.participants[claims.p];
+  if (!participant || participant.removed) {
     return { ok: false, error: { code: 'unauthorized', message: 'this token is not valid for any session' } };
   }
   if ((claims.e ?? 0) !== tokenEpochOf(state, participant.id)) {

@@ -5,6 +5,7 @@ import { decideAnnouncement } from './announcements/announcements';
 import { decideBoard } from './boards/decide';
 import { decideBreakout, lateJoinerEvents } from './breakouts/breakouts';
 import { decideCaptions } from './captions/captions';
+import { decidePrivacy } from './privacy/privacy';
 import { runsRoomCommand } from './breakouts/room-floor';
 import { type Actor, type Ctx, type DecideContext, type Decision, accept, refuse } from './decision';
 import { decideEntry, mayJoin } from './entry/entry';
@@ -152,6 +153,10 @@ export function decide(
     case 'captions.revokeSource':
     case 'captions.setHarvest':
       return decideCaptions(ctx, command);
+    case 'session.setRetention':
+    case 'session.end':
+    case 'session.setExporters':
+      return decidePrivacy(ctx, command);
   }
 }
 

@@ -107,3 +107,4 @@ export {
   mayCorrect,
   splitCaptionText,
 } from './captions/rules';
+export { DEFAULT_RETENTION, IDLE_END_MS, endedAt, expiresAt, mayExport } from './privacy/privacy';

@@ -66,6 +66,9 @@ export const FACILITATOR_COMMANDS = [
   'captions.addSource',
   'captions.revokeSource',
   'captions.setHarvest',
+  'session.setRetention',
+  'session.end',
+  'session.setExporters',
 ] as const satisfies readonly CommandType[];
 export type FacilitatorCommandType = (typeof FACILITATOR_COMMANDS)[number];
 

@@ -4,6 +4,7 @@ import { evolveAnnouncement } from './announcements/announcements';
 import { evolveBoard } from './boards/evolve';
 import { evolveBreakout } from './breakouts/evolve';
 import { evolveCaptions } from './captions/captions';
+import { evolvePrivacy } from './privacy/privacy';
 import { evolveEntry } from './entry/entry';
 import { evolveFloor } from './floor/evolve';
 import { evolveQa } from './qa/evolve';
@@ -131,6 +132,10 @@ function apply(state: SessionState, event: SessionEvent): SessionState {
     case 'captions.sourceRevoked':
     case 'captions.harvestChanged':
       return evolveCaptions(state, event);
+    case 'session.retentionChanged':
+    case 'session.ended':
+    case 'session.exportersChanged':
+      return evolvePrivacy(state, event);
     case 'session.doorChanged':
     case 'session.joinCodeChanged':
     case 'session.signedOut':

@@ -1,3 +1,4 @@
+import { initialPrivacy } from './privacy/privacy';
 import {
   type BoardState,
   type FloorState,
@@ -36,6 +37,7 @@ export function emptyState(): SessionState {
     signals: {},
     breakouts: { current: null, history: [] },
     captions: { sources: {}, inHarvest: false },
+    privacy: initialPrivacy(),
   };
 }
 

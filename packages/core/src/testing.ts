@@ -212,4 +212,7 @@ export const FACILITATOR_COMMAND_SAMPLES: { [T in FacilitatorCommandType]: Extra
   'captions.addSource': { type: 'captions.addSource', sourceId: 'source01', label: 'CART' },
   'captions.revokeSource': { type: 'captions.revokeSource', sourceId: 'source01' },
   'captions.setHarvest': { type: 'captions.setHarvest', include: true },
+  'session.setRetention': { type: 'session.setRetention', retention: { kind: 'onEnd' } },
+  'session.end': { type: 'session.end' },
+  'session.setExporters': { type: 'session.setExporters', exporters: 'facilitators' },
 };

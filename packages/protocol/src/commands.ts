@@ -4,6 +4,7 @@ import { AnnouncementCommands } from './announcements';
 import { BoardCommands } from './boards';
 import { BreakoutCommands } from './breakouts';
 import { CaptionCommands } from './captions';
+import { PrivacyCommands } from './privacy';
 import { FloorCommands } from './floor-commands';
 import { ParticipantCommands } from './participants';
 import { QaCommands } from './qa';
@@ -28,6 +29,7 @@ export const Command = z.discriminatedUnion('type', [
   ...BreakoutCommands,
   ...SessionCommands,
   ...CaptionCommands,
+  ...PrivacyCommands,
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];

@@ -4,6 +4,7 @@ import { AnnouncementEvents } from './announcements';
 import { BoardEvents } from './boards';
 import { BreakoutEvents } from './breakouts';
 import { CaptionEvents } from './captions';
+import { PrivacyEvents } from './privacy';
 import { eventBase } from './event-base';
 import { FloorEvents } from './floor-events';
 import { Id } from './ids';
@@ -58,6 +59,7 @@ export const SessionEvent = z.discriminatedUnion('type', [
   ...BreakoutEvents,
   ...SessionAccessEvents,
   ...CaptionEvents,
+  ...PrivacyEvents,
 ]);
 export type SessionEvent = z.infer<typeof SessionEvent>;
 export type SessionEventType = SessionEvent['type'];

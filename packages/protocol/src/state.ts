@@ -4,6 +4,7 @@ import { AnnouncementState } from './announcements';
 import { BoardState } from './boards';
 import { BreakoutsState } from './breakouts';
 import { CaptionsState } from './captions';
+import { PrivacyState } from './privacy';
 import { FloorState } from './floor';
 import { Id } from './ids';
 import { ParticipantState } from './participants';
@@ -45,5 +46,7 @@ export const SessionState = z.object({
   breakouts: BreakoutsState,
   /** Caption URLs and the transcript's place in the harvest (the lines themselves are not state). */
   captions: CaptionsState,
+  /** Retention, whether it ended, who exports (PR rules). */
+  privacy: PrivacyState,
 });
 export type SessionState = z.infer<typeof SessionState>;

@@ -59,6 +59,11 @@ export interface BoardSync {
   signOut(sessionId: string, participantIds: readonly string[]): void;
   /** Closes every connection and waits for pending writes (server shutdown). */
   closeAll(): Promise<void>;
+  /**
+   * PR4: the session is being deleted: closes (4404) every connection of it and waits until the
+   * writes already queued on its boards' documents are done, so none lands after the deletion.
+   */
+  endSession(sessionId: string, boardIds: readonly string[]): Promise<void>;
   stats(): { docs: number; connections: number };
 }
 
@@ -270,6 +275,17 @@ export function createBoardSync(
           closeConnection(conn, WS_CLOSE.unauthorized, 'signed out');
         }
       }
+    },
+
+    async endSession(sessionId, boardIds) {
+      for (const [conn, room] of [...connections]) {
+        if (conn.sessionId !== sessionId) continue;
+        closeConnection(conn, WS_CLOSE.notFound, 'session deleted');
+        leave(conn, room);
+      }
+      const ids = new Set(boardIds);
+      const ofSession = registry.all().filter((room) => ids.has(room.docId.split('/')[0]!));
+      await Promise.all(ofSession.map((room) => room.queue.idle()));
     },
 
     async closeAll() {

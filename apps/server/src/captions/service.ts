@@ -270,6 +270,13 @@ export class CaptionService {
     return removed;
   }
 
+  /** PR4: the session is gone: nothing of it stays in memory. */
+  forget(sessionId: string): void {
+    for (const participantId of this.partials.get(sessionId)?.keys() ?? [])
+      this.cancelPartial(sessionId, participantId);
+    this.partials.delete(sessionId);
+  }
+
   lastSeq(sessionId: string, sourceId: string): Promise<number> {
     return this.store.lastCaptionSeq(sessionId, sourceId);
   }

@@ -1,4 +1,4 @@
-import { sessionTemplateIn } from '@kring/core';
+import { mayExport, sessionTemplateIn } from '@kring/core';
 import express, { type Request, type Response, Router } from 'express';
 import type { z } from 'zod';
 import {
@@ -28,6 +28,9 @@ import { sendError } from './errors';
 import { type ExportFile, exportBoard, mayRead } from './exports';
 import { exportSession } from './session-export';
 
+/** PR5: said when the facilitators keep exports to themselves. */
+const EXPORTS_KEPT = 'the facilitators of this session keep exports to themselves';
+
 export interface ApiDeps {
   sessions: SessionService;
   store: Store;
@@ -38,6 +41,8 @@ export interface ApiDeps {
   publicUrl: string | undefined;
   /** Live captions: the caption URL (signed, for caption software) and the members' routes. */
   captions: { service: CaptionService; urls: CaptionUrls; limits: Limits; trustProxy: boolean };
+  /** PR4: deletes everything of a session now (the host's "end and delete"). */
+  deleteSession: (sessionId: string) => Promise<boolean>;
   clock?: () => number;
 }
 
@@ -79,6 +84,7 @@ export function apiRouter({
   commands,
   publicUrl,
   captions,
+  deleteSession,
   clock = Date.now,
 }: ApiDeps): Router {
   const api = Router();
@@ -167,7 +173,17 @@ export function apiRouter({
     res.json(out);
   });
 
-  // Exports (any time, any member, cut for their role: see http/exports.ts).
+  // PR4: the host ends the session and deletes everything of it, now.
+  api.delete('/sessions/:code', async (req, res) => {
+    const auth = await member(req, res);
+    if (!auth) return;
+    if (auth.participant.role !== 'host')
+      return sendError(res, 'forbidden', 'only a host deletes the session');
+    await deleteSession(auth.state.sessionId);
+    res.status(204).end();
+  });
+
+  // Exports (members, cut for their role: see http/exports.ts; PR5: only facilitators when they chose so).
   api.get('/sessions/:code/boards/:boardId/export', async (req, res) => {
     const auth = await member(req, res);
     if (!auth) return;
@@ -175,6 +191,7 @@ export function apiRouter({
     if (!format.success) return sendError(res, 'bad_request', 'format: one of md, csv, json');
     const lang = exportLocale(req, res);
     if (lang === null) return;
+    if (!mayExport(auth.state, auth.participant.id)) return sendError(res, 'forbidden', EXPORTS_KEPT);
     const board = auth.state.boards.find((b) => b.id === req.params.boardId);
     if (!board) return sendError(res, 'not_found', 'no such board in this session');
     // BR12: another breakout room's board, before the gallery opens, as the board sync refuses it.
@@ -191,6 +208,7 @@ export function apiRouter({
     const lang = exportLocale(req, res);
     if (lang === null) return;
     const { state, participant } = auth;
+    if (!mayExport(state, participant.id)) return sendError(res, 'forbidden', EXPORTS_KEPT);
     // CA7: the transcript only when the facilitators chose it, and only the scopes this reader may read.
     const transcript = state.captions.inHarvest
       ? readableLines(state, participant.id, await store.captionLines(state.sessionId))

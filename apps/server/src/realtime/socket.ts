@@ -87,7 +87,11 @@ export function attachControlPlane({
       );
     }
     const who = await authenticate(tokens, sessions, auth.data.token).catch(() => null);
-    if (!who?.ok) return next(refusal('unauthorized', who?.error.message ?? 'could not check the token'));
+    // `not_found`: the token is the server's, its session was deleted (PR4); else `unauthorized`.
+    if (!who?.ok) {
+      const code = who?.error.code === 'not_found' ? 'not_found' : 'unauthorized';
+      return next(refusal(code, who?.error.message ?? 'could not check the token'));
+    }
     if (!(await coolingDown(limits, who.participant.id)).ok) {
       return next(refusal('rate_limited', 'too many requests just now; wait a little, then reconnect'));
     }
@@ -200,6 +204,10 @@ export function attachControlPlane({
   return {
     io,
     presence,
+    /** PR4: the session is deleted: every connection of it is cut (coming back, they learn it is gone). */
+    endSession(sessionId: string) {
+      io.in(room(sessionId)).disconnectSockets(true);
+    },
     close: () => new Promise<void>((resolve) => void io.close(() => resolve())),
   };
 }

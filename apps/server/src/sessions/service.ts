@@ -9,7 +9,9 @@ import {
   decide,
   decideJoin,
   defaultHostName,
+  expiresAt,
   replay,
+  withVersions,
 } from '@kring/core';
 import type { Command, ErrorBody, Locale, SessionEvent } from '@kring/protocol';
 import { newId, newJoinCode } from '../ids';
@@ -120,7 +122,9 @@ export class SessionService {
           }
         : {}),
     });
-    const stored = await this.store.createSession(sessionId, joinCode, events);
+    // PR3: a new session has the default retention; later batches move its expiry (purge.ts).
+    const expiry = expiresAt(replay(withVersions(0, events)), this.clock());
+    const stored = await this.store.createSession(sessionId, joinCode, events, expiry);
     const state = replay(stored);
     this.states.set(sessionId, state);
     return { state, hostId };
@@ -142,6 +146,18 @@ export class SessionService {
     const cached = this.states.get(sessionId);
     if (cached) return cached;
     return this.serial.run(sessionId, SERVER_LANE, () => this.load(sessionId));
+  }
+
+  /**
+   * PR4: deletes the session through `erase` (the store's deletion) in its queue, after the
+   * commands before it and before any after it (which then find no session), and forgets it.
+   */
+  async remove(sessionId: string, erase: () => Promise<boolean>): Promise<boolean> {
+    return this.serial.run(sessionId, SERVER_LANE, async () => {
+      const removed = await erase();
+      this.states.delete(sessionId);
+      return removed;
+    });
   }
 
   /** Synchronous read of an already loaded session (board access checks per message). */

@@ -70,4 +70,14 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE INDEX caption_lines_order ON caption_lines(session_id, scope, ord);
   CREATE UNIQUE INDEX caption_lines_seq ON caption_lines(session_id, author, seq) WHERE seq IS NOT NULL;
   `,
+  // 5: when each session is deleted (core PR3), kept current by the server after every batch.
+  // Sessions from before get the default: 30 days after 30 idle days from their last event.
+  `
+  ALTER TABLE sessions ADD COLUMN expires_at INTEGER;
+  UPDATE sessions SET expires_at = 5184000000 + COALESCE(
+    (SELECT MAX(json_extract(e.body, '$.at')) FROM session_events e WHERE e.session_id = sessions.id),
+    created_at
+  );
+  CREATE INDEX sessions_expiry ON sessions(expires_at);
+  `,
 ];

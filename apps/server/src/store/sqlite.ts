@@ -50,17 +50,39 @@ export class SqliteStore implements Store {
     sessionId: string,
     joinCode: string,
     events: readonly NewSessionEvent[],
+    expiresAt: number,
   ): Promise<SessionEvent[]> {
     const first = events[0];
     this.db
-      .prepare('INSERT INTO sessions (id, join_code, version, created_at) VALUES (?, ?, 0, ?)')
-      .run(sessionId, joinCode, first?.at ?? 0);
+      .prepare('INSERT INTO sessions (id, join_code, version, created_at, expires_at) VALUES (?, ?, 0, ?, ?)')
+      .run(sessionId, joinCode, first?.at ?? 0, expiresAt);
     try {
       return this.append(sessionId, 0, events);
     } catch (err) {
       this.db.prepare('DELETE FROM sessions WHERE id = ?').run(sessionId);
       throw err;
     }
+  }
+
+  async setSessionExpiry(sessionId: string, expiresAt: number): Promise<void> {
+    this.db.prepare('UPDATE sessions SET expires_at = ? WHERE id = ?').run(expiresAt, sessionId);
+  }
+
+  async sessionsExpiredBy(now: number): Promise<string[]> {
+    const rows = this.db
+      .prepare('SELECT id FROM sessions WHERE expires_at <= ? ORDER BY expires_at, id')
+      .all(now) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  async deleteSession(sessionId: string): Promise<boolean> {
+    // Foreign keys cascade from `sessions` to events, participants, boards (and from boards to
+    // their update logs) and the transcript: one statement, one transaction.
+    const { changes } = this.db.prepare('DELETE FROM sessions WHERE id = ?').run(sessionId);
+    // secure_delete zeroed the freed pages; the checkpoint writes them back and truncates the WAL,
+    // which held the older copies.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return changes === 1;
   }
 
   async sessionIdForJoinCode(joinCode: string): Promise<string | null> {

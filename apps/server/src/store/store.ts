@@ -108,7 +108,19 @@ export interface Store extends BoardStore, CaptionStore {
     sessionId: string,
     joinCode: string,
     events: readonly NewSessionEvent[],
+    /** PR3: when it is to be deleted, as it starts. */
+    expiresAt: number,
   ): Promise<SessionEvent[]>;
+  /** PR3: when the session is to be deleted (the server sets it again after every batch). */
+  setSessionExpiry(sessionId: string, expiresAt: number): Promise<void>;
+  /** PR3: the sessions whose time has come, oldest expiry first. */
+  sessionsExpiredBy(now: number): Promise<string[]>;
+  /**
+   * PR4: deletes everything of a session in one transaction (events, participants, boards and
+   * their documents, the transcript), then checkpoints the WAL so no copy of its words is left in
+   * either file (secure delete zeroes the freed pages). False when there was no such session.
+   */
+  deleteSession(sessionId: string): Promise<boolean>;
   /**
    * The session whose current join code this is. J4: a `session.joinCodeChanged` event moves the
    * lookup to its code in the same transaction that appends it (an old code finds nothing), and a

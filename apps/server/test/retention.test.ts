@@ -1,0 +1,166 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { addNote } from '@kring/board';
+import { ErrorResponse, type CaptionAck } from '@kring/protocol';
+import { startKring } from '../src/app';
+import { fetchExport, noteTexts, scene, synced } from './boards-harness';
+import { ok } from './breakouts-harness';
+import {
+  type ClientSocket,
+  connectSocket,
+  createSession,
+  joinSession,
+  registerCleanup,
+  tempDataDir,
+  withToken,
+} from './harness';
+
+// Issue 13 (first part): retention per session, the host's "end and delete", the purge (core PR1–PR5).
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Whether any of the SQLite files in `dataDir` (the database, its WAL) holds one of `words`. */
+function onDisk(dataDir: string, words: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const file of readdirSync(dataDir).filter((f) => f.startsWith('kring.db'))) {
+    const bytes = readFileSync(join(dataDir, file));
+    for (const w of words) if (bytes.includes(Buffer.from(w))) found.push(`${w} in ${file}`);
+  }
+  return found;
+}
+
+const caption = (socket: ClientSocket, input: unknown) =>
+  new Promise<CaptionAck>((resolve) => socket.emit('caption', input, resolve));
+
+/** The refusal a socket.io handshake gets now. */
+async function refusal(url: string, token: string): Promise<string | null> {
+  try {
+    await connectSocket(url, withToken(token));
+    return null;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+async function deleteSession(url: string, code: string, token: string) {
+  const res = await fetch(`${url}/api/sessions/${code}`, {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return res.status;
+}
+
+describe('retention and deletion (PR)', () => {
+  it('PR4: the host ends and deletes the session at once: connections cut, tokens refused, words gone from the file and its WAL', async () => {
+    const dataDir = tempDataDir();
+    const s = await scene(['Ada Lovelace-Byron', 'Ben'], dataDir);
+    const [ada, ben] = s.people as [(typeof s.people)[0], (typeof s.people)[0]];
+    const words = [
+      'Ada Lovelace-Byron',
+      'Shared meals on Fridays with Marguerite',
+      'Why does the kettle whistle',
+      'The captioner typed Xylophone',
+    ];
+    const board = await synced(s.url, s.firstBoard, ada.token);
+    addNote(board.doc, { id: 'note0001', text: words[1]!, color: 'yellow', authorId: ada.id });
+    await ok(ben.socket, { type: 'qa.ask', text: words[2]!, anonymous: true });
+    expect((await caption(s.host, { kind: 'line', text: words[3]! })).ok).toBe(true);
+    await expect.poll(async () => onDisk(dataDir, words).length).toBeGreaterThan(0);
+    await expect.poll(() => noteTexts(board.doc)).toEqual([words[1]]);
+
+    // Nobody but a host deletes it.
+    await ok(s.host, { type: 'participant.setRole', participantId: ben.id, role: 'cofacilitator' });
+    expect(await deleteSession(s.url, s.joinCode, ben.token)).toBe(403);
+    expect(await deleteSession(s.url, s.joinCode, ada.token)).toBe(403);
+    const cut = new Promise<string>((resolve) => ada.socket.once('disconnect', resolve));
+    expect(await deleteSession(s.url, s.joinCode, s.hostToken)).toBe(204);
+    expect(await cut).toBe('io server disconnect');
+    await expect.poll(() => board.p.wsconnected).toBe(false);
+
+    // Every way back in says the session is gone; the join code names nothing.
+    expect(await refusal(s.url, ada.token)).toBe('not_found');
+    expect(await refusal(s.url, s.hostToken)).toBe('not_found');
+    const summary = await fetch(`${s.url}/api/sessions/${s.joinCode}`, {
+      headers: { authorization: `Bearer ${s.hostToken}` },
+    });
+    expect(summary.status).toBe(404);
+    expect(ErrorResponse.parse(await summary.json()).error.code).toBe('not_found');
+    expect(await deleteSession(s.url, s.joinCode, s.hostToken)).toBe(404);
+    expect(onDisk(dataDir, words)).toEqual([]);
+  });
+
+  it('PR3: the purge deletes each session when its time comes (fake clock), also after a restart, and no other', async () => {
+    const dataDir = tempDataDir();
+    let now = Date.now();
+    const start = () =>
+      startKring({ dataDir, port: 0, host: '127.0.0.1', log: () => {}, clock: () => now }).then((server) => {
+        registerCleanup(() => server.close());
+        return server;
+      });
+    const server = await start();
+    const make = async (title: string) => {
+      const created = await createSession(server.url, title);
+      const host = await connectSocket(server.url, withToken(created.facilitatorToken));
+      return { ...created, host };
+    };
+    const onEnd = await make('Deleted when it ends, Quokka');
+    const dated = await make('Kept until a date, Narwhal');
+    const kept = await make('Kept thirty days, Axolotl');
+    await ok(onEnd.host, { type: 'session.setRetention', retention: { kind: 'onEnd' } });
+    await ok(dated.host, { type: 'session.setRetention', retention: { kind: 'until', at: now + 10 * DAY } });
+    const alive = async () => {
+      const out: string[] = [];
+      for (const x of [onEnd, dated, kept]) {
+        const res = await fetch(`${server.url}/api/sessions/${x.joinCode}`, {
+          headers: { authorization: `Bearer ${x.facilitatorToken}` },
+        });
+        if (res.status === 200) out.push(x.joinCode);
+      }
+      return out;
+    };
+    await server.purge.sweep();
+    expect(await alive()).toEqual([onEnd.joinCode, dated.joinCode, kept.joinCode]);
+
+    // "When I end it": ending it deletes it at the next sweep (at most a minute later).
+    await ok(onEnd.host, { type: 'session.end' });
+    await expect.poll(() => onEnd.host.connected).toBe(true);
+    await server.purge.sweep();
+    expect(await alive()).toEqual([dated.joinCode, kept.joinCode]);
+    expect(onDisk(dataDir, ['Quokka'])).toEqual([]);
+
+    // Ten days on, the dated one goes; the default keeps the other until 30 idle days + 30 days.
+    now += 10 * DAY + 1;
+    await server.purge.sweep();
+    expect(await alive()).toEqual([kept.joinCode]);
+    expect(onDisk(dataDir, ['Narwhal'])).toEqual([]);
+
+    // A restart long after: the purge runs at start, with the expiry the store kept.
+    await server.close();
+    now += 61 * DAY;
+    const again = await start();
+    await expect
+      .poll(async () => (await fetch(`${again.url}/api/sessions/${kept.joinCode}`)).status)
+      .toBe(404);
+    expect(onDisk(dataDir, ['Axolotl', 'Quokka', 'Narwhal'])).toEqual([]);
+  });
+
+  it('PR5: when the facilitators keep exports to themselves, a participant’s export is refused over HTTP', async () => {
+    const s = await scene(['Ada']);
+    const ada = s.people[0]!;
+    const boardUrl = `${s.url}/api/sessions/${s.joinCode}/boards/${s.firstBoard}/export?format=md`;
+    const sessionUrl = `${s.url}/api/sessions/${s.joinCode}/export?format=json`;
+    expect((await fetchExport(boardUrl, ada.token)).status).toBe(200);
+    await ok(s.host, { type: 'session.setExporters', exporters: 'facilitators' });
+    for (const url of [boardUrl, sessionUrl]) {
+      const refused = await fetchExport(url, ada.token);
+      expect(refused.status).toBe(403);
+      expect(ErrorResponse.parse(JSON.parse(refused.body)).error.message).toMatch(/keep exports/);
+      expect((await fetchExport(url, s.hostToken)).status).toBe(200);
+    }
+    await ok(s.host, { type: 'session.setExporters', exporters: 'everyone' });
+    expect((await fetchExport(sessionUrl, ada.token)).status).toBe(200);
+    const joined = await joinSession(s.url, s.joinCode, 'Late Larry');
+    expect((await fetchExport(boardUrl, joined.token)).status).toBe(200);
+  });
+});

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { eventBase } from './event-base';
+import { Id } from './ids';
+
+/**
+ * What a session keeps and for how long, and who may take its words out (issue 13; core PR rules).
+ * Facilitator commands; everyone sees the settings (they are shown at join and on every screen).
+ */
+
+/** PR1: how long the session's content is kept. */
+export const Retention = z.discriminatedUnion('kind', [
+  /** This many days after the session ends. */
+  z.strictObject({ kind: z.literal('days'), days: z.number().int().min(1).max(3650) }),
+  /** Deleted as soon as a facilitator ends the session. */
+  z.strictObject({ kind: z.literal('onEnd') }),
+  /** Deleted on this date (ms since the epoch), e.g. the end of an intervision group's yearly cycle. */
+  z.strictObject({ kind: z.literal('until'), at: z.number().int().positive() }),
+]);
+export type Retention = z.infer<typeof Retention>;
+
+/** PR5: who may export boards and the session (the harvest). */
+export const EXPORTERS = ['everyone', 'facilitators'] as const;
+export const Exporters = z.enum(EXPORTERS);
+export type Exporters = z.infer<typeof Exporters>;
+
+export const PrivacyState = z.object({
+  retention: Retention,
+  /** PR2: when a facilitator ended the session (null: not ended). */
+  endedAt: z.number().nullable(),
+  exporters: Exporters,
+});
+export type PrivacyState = z.infer<typeof PrivacyState>;
+
+export const SetRetention = z.strictObject({ type: z.literal('session.setRetention'), retention: Retention });
+/** PR2: the session ends: the door closes and the retention period starts. */
+export const EndSession = z.strictObject({ type: z.literal('session.end') });
+export const SetExporters = z.strictObject({ type: z.literal('session.setExporters'), exporters: Exporters });
+
+export const PrivacyCommands = [SetRetention, EndSession, SetExporters] as const;
+
+export const RetentionChanged = z.object({
+  ...eventBase,
+  type: z.literal('session.retentionChanged'),
+  retention: Retention,
+  by: Id,
+});
+export const SessionEnded = z.object({ ...eventBase, type: z.literal('session.ended'), by: Id });
+export const ExportersChanged = z.object({
+  ...eventBase,
+  type: z.literal('session.exportersChanged'),
+  exporters: Exporters,
+  by: Id,
+});
+
+export const PrivacyEvents = [RetentionChanged, SessionEnded, ExportersChanged] as const;
