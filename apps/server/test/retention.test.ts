@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { addNote } from '@kring/board';
 import { ErrorResponse, type CaptionAck } from '@kring/protocol';
 import { startKring } from '../src/app';
+import { SqliteStore } from '../src/store/sqlite';
 import { fetchExport, noteTexts, scene, synced } from './boards-harness';
 import { ok } from './breakouts-harness';
 import {
@@ -162,5 +163,70 @@ describe('retention and deletion (PR)', () => {
     expect((await fetchExport(sessionUrl, ada.token)).status).toBe(200);
     const joined = await joinSession(s.url, s.joinCode, 'Late Larry');
     expect((await fetchExport(boardUrl, joined.token)).status).toBe(200);
+  });
+});
+
+describe('erasure at rest (PR6)', () => {
+  it('deleted, cleared, removed and edited-away words leave the database file and its WAL within the checkpoint delay', async () => {
+    const dataDir = tempDataDir();
+    const server = await startKring({
+      dataDir,
+      port: 0,
+      host: '127.0.0.1',
+      log: () => {},
+      store: new SqliteStore(dataDir, 200),
+    });
+    registerCleanup(() => server.close());
+    const created = await createSession(server.url, 'Erasure');
+    const host = await connectSocket(server.url, withToken(created.facilitatorToken));
+    const ada = await joinSession(server.url, created.joinCode, 'Adelheid Vanderbilt-Kuyper');
+    const adaSocket = await connectSocket(server.url, withToken(ada.token));
+    const ben = await joinSession(server.url, created.joinCode, 'Bartholomew Quincey');
+    const gone = [
+      'Adelheid Vanderbilt-Kuyper',
+      'Bartholomew Quincey',
+      'An anonymous worry about Persephone',
+      'Coffee at the Zwanenburg entrance',
+      'Segment about Hyacinth',
+      'Prompt edited away: Marmalade',
+    ];
+    await ok(adaSocket, { type: 'qa.ask', text: gone[2]!, anonymous: true });
+    await ok(adaSocket, { type: 'qa.ask', text: 'A question that stays, Pemberton', anonymous: false });
+    await ok(host, { type: 'announcement.post', text: gone[3]! });
+    await ok(host, { type: 'agenda.add', segment: { title: gone[4]!, kind: 'talk', plannedMinutes: 5 } });
+    await ok(host, {
+      type: 'agenda.add',
+      segment: { title: 'Closing round', kind: 'round', plannedMinutes: 5, prompt: gone[5]! },
+    });
+    const state = await server.sessions.get(created.sessionId);
+    const [removedSegment, editedSegment] = state!.agenda.segments.map((x) => x.id);
+    const question = Object.values(state!.questions).find((q) => q.anonymous)!.id;
+    const announcement = state!.announcements[0]!.id;
+    await expect.poll(() => onDisk(dataDir, gone).length).toBe(gone.length);
+
+    await ok(adaSocket, { type: 'qa.delete', questionId: question });
+    await ok(host, { type: 'announcement.clear', announcementId: announcement });
+    await ok(host, { type: 'agenda.remove', segmentId: removedSegment });
+    await ok(host, {
+      type: 'agenda.update',
+      segmentId: editedSegment,
+      changes: { prompt: 'Who are you taking home?' },
+    });
+    await ok(adaSocket, { type: 'participant.rename', participantId: ada.participantId, displayName: 'Ada' });
+    await ok(host, { type: 'participant.remove', participantId: ben.participantId });
+
+    // Within the checkpoint delay (here 200 ms; 30 s in production), nowhere on disk.
+    await expect.poll(() => onDisk(dataDir, gone), { timeout: 5000 }).toEqual([]);
+    expect(
+      onDisk(dataDir, ['A question that stays, Pemberton', 'Who are you taking home?']).length,
+    ).toBeGreaterThan(0);
+    // And the session reads the same after a restart (the rewritten log replays to the same state).
+    const before = await server.sessions.get(created.sessionId);
+    await server.close();
+    const again = await startKring({ dataDir, port: 0, host: '127.0.0.1', log: () => {} });
+    registerCleanup(() => again.close());
+    const after = await again.sessions.get(created.sessionId);
+    expect(after).toEqual(before);
+    expect(after!.participants[ben.participantId]).toMatchObject({ removed: true, displayName: '' });
   });
 });

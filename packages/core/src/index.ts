@@ -108,3 +108,4 @@ export {
   splitCaptionText,
 } from './captions/rules';
 export { DEFAULT_RETENTION, IDLE_END_MS, endedAt, expiresAt, mayExport } from './privacy/privacy';
+export { type Erasure, erasuresOf, applyErasure } from './privacy/erasure';

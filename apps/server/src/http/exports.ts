@@ -71,7 +71,8 @@ export async function readBoardFor(
 export function authorNames(state: SessionState, board: BoardState): AuthorNames | undefined {
   if (board.anonymous) return undefined;
   const names: Record<string, string> = {};
-  for (const p of Object.values(state.participants)) names[p.id] = p.displayName;
+  // RO5/PR6: a removed person's name left with them; their notes carry no author.
+  for (const p of Object.values(state.participants)) if (!p.removed) names[p.id] = p.displayName;
   return names;
 }
 

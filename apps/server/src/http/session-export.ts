@@ -106,7 +106,8 @@ export async function exportSession(
   const questions = view.questions.map((q) => ({
     text: q.text,
     // Q7: an anonymous question never names its author.
-    author: q.authorId === null ? null : (names[q.authorId] ?? null),
+    // RO5/PR6: a removed person's name left with them (empty): no author then.
+    author: q.authorId === null ? null : names[q.authorId] || null,
     votes: q.votes,
     askedAt: iso(q.askedAt),
     answered: q.answered,

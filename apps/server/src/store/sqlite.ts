@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaptionLine, NewSessionEvent, SessionEvent } from '@kring/protocol';
 import { SessionEvent as SessionEventSchema } from '@kring/protocol';
-import { withVersions } from '@kring/core';
+import { type Erasure, erasuresOf, withVersions } from '@kring/core';
 import { SQLITE_MIGRATIONS } from './migrations';
 import { SqliteCaptions } from './sqlite-captions';
 import {
@@ -16,14 +16,25 @@ import {
 } from './store';
 
 /**
+ * After words were erased (PR6), the WAL still holds older copies of their pages until a
+ * checkpoint writes the pages back and truncates it: one follows within this long.
+ */
+export const ERASURE_CHECKPOINT_MS = 30_000;
+
+/**
  * The embedded default store: one SQLite file in WAL mode under DATA_DIR. better-sqlite3 is
  * synchronous, so every write is on disk (WAL, synchronous=NORMAL) when the promise resolves.
  */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly captions: SqliteCaptions;
+  private checkpointTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(dataDir: string) {
+  constructor(
+    dataDir: string,
+    /** How soon a checkpoint follows an erasure (tests make it short). */
+    private readonly erasureCheckpointMs = ERASURE_CHECKPOINT_MS,
+  ) {
     mkdirSync(dataDir, { recursive: true });
     this.db = new Database(join(dataDir, 'kring.db'));
     this.db.pragma('journal_mode = WAL');
@@ -109,12 +120,48 @@ export class SqliteStore implements Store {
       const insert = this.db.prepare(
         'INSERT INTO session_events (session_id, version, body) VALUES (?, ?, ?)',
       );
+      let erased = false;
       for (const e of numbered) {
         insert.run(sessionId, e.v, JSON.stringify(e));
         this.project(sessionId, e);
+        for (const erasure of erasuresOf(e)) erased = this.erase(sessionId, erasure, e.v) || erased;
       }
+      if (erased) this.checkpointSoon();
     })();
     return numbered;
+  }
+
+  /**
+   * PR6: rewrites the stored events before `before` that carry words `erasure` takes away, in the
+   * transaction that appends the event erasing them. `json_replace` changes only paths that exist.
+   */
+  private erase(sessionId: string, erasure: Erasure, before: number): boolean {
+    const entries = Object.entries(erasure.set);
+    const args = entries.flatMap(([path, value]) => [path, JSON.stringify(value)]);
+    const setter = entries.map(() => '?, json(?)').join(', ');
+    const { changes } = this.db
+      .prepare(
+        `UPDATE session_events SET body = json_replace(body, ${setter})
+         WHERE session_id = ? AND version < ? AND json_extract(body, '$.type') = ?
+           AND json_extract(body, ?) = ?`,
+      )
+      .run(...args, sessionId, before, erasure.type, erasure.where.path, erasure.where.equals);
+    return changes > 0;
+  }
+
+  /** PR6: a TRUNCATE checkpoint within `ERASURE_CHECKPOINT_MS` (one for many erasures). */
+  private checkpointSoon(): void {
+    if (this.checkpointTimer) return;
+    this.checkpointTimer = setTimeout(() => {
+      this.checkpointTimer = null;
+      this.checkpoint();
+    }, this.erasureCheckpointMs);
+    this.checkpointTimer.unref();
+  }
+
+  /** Writes the WAL back into the database file and empties it (older page copies go with it). */
+  checkpoint(): void {
+    if (this.db.open) this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   /** Keeps the lookup tables (participants, boards) in step with the event log. */
@@ -251,6 +298,9 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = null;
+    this.checkpoint();
     this.db.close();
   }
 }

@@ -48,10 +48,10 @@ describe('roles', () => {
     );
   });
 
-  it('RO5/C1/P6: removed people are marked, keep their name and lose every access', () => {
+  it('RO5/C1/P6: removed people are marked, their name leaves (PR6) and they lose every access', () => {
     const s = new TestSession();
     s.ok(HOST, { type: 'participant.remove', participantId: ADA });
-    expect(s.state.participants[ADA]).toMatchObject({ displayName: 'Ada', removed: true });
+    expect(s.state.participants[ADA]).toMatchObject({ displayName: '', removed: true });
     expect(boardAccess(s.state, ADA, 'board1')).toBe('none');
     expect(s.refused(ADA, { type: 'hand.raise' })).toBe('unauthorized');
     expect(s.refused(HOST, { type: 'participant.rename', participantId: ADA, displayName: 'X' })).toBe(

@@ -78,9 +78,9 @@ export function evolveRoles(state: SessionState, event: RoleEvent): SessionState
       return takesTheFloor(event.role) ? next : dropFromFloors(next, who.id, event.at);
     }
     case 'participant.removed': {
-      // RO5: marked, not deleted, so their questions and turns still read with a name.
+      // RO5: marked, not deleted (their turns and votes still count), and their name leaves (PR6).
       const next = dropFromFloors(
-        dropRoomRoles(withRecord({ ...who, removed: true }), who.id),
+        dropRoomRoles(withRecord({ ...who, removed: true, displayName: '' }), who.id),
         who.id,
         event.at,
       );
