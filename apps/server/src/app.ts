@@ -3,7 +3,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { boardAccess, draftAccess, isFacilitator, mayCaption, moderationAccess } from '@kring/core';
 import { authenticate, stillCurrent } from './auth';
-import { createBoardSync } from './boards';
+import { type BoardSyncOptions, createBoardSync } from './boards';
 import { CaptionService } from './captions/service';
 import { CaptionUrls } from './captions/url';
 import { errorHandler } from './http/errors';
@@ -36,6 +36,8 @@ export interface KringOptions {
   store?: Store;
   /** The timers breakout countdowns wait on (tests pass their own). */
   scheduler?: Scheduler;
+  /** Board sync tuning (tests compact sooner). */
+  boardOptions?: BoardSyncOptions;
   /** The time sessions decide and retention is measured with (tests pass a fake clock). */
   clock?: () => number;
   /** Numbers of the limits table to replace (tests use small ones); see src/limits/table.ts. */
@@ -76,57 +78,60 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
     async (sessionId, count) => (await limits.eventsPerSession.consume(sessionId, count)).ok,
   );
 
-  const boards = createBoardSync({
-    store,
-    log,
-    async authorize(boardId, token) {
-      const who = await authenticate(tokens, sessions, token);
-      if (!who.ok) return { ok: false, code: 'unauthorized' };
-      if (!who.state.boards.some((b) => b.id === boardId)) {
-        // A valid token for another session must not learn whether the board exists.
-        const owner = await store.sessionIdForBoard(boardId);
-        return { ok: false, code: owner ? 'forbidden' : 'not_found' };
-      }
-      return {
-        ok: true,
-        sessionId: who.state.sessionId,
-        participantId: who.participant.id,
-        epoch: who.epoch,
-      };
+  const boards = createBoardSync(
+    {
+      store,
+      log,
+      async authorize(boardId, token) {
+        const who = await authenticate(tokens, sessions, token);
+        if (!who.ok) return { ok: false, code: 'unauthorized' };
+        if (!who.state.boards.some((b) => b.id === boardId)) {
+          // A valid token for another session must not learn whether the board exists.
+          const owner = await store.sessionIdForBoard(boardId);
+          return { ok: false, code: owner ? 'forbidden' : 'not_found' };
+        }
+        return {
+          ok: true,
+          sessionId: who.state.sessionId,
+          participantId: who.participant.id,
+          epoch: who.epoch,
+        };
+      },
+      stillCurrent(sessionId, participantId, epoch) {
+        return stillCurrent(sessions, { sessionId, participantId, epoch });
+      },
+      access(sessionId, boardId, participantId, doc = BOARD_DOC) {
+        const state = sessions.peek(sessionId);
+        if (!state) return 'none';
+        switch (doc.kind) {
+          case 'board':
+            return boardAccess(state, participantId, boardId);
+          case 'drafts':
+            return draftAccess(state, participantId, boardId, doc.ownerId);
+          case 'moderation':
+            return moderationAccess(state, participantId, boardId);
+        }
+      },
+      relaysAwareness(sessionId, boardId) {
+        // BD9: on an anonymous board a cursor next to a note could name its author.
+        const board = sessions.peek(sessionId)?.boards.find((b) => b.id === boardId);
+        return !!board && !board.anonymous;
+      },
+      writePolicy(sessionId, boardId, participantId, draftsOf) {
+        // BD12: every writing connection is guarded; values are checked for everyone.
+        if (draftsOf !== null) return { kind: 'drafts', ownerId: draftsOf };
+        const state = sessions.peek(sessionId);
+        const board = state?.boards.find((b) => b.id === boardId);
+        const who = state?.participants[participantId];
+        if (!board || !who) return { kind: 'participant', participantId };
+        if (isFacilitator(who.role))
+          return board.anonymous ? { kind: 'anonymousBoard' } : { kind: 'facilitator', participantId };
+        return { kind: 'participant', participantId };
+      },
+      limits: boardRateLimits(limits, trustProxy),
     },
-    stillCurrent(sessionId, participantId, epoch) {
-      return stillCurrent(sessions, { sessionId, participantId, epoch });
-    },
-    access(sessionId, boardId, participantId, doc = BOARD_DOC) {
-      const state = sessions.peek(sessionId);
-      if (!state) return 'none';
-      switch (doc.kind) {
-        case 'board':
-          return boardAccess(state, participantId, boardId);
-        case 'drafts':
-          return draftAccess(state, participantId, boardId, doc.ownerId);
-        case 'moderation':
-          return moderationAccess(state, participantId, boardId);
-      }
-    },
-    relaysAwareness(sessionId, boardId) {
-      // BD9: on an anonymous board a cursor next to a note could name its author.
-      const board = sessions.peek(sessionId)?.boards.find((b) => b.id === boardId);
-      return !!board && !board.anonymous;
-    },
-    writePolicy(sessionId, boardId, participantId, draftsOf) {
-      // BD12: every writing connection is guarded; values are checked for everyone.
-      if (draftsOf !== null) return { kind: 'drafts', ownerId: draftsOf };
-      const state = sessions.peek(sessionId);
-      const board = state?.boards.find((b) => b.id === boardId);
-      const who = state?.participants[participantId];
-      if (!board || !who) return { kind: 'participant', participantId };
-      if (isFacilitator(who.role))
-        return board.anonymous ? { kind: 'anonymousBoard' } : { kind: 'facilitator', participantId };
-      return { kind: 'participant', participantId };
-    },
-    limits: boardRateLimits(limits, trustProxy),
-  });
+    opts.boardOptions,
+  );
   const commands = new BoardCommands(sessions, boards, store, log);
   const captions = new CaptionService(store);
   const captionUrls = new CaptionUrls(secret);

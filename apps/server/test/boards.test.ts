@@ -420,7 +420,8 @@ describe('board sync: limits and malformed input', () => {
     for (let i = 0; i < count; i++) local.getMap('blobs').set(`b${i}`, String(i % 10).repeat(chunk));
     for (const u of updates) m.send(syncMessage(UPDATE, u));
     await expect.poll(() => m.closeCode(), { timeout: 10_000 }).toBe(WS_CLOSE.tooLarge);
-    const accepted = h.store.rows().length;
+    // Counted in the stored document (its rows may have been compacted into one meanwhile).
+    const accepted = [...h.store.doc().getMap('blobs').keys()].length;
     expect(accepted).toBe(Math.floor(LIMITS.boardDocumentBytes / chunk));
     expect(Y.encodeStateAsUpdate(h.store.doc()).length).toBeLessThanOrEqual(LIMITS.boardDocumentBytes);
   });
@@ -544,6 +545,24 @@ describe('board sync: persistence', () => {
     const b = provider(h, 'tok-bob');
     await synced(b);
     expect(noteIds(b.doc)).toHaveLength(310);
+  });
+
+  it('PR6: words edited away leave the store within compactWithinMs of the edit, and when the board unloads', async () => {
+    const h = await start({ compactWithinMs: 100 });
+    const a = provider(h, 'tok-alice');
+    await synced(a);
+    addNote(a.doc, { id: 'edit', text: 'first words about Quetzal', color: 'yellow', authorId: 'alice' });
+    await expect.poll(() => noteIds(h.store.doc())).toEqual(['edit']);
+    (a.doc.getMap('notes').get('edit') as Y.Map<unknown>).set('text', 'second words');
+    const storedText = () => Buffer.concat(h.store.rows().map((r) => Buffer.from(r.update))).toString('utf8');
+    await expect.poll(storedText).toContain('second words');
+    await expect.poll(storedText, { timeout: 5000 }).not.toContain('Quetzal');
+    // Edited again and the last person leaves at once: the unload compacts before it forgets the board.
+    (a.doc.getMap('notes').get('edit') as Y.Map<unknown>).set('text', 'third words');
+    await expect.poll(storedText).toContain('third words');
+    a.provider.destroy();
+    await expect.poll(() => h.sync.stats().docs).toBe(0);
+    expect(storedText()).not.toContain('second words');
   });
 
   it('compaction drops the text of removed notes from the store (the doc is garbage-collected)', async () => {

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { addNote } from '@kring/board';
 import { ErrorResponse, type CaptionAck } from '@kring/protocol';
 import { startKring } from '../src/app';
@@ -175,6 +176,7 @@ describe('erasure at rest (PR6)', () => {
       host: '127.0.0.1',
       log: () => {},
       store: new SqliteStore(dataDir, 200),
+      boardOptions: { compactWithinMs: 200 },
     });
     registerCleanup(() => server.close());
     const created = await createSession(server.url, 'Erasure');
@@ -202,7 +204,18 @@ describe('erasure at rest (PR6)', () => {
     const [removedSegment, editedSegment] = state!.agenda.segments.map((x) => x.id);
     const question = Object.values(state!.questions).find((q) => q.anonymous)!.id;
     const announcement = state!.announcements[0]!.id;
+    // A note on the board, then edited: its first words are edited away.
+    const boardId = state!.boards[0]!.id;
+    const board = await synced(server.url, boardId, ada.token);
+    addNote(board.doc, {
+      id: 'note0001',
+      text: 'First draft about Ptolemy',
+      color: 'yellow',
+      authorId: ada.participantId,
+    });
+    gone.push('First draft about Ptolemy');
     await expect.poll(() => onDisk(dataDir, gone).length).toBe(gone.length);
+    (board.doc.getMap('notes').get('note0001') as Y.Map<unknown>).set('text', 'Second thoughts');
 
     await ok(adaSocket, { type: 'qa.delete', questionId: question });
     await ok(host, { type: 'announcement.clear', announcementId: announcement });

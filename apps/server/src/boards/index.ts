@@ -11,6 +11,7 @@ import { startKeepalive } from './keepalive';
 import { nextTurn } from '../turns';
 import {
   COMPACT_AFTER_ROWS,
+  COMPACT_WITHIN_MS,
   MAX_QUEUED_PER_CONNECTION,
   MESSAGE_BYTES,
   PING_INTERVAL_MS,
@@ -30,6 +31,8 @@ export interface BoardSyncOptions {
   pingIntervalMs?: number;
   /** Compact a board's update log once it has more rows than this. Default 300. */
   compactAfterRows?: number;
+  /** PR6: compact a board this long after new rows (and when it unloads). Default 20 s. */
+  compactWithinMs?: number;
 }
 
 /** Rate limits on board connections; each answers whether to go on. */
@@ -87,7 +90,11 @@ export function createBoardSync(
     // fail a connection whose server selects none) never echoes the token back.
     handleProtocols: (offered) => (offered.has(BOARD_SYNC_PROTOCOL) ? BOARD_SYNC_PROTOCOL : false),
   });
-  const registry = new RoomRegistry(deps, options.compactAfterRows ?? COMPACT_AFTER_ROWS);
+  const registry = new RoomRegistry(
+    deps,
+    options.compactAfterRows ?? COMPACT_AFTER_ROWS,
+    options.compactWithinMs ?? COMPACT_WITHIN_MS,
+  );
   /** Every open connection and the room it joined (a failed room is replaced, so keep the pair). */
   const connections = new Map<Connection, BoardRoom>();
   const limits = deps.limits;

@@ -17,6 +17,12 @@ export const WS_MAX_PAYLOAD = MESSAGE_BYTES * 2;
 
 /** Log rows per board above which they are merged into one (Y.mergeUpdates). */
 export const COMPACT_AFTER_ROWS = 300;
+/**
+ * PR6: words edited or deleted on a board leave its stored log within this long: a document with
+ * new rows is compacted this long after its first one (and when it unloads). The store then
+ * checkpoints its WAL within ERASURE_CHECKPOINT_MS: under a minute in all.
+ */
+export const COMPACT_WITHIN_MS = 20_000;
 
 /** Awareness carries a cursor and a name; anything bigger is abuse. */
 export const AWARENESS_MESSAGE_BYTES = 32 * 1024;

@@ -12,6 +12,8 @@ import { ClientIdOwners } from './client-ids';
 
 export interface RoomOptions {
   compactAfterRows: number;
+  /** PR6: compact this long after the first row since the last compaction (and at unload). */
+  compactWithinMs: number;
   /** Called when the room takes itself out of service (load or persist failed). */
   onGone(room: BoardRoom): void;
 }
@@ -44,6 +46,8 @@ export class BoardRoom {
   private sizeEstimate = 0;
   /** Updates the document emitted during the current task, not yet persisted. */
   private unsaved: Uint8Array[] = [];
+  /** PR6: the compaction that follows new rows within `compactWithinMs`. */
+  private compactTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     /** The document's store key (`docIdOf`): the board, someone's drafts, or its moderation document. */
@@ -181,6 +185,8 @@ export class BoardRoom {
   destroy(): void {
     if (this.state === 'gone') return;
     this.state = 'gone';
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = null;
     this.awareness.off('update', this.relayAwareness);
     this.awareness.destroy(); // stops its outdated-state timer
     this.doc.destroy();
@@ -234,7 +240,27 @@ export class BoardRoom {
         this.deps.log('warn', 'board compaction failed', { docId: this.docId, error: String(err) });
         this.nextCompactionAt = this.rows + this.options.compactAfterRows;
       });
+    } else {
+      this.compactSoon();
     }
+  }
+
+  /** PR6: a compaction within `compactWithinMs`, in the board queue (one for many rows). */
+  private compactSoon(): void {
+    if (this.compactTimer) return;
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = null;
+      void this.queue.run(() => this.compactIfNeeded());
+    }, this.options.compactWithinMs);
+    this.compactTimer.unref();
+  }
+
+  /** Compacts when rows came since the last compaction (run inside the board queue). */
+  async compactIfNeeded(): Promise<void> {
+    if (this.state !== 'ready' || this.rows <= 1) return;
+    await this.compact().catch((err: unknown) => {
+      this.deps.log('warn', 'board compaction failed', { docId: this.docId, error: String(err) });
+    });
   }
 
   /**

@@ -13,6 +13,7 @@ export class RoomRegistry {
   constructor(
     private readonly deps: BoardSyncDeps,
     private readonly compactAfterRows: number,
+    private readonly compactWithinMs: number,
   ) {}
 
   get size(): number {
@@ -33,6 +34,7 @@ export class RoomRegistry {
     if (existing) return existing;
     const room = new BoardRoom(docId, this.deps, {
       compactAfterRows: this.compactAfterRows,
+      compactWithinMs: this.compactWithinMs,
       onGone: (r) => this.forget(r),
     });
     this.rooms.set(docId, room);
@@ -50,9 +52,13 @@ export class RoomRegistry {
   /** Queues an unload if nobody uses the room; the task checks again after the pending writes. */
   release(room: BoardRoom): void {
     if (!room.isIdle() || room.state === 'gone') return;
-    void room.queue.run(() => {
+    void room.queue.run(async () => {
       // Between the leave and now, writes were awaited: someone may have joined meanwhile.
       if (!room.isIdle() || room.state === 'gone') return;
+      // PR6: what was edited away leaves the store now, not at some later load.
+      await room.compactIfNeeded();
+      // The compaction awaited the store: someone may have joined meanwhile.
+      if (!room.isIdle()) return;
       this.forget(room);
       room.destroy();
     });

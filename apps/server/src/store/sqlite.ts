@@ -257,6 +257,8 @@ export class SqliteStore implements Store {
         .prepare('INSERT INTO board_updates (board_id, doc, seq, update_bytes) VALUES (?, ?, ?, ?)')
         .run(boardId, doc, throughSeq, Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength));
     })();
+    // PR6: compaction is how removed and edited-away words leave a board's log; the WAL follows.
+    this.checkpointSoon();
   }
 
   async draftOwners(boardId: string): Promise<string[]> {
