@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { addNote } from '@kring/board';
 import { ErrorResponse, type CaptionAck } from '@kring/protocol';
 import { startKring } from '../src/app';
