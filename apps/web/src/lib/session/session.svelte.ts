@@ -1,5 +1,6 @@
 import {
   boardAccess,
+  captionScope,
   evolveCopy,
   isFacilitator,
   mayContribute,
@@ -10,9 +11,14 @@ import {
 } from '@kring/core';
 import {
   EventBatch,
+  PLENARY,
   PresenceChange,
   PROTOCOL_VERSION,
   SessionState,
+  type CaptionAck,
+  type CaptionInput,
+  type CaptionScope,
+  CaptionUpdate,
   type ClientToServerEvents,
   type Command,
   type CommandAck,
@@ -23,6 +29,7 @@ import {
   type SessionView,
 } from '@kring/protocol';
 import { m } from '$lib/paraglide/messages';
+import { CaptionFeed } from '../captions/feed.svelte';
 import { ClockOffset } from '../clock';
 import { io, type Socket } from 'socket.io-client';
 import { SvelteSet } from 'svelte/reactivity';
@@ -45,7 +52,7 @@ const SNAPSHOT_RETRY_MS = 2000;
  */
 const RECONNECT_WAIT_MS = 10_000;
 /** Said when a command could not be sent (in the page's language at that moment). */
-const notConnected = (): CommandAck => ({
+const notConnected = (): { ok: false; error: ErrorBody } => ({
   ok: false,
   error: { code: 'internal', message: m.app_session_not_connected() },
 });
@@ -69,6 +76,8 @@ export interface SessionClientOptions {
   announce?: (text: string) => void;
   /** Socket.io URL; defaults to the page's own origin. */
   url?: string;
+  /** A shared screen: the projector shows the plenary's captions wherever its person is. */
+  screen?: 'projector';
 }
 
 /**
@@ -88,6 +97,8 @@ export class SessionClient {
   readonly online = new SvelteSet<string>();
   status = $state<ControlStatus>('connecting');
   refusal = $state<Refusal | null>(null);
+  /** The captions of this person's scope (CA3), kept current from the server's pushes. */
+  readonly captions = new CaptionFeed();
 
   me = $derived<ParticipantState | null>((this.you && this.view?.participants[this.you]) || null);
   facilitator = $derived(this.me ? isFacilitator(this.me.role) : false);
@@ -102,6 +113,7 @@ export class SessionClient {
   readonly #token: string;
   readonly #announce: (text: string) => void;
   readonly #url: string | undefined;
+  readonly #screen: 'projector' | undefined;
   #socket: KringSocket | null = null;
   #snapshotInFlight = false;
   #snapshotRetry: ReturnType<typeof setTimeout> | undefined;
@@ -110,11 +122,16 @@ export class SessionClient {
   /** Presence changes for people whose `participant.joined` event has not arrived yet. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- private bookkeeping, never rendered
   #pendingPresence = new Map<string, boolean>();
+  /** Extra listeners for caption pushes (the feed is always fed first). */
+  #captionListeners: ((update: CaptionUpdate) => void)[] = [];
+  /** The scope the last `captions` question was for (null: ask on the next state). */
+  #captionsAskedFor: CaptionScope | null = null;
 
   constructor(token: string, options: SessionClientOptions = {}) {
     this.#token = token;
     this.#announce = options.announce ?? (() => {});
     this.#url = options.url;
+    this.#screen = options.screen;
   }
 
   /** What this person may do on a board right now (server-enforced; the UI only mirrors it). */
@@ -136,7 +153,11 @@ export class SessionClient {
     if (this.#socket) return;
     const opts = {
       path: '/socket.io',
-      auth: { token: this.#token, protocolVersion: PROTOCOL_VERSION },
+      auth: {
+        token: this.#token,
+        protocolVersion: PROTOCOL_VERSION,
+        ...(this.#screen ? { screen: this.#screen } : {}),
+      },
     };
     const socket: KringSocket = this.#url ? io(this.#url, opts) : io(opts);
     this.#socket = socket;
@@ -171,6 +192,64 @@ export class SessionClient {
 
     socket.on('events', (batch) => this.#applyEvents(batch));
     socket.on('presence', (change) => this.#applyPresence(change));
+    socket.on('caption', (raw) => {
+      const update = CaptionUpdate.safeParse(raw);
+      if (!update.success) return; // a shape this page does not know: the next fetch catches up
+      this.captions.apply(update.data);
+      for (const listener of this.#captionListeners) listener(update.data);
+    });
+  }
+
+  /** Hears every caption push for this person's scope; returns the way to stop. */
+  onCaption(listener: (update: CaptionUpdate) => void): () => void {
+    this.#captionListeners.push(listener);
+    return () => {
+      this.#captionListeners = this.#captionListeners.filter((l) => l !== listener);
+    };
+  }
+
+  /**
+   * Sends a caption (a partial, a line or a correction); resolves with the server's answer. A
+   * partial is dropped at once while offline (the next keystroke sends a fresh one); a line waits
+   * for the connection like a command.
+   */
+  async sendCaption(input: CaptionInput): Promise<CaptionAck> {
+    const socket = this.#socket;
+    if (!socket || this.status === 'refused') return notConnected();
+    if (!socket.connected) {
+      if (input.kind === 'partial' || !(await this.#waitForConnection())) return notConnected();
+    }
+    if (this.#socket !== socket) return notConnected();
+    try {
+      return await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('caption', input);
+    } catch {
+      return { ok: false, error: { code: 'internal', message: m.app_session_no_answer() } };
+    }
+  }
+
+  /** Asks for the latest captions of this person's scope and loads them into the feed. */
+  async fetchCaptions(): Promise<void> {
+    const socket = this.#socket;
+    if (!socket?.connected) return;
+    try {
+      const res = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('captions');
+      if (this.#socket !== socket) return;
+      if (res.ok) this.captions.load(res.scope, { lines: res.lines, partials: res.partials });
+      else this.#captionsAskedFor = null; // asked again with the next state
+    } catch {
+      this.#captionsAskedFor = null;
+    }
+  }
+
+  /** CA2: a new scope (a room opened, a visit, back in the plenary) brings that scope's captions. */
+  #followCaptionScope(force = false): void {
+    if (!this.state || !this.you) return;
+    // The server answers a projector with the plenary's captions (HandshakeAuth.screen).
+    const scope = this.#screen === 'projector' ? PLENARY : captionScope(this.state, this.you);
+    if (!force && scope === this.#captionsAskedFor) return;
+    this.#captionsAskedFor = scope;
+    this.captions.moveTo(scope);
+    void this.fetchCaptions();
   }
 
   close(): void {
@@ -270,6 +349,8 @@ export class SessionClient {
         for (const id of res.online) this.online.add(id);
         this.#pendingPresence.clear();
         this.status = 'connected';
+        // Connected or back: what was said meanwhile is in the answer.
+        this.#followCaptionScope(true);
       })
       .catch(() => this.#snapshotFailed({ code: 'internal', message: 'snapshot timed out' }))
       .finally(() => {
@@ -323,6 +404,7 @@ export class SessionClient {
       }
     }
     this.state = state;
+    this.#followCaptionScope();
   }
 
   /** Announces what others did that changes what this person sees or may do. */

@@ -10,4 +10,5 @@ export const TAB_LABEL: Record<CockpitTab, string> = wordsOf({
   rooms: () => m.cockpit_tab_rooms(),
   questions: () => m.cockpit_tab_questions(),
   people: () => m.cockpit_tab_people(),
+  captions: () => m.cockpit_tab_captions(),
 });

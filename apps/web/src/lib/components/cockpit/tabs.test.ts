@@ -5,10 +5,11 @@ import { isTab, TAB_OF, tabForKey } from './tabs';
 describe('cockpit tabs', () => {
   it('move with the arrow keys, wrapping, and jump with Home and End', () => {
     expect(tabForKey('run', 'ArrowRight')).toBe('floor');
-    expect(tabForKey('run', 'ArrowLeft')).toBe('people');
-    expect(tabForKey('people', 'ArrowRight')).toBe('run');
+    expect(tabForKey('run', 'ArrowLeft')).toBe('captions');
+    expect(tabForKey('people', 'ArrowRight')).toBe('captions');
+    expect(tabForKey('captions', 'ArrowRight')).toBe('run');
     expect(tabForKey('rooms', 'Home')).toBe('run');
-    expect(tabForKey('rooms', 'End')).toBe('people');
+    expect(tabForKey('rooms', 'End')).toBe('captions');
     expect(tabForKey('rooms', 'Enter')).toBeNull();
   });
 

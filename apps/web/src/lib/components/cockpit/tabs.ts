@@ -1,7 +1,7 @@
 import type { CounterKind } from './counters';
 
 /** The cockpit's tabs, in order: everything a facilitator does is one step from the top bar. */
-export const TABS = ['run', 'floor', 'boards', 'rooms', 'questions', 'people'] as const;
+export const TABS = ['run', 'floor', 'boards', 'rooms', 'questions', 'people', 'captions'] as const;
 export type CockpitTab = (typeof TABS)[number];
 
 /** Where each counter's work is done. */
