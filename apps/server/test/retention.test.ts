@@ -243,3 +243,44 @@ describe('erasure at rest (PR6)', () => {
     expect(after!.participants[ben.participantId]).toMatchObject({ removed: true, displayName: '' });
   });
 });
+
+describe('the privacy notice (PR7)', () => {
+  it('anyone with the join code reads the title, the retention, the expiry and who organises it, before joining', async () => {
+    const s = await scene(['Ada']);
+    const read = async (code: string) => {
+      const res = await fetch(`${s.url}/api/sessions/${code}/privacy`);
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const first = await read(s.joinCode);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({
+      title: 'Reflection',
+      retention: { kind: 'days', days: 30 },
+      endedAt: null,
+      exporters: 'everyone',
+      organiser: null,
+      contact: null,
+    });
+    expect(first.body.expiresAt).toBeGreaterThan(Date.now() + 59 * DAY);
+    await ok(s.host, {
+      type: 'session.setNotice',
+      organiser: 'Intervisie Gent',
+      contact: 'intervisie@example.org',
+    });
+    await ok(s.host, { type: 'session.setRetention', retention: { kind: 'onEnd' } });
+    await ok(s.host, { type: 'session.setExporters', exporters: 'facilitators' });
+    await expect
+      .poll(async () => (await read(s.joinCode)).body)
+      .toMatchObject({
+        retention: { kind: 'onEnd' },
+        exporters: 'facilitators',
+        organiser: 'Intervisie Gent',
+        contact: 'intervisie@example.org',
+      });
+    // No participant list, no ids: only what the notice says.
+    expect(Object.keys((await read(s.joinCode)).body).sort()).toEqual(
+      ['contact', 'endedAt', 'expiresAt', 'exporters', 'organiser', 'retention', 'title'].sort(),
+    );
+    expect((await read('ZZZZZZ')).status).toBe(404);
+  });
+});

@@ -156,6 +156,7 @@ export function decide(
     case 'session.setRetention':
     case 'session.end':
     case 'session.setExporters':
+    case 'session.setNotice':
       return decidePrivacy(ctx, command);
   }
 }

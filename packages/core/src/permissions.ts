@@ -69,6 +69,7 @@ export const FACILITATOR_COMMANDS = [
   'session.setRetention',
   'session.end',
   'session.setExporters',
+  'session.setNotice',
 ] as const satisfies readonly CommandType[];
 export type FacilitatorCommandType = (typeof FACILITATOR_COMMANDS)[number];
 

@@ -135,6 +135,7 @@ function apply(state: SessionState, event: SessionEvent): SessionState {
     case 'session.retentionChanged':
     case 'session.ended':
     case 'session.exportersChanged':
+    case 'session.noticeChanged':
       return evolvePrivacy(state, event);
     case 'session.doorChanged':
     case 'session.joinCodeChanged':

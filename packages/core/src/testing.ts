@@ -215,4 +215,5 @@ export const FACILITATOR_COMMAND_SAMPLES: { [T in FacilitatorCommandType]: Extra
   'session.setRetention': { type: 'session.setRetention', retention: { kind: 'onEnd' } },
   'session.end': { type: 'session.end' },
   'session.setExporters': { type: 'session.setExporters', exporters: 'facilitators' },
+  'session.setNotice': { type: 'session.setNotice', organiser: 'Peer Respite Network', contact: null },
 };

@@ -113,4 +113,4 @@ export {
   TRANSCRIPT_FORMATS,
   TranscriptFormat,
 } from './captions';
-export { Retention, EXPORTERS, Exporters, PrivacyState } from './privacy';
+export { Retention, EXPORTERS, Exporters, PrivacyState, PrivacyNotice, PrivacySummary } from './privacy';

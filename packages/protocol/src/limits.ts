@@ -59,4 +59,6 @@ export const LIMITS = {
   captionLinesMax: 20_000,
   /** The lines a screen gets when it opens or changes scope (the band shows a few of them). */
   captionRecentLines: 20,
+  /** The organiser's name or contact in a session's privacy notice (an e-mail address, a phone number). */
+  noticeFieldMax: 200,
 } as const;

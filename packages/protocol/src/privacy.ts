@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { eventBase } from './event-base';
 import { Id } from './ids';
+import { LIMITS } from './limits';
+import { Text } from './text';
 
 /**
  * What a session keeps and for how long, and who may take its words out (issue 13; core PR rules).
@@ -23,8 +25,16 @@ export const EXPORTERS = ['everyone', 'facilitators'] as const;
 export const Exporters = z.enum(EXPORTERS);
 export type Exporters = z.infer<typeof Exporters>;
 
+/** PR7: who organises the session and how to reach them (both optional), shown before joining. */
+export const PrivacyNotice = z.object({
+  organiser: z.string().nullable(),
+  contact: z.string().nullable(),
+});
+export type PrivacyNotice = z.infer<typeof PrivacyNotice>;
+
 export const PrivacyState = z.object({
   retention: Retention,
+  notice: PrivacyNotice,
   /** PR2: when a facilitator ended the session (null: not ended). */
   endedAt: z.number().nullable(),
   exporters: Exporters,
@@ -36,7 +46,14 @@ export const SetRetention = z.strictObject({ type: z.literal('session.setRetenti
 export const EndSession = z.strictObject({ type: z.literal('session.end') });
 export const SetExporters = z.strictObject({ type: z.literal('session.setExporters'), exporters: Exporters });
 
-export const PrivacyCommands = [SetRetention, EndSession, SetExporters] as const;
+/** PR7: null (or left out of a change) clears a field. */
+export const SetNotice = z.strictObject({
+  type: z.literal('session.setNotice'),
+  organiser: Text(LIMITS.noticeFieldMax).nullable(),
+  contact: Text(LIMITS.noticeFieldMax).nullable(),
+});
+
+export const PrivacyCommands = [SetRetention, EndSession, SetExporters, SetNotice] as const;
 
 export const RetentionChanged = z.object({
   ...eventBase,
@@ -52,4 +69,28 @@ export const ExportersChanged = z.object({
   by: Id,
 });
 
-export const PrivacyEvents = [RetentionChanged, SessionEnded, ExportersChanged] as const;
+export const NoticeChanged = z.object({
+  ...eventBase,
+  type: z.literal('session.noticeChanged'),
+  organiser: z.string().nullable(),
+  contact: z.string().nullable(),
+  by: Id,
+});
+
+export const PrivacyEvents = [RetentionChanged, SessionEnded, ExportersChanged, NoticeChanged] as const;
+
+/**
+ * What anyone with the join code reads before joining (`GET /api/sessions/{code}/privacy`): the
+ * session's title and its privacy notice (PR7), so nobody joins without knowing what is kept.
+ */
+export const PrivacySummary = z.object({
+  title: z.string(),
+  retention: Retention,
+  endedAt: z.number().nullable(),
+  /** When everything is to be deleted (PR3), as the server has it now. */
+  expiresAt: z.number().nullable(),
+  exporters: Exporters,
+  organiser: z.string().nullable(),
+  contact: z.string().nullable(),
+});
+export type PrivacySummary = z.infer<typeof PrivacySummary>;

@@ -11,6 +11,7 @@ import {
   LIMITS,
   Locale,
   SessionExportFormat,
+  type PrivacySummary,
   type SessionSummary,
 } from '@kring/protocol';
 import { type Authenticated, authenticate } from '../auth';
@@ -169,6 +170,25 @@ export function apiRouter({
         anonymous: b.anonymous,
       })),
       focusBoardId: state.focusBoardId,
+    };
+    res.json(out);
+  });
+
+  // PR7: what anyone with the join code reads before joining: the title and the privacy notice.
+  api.get('/sessions/:code/privacy', async (req, res) => {
+    const sessionId = await sessionIdFor(req, res);
+    if (!sessionId) return;
+    const state = await sessions.get(sessionId);
+    if (!state) return sendError(res, 'not_found', 'no session with this join code');
+    const { retention, endedAt, exporters, notice } = state.privacy;
+    const out: PrivacySummary = {
+      title: state.title,
+      retention,
+      endedAt,
+      expiresAt: await store.sessionExpiry(sessionId),
+      exporters,
+      organiser: notice.organiser,
+      contact: notice.contact,
     };
     res.json(out);
   });

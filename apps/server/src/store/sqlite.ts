@@ -79,6 +79,12 @@ export class SqliteStore implements Store {
     this.db.prepare('UPDATE sessions SET expires_at = ? WHERE id = ?').run(expiresAt, sessionId);
   }
 
+  async sessionExpiry(sessionId: string): Promise<number | null> {
+    const row = this.db.prepare('SELECT expires_at FROM sessions WHERE id = ?').get(sessionId) as
+      { expires_at: number | null } | undefined;
+    return row?.expires_at ?? null;
+  }
+
   async sessionsExpiredBy(now: number): Promise<string[]> {
     const rows = this.db
       .prepare('SELECT id FROM sessions WHERE expires_at <= ? ORDER BY expires_at, id')

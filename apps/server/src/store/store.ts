@@ -113,6 +113,8 @@ export interface Store extends BoardStore, CaptionStore {
   ): Promise<SessionEvent[]>;
   /** PR3: when the session is to be deleted (the server sets it again after every batch). */
   setSessionExpiry(sessionId: string, expiresAt: number): Promise<void>;
+  /** PR3: when the session is to be deleted, as stored (null: unknown session). */
+  sessionExpiry(sessionId: string): Promise<number | null>;
   /** PR3: the sessions whose time has come, oldest expiry first. */
   sessionsExpiredBy(now: number): Promise<string[]>;
   /**

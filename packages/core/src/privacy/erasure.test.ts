@@ -22,6 +22,7 @@ const WORDS = [
   'Ada Original-Name',
   'Ben To-Be-Removed',
   'Planning board of Octavia',
+  'old-contact@example.org',
 ];
 
 describe('erasure at rest (PR6)', () => {
@@ -44,6 +45,8 @@ describe('erasure at rest (PR6)', () => {
     s.ok(HOST, { type: 'agenda.update', segmentId: kept, changes: { prompt: 'New prompt' } });
     s.ok(HOST, { type: 'board.rename', boardId: 'board1', title: WORDS[6]! });
     s.ok(HOST, { type: 'board.rename', boardId: 'board1', title: 'Harvest' });
+    s.ok(HOST, { type: 'session.setNotice', organiser: 'Kring', contact: 'old-contact@example.org' });
+    s.ok(HOST, { type: 'session.setNotice', organiser: 'Kring', contact: 'new@example.org' });
 
     s.ok(ADA, { type: 'qa.delete', questionId: question });
     s.ok(HOST, { type: 'announcement.clear', announcementId: announcement });

@@ -82,6 +82,13 @@ export function erasuresOf(event: SessionEvent): Erasure[] {
         { type: 'participant.renamed', where, set: { '$.displayName': name } },
       ];
     }
+    case 'session.noticeChanged': {
+      // PR7: an organiser's name or contact edited away (or cleared) leaves the log too.
+      const set = { '$.organiser': event.organiser, '$.contact': event.contact };
+      return [
+        { type: 'session.noticeChanged', where: { path: '$.type', equals: 'session.noticeChanged' }, set },
+      ];
+    }
     case 'board.renamed': {
       const where = { path: '$.boardId', equals: event.boardId };
       return [

@@ -65,3 +65,25 @@ describe('privacy (PR)', () => {
     expect(mayExport(s.state, 'nobody01')).toBe(false);
   });
 });
+
+describe('the privacy notice (PR7)', () => {
+  it('PR7: facilitators say who organises and how to reach them (both optional); editing it away erases the old words', () => {
+    const s = new TestSession();
+    expect(s.state.privacy.notice).toEqual({ organiser: null, contact: null });
+    expect(s.refused(ADA, { type: 'session.setNotice', organiser: 'Me', contact: null })).toBe('forbidden');
+    s.ok(HOST, { type: 'session.setNotice', organiser: 'Intervision Antwerpen', contact: 'old@example.org' });
+    expect(s.state.privacy.notice).toEqual({
+      organiser: 'Intervision Antwerpen',
+      contact: 'old@example.org',
+    });
+    expect(
+      s.ok(HOST, {
+        type: 'session.setNotice',
+        organiser: 'Intervision Antwerpen',
+        contact: 'old@example.org',
+      }),
+    ).toEqual([]);
+    s.ok(HOST, { type: 'session.setNotice', organiser: 'Intervision Antwerpen', contact: null });
+    expect(s.state.privacy.notice.contact).toBeNull();
+  });
+});

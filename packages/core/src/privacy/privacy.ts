@@ -19,12 +19,17 @@ export const IDLE_END_MS = 30 * DAY_MS;
 /** PR1, PR2, PR5: a new session's privacy: the default retention, not ended, everyone exports. */
 export const initialPrivacy = (): PrivacyState => ({
   retention: DEFAULT_RETENTION,
+  notice: { organiser: null, contact: null },
   endedAt: null,
   exporters: 'everyone',
 });
 
-type PrivacyCommand = CommandOf<'session.setRetention' | 'session.end' | 'session.setExporters'>;
-export type PrivacyEvent = EventOf<'session.retentionChanged' | 'session.ended' | 'session.exportersChanged'>;
+type PrivacyCommand = CommandOf<
+  'session.setRetention' | 'session.end' | 'session.setExporters' | 'session.setNotice'
+>;
+export type PrivacyEvent = EventOf<
+  'session.retentionChanged' | 'session.ended' | 'session.exportersChanged' | 'session.noticeChanged'
+>;
 
 const same = (a: Retention, b: Retention) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -46,6 +51,18 @@ export function decidePrivacy(ctx: Ctx, command: PrivacyCommand): Decision {
     case 'session.setExporters':
       if (state.privacy.exporters === command.exporters) return unchanged();
       return accept({ type: 'session.exportersChanged', at, exporters: command.exporters, by: who.id });
+    case 'session.setNotice': {
+      // PR7: both fields optional; the host's own name and contact only if they give them.
+      const { organiser, contact } = state.privacy.notice;
+      if (organiser === command.organiser && contact === command.contact) return unchanged();
+      return accept({
+        type: 'session.noticeChanged',
+        at,
+        organiser: command.organiser,
+        contact: command.contact,
+        by: who.id,
+      });
+    }
   }
 }
 
@@ -58,6 +75,11 @@ export function evolvePrivacy(state: SessionState, event: PrivacyEvent): Session
       return { ...state, doorOpen: false, privacy: { ...state.privacy, endedAt: event.at } };
     case 'session.exportersChanged':
       return { ...state, privacy: { ...state.privacy, exporters: event.exporters } };
+    case 'session.noticeChanged':
+      return {
+        ...state,
+        privacy: { ...state.privacy, notice: { organiser: event.organiser, contact: event.contact } },
+      };
   }
 }
 
