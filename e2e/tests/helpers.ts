@@ -70,7 +70,7 @@ export function participantRow(page: Page, name: string) {
     .filter({ hasText: name });
 }
 
-export type CockpitTab = 'run' | 'floor' | 'boards' | 'rooms' | 'questions' | 'people';
+export type CockpitTab = 'run' | 'floor' | 'boards' | 'rooms' | 'questions' | 'people' | 'captions';
 
 /**
  * Opens a tab of the facilitator's cockpit (by its id, so it works in every language); does
