@@ -153,7 +153,13 @@ describe('Q&A anonymity over real sockets', () => {
     const adaSnap = await snapshotAck(adaSocket);
     if (!adaSnap.ok) throw new Error('no snapshot');
     expect(JSON.stringify(adaSnap.state.questions)).not.toContain(bob.participantId);
-    expect(viewFor(adaSnap.state, ada.participantId).questions[0]).toMatchObject({ votes: 1, mine: true });
+    // Q7/Q10: not even Ada's own copy names her; her device knows the question by its owner key.
+    expect(viewFor(adaSnap.state, ada.participantId).questions[0]).toMatchObject({
+      votes: 1,
+      mine: false,
+      authorId: null,
+    });
+    expect(JSON.stringify(adaSnap.state.questions)).not.toContain(ada.participantId);
   });
 });
 

@@ -1,12 +1,14 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { addNote } from '@kring/board';
 import { ErrorResponse, type CaptionAck } from '@kring/protocol';
 import { startKring } from '../src/app';
 import { SqliteStore } from '../src/store/sqlite';
-import { fetchExport, noteTexts, scene, synced } from './boards-harness';
+import { command, fetchExport, noteTexts, scene, synced } from './boards-harness';
 import { ok } from './breakouts-harness';
 import {
   type ClientSocket,
@@ -192,7 +194,9 @@ describe('erasure at rest (PR6)', () => {
       'Segment about Hyacinth',
       'Prompt edited away: Marmalade',
     ];
-    await ok(adaSocket, { type: 'qa.ask', text: gone[2]!, anonymous: true });
+    const secret = randomBytes(32).toString('base64url');
+    const ownerKey = createHash('sha256').update(secret, 'utf8').digest('base64url');
+    await ok(adaSocket, { type: 'qa.ask', text: gone[2]!, anonymous: true, ownerKey });
     await ok(adaSocket, { type: 'qa.ask', text: 'A question that stays, Pemberton', anonymous: false });
     await ok(host, { type: 'announcement.post', text: gone[3]! });
     await ok(host, { type: 'agenda.add', segment: { title: gone[4]!, kind: 'talk', plannedMinutes: 5 } });
@@ -217,7 +221,7 @@ describe('erasure at rest (PR6)', () => {
     await expect.poll(() => onDisk(dataDir, gone).length).toBe(gone.length);
     (board.doc.getMap('notes').get('note0001') as Y.Map<unknown>).set('text', 'Second thoughts');
 
-    await ok(adaSocket, { type: 'qa.delete', questionId: question });
+    await ok(adaSocket, { type: 'qa.delete', questionId: question, ownerSecret: secret });
     await ok(host, { type: 'announcement.clear', announcementId: announcement });
     await ok(host, { type: 'agenda.remove', segmentId: removedSegment });
     await ok(host, {
@@ -282,5 +286,42 @@ describe('the privacy notice (PR7)', () => {
       ['contact', 'endedAt', 'expiresAt', 'exporters', 'organiser', 'retention', 'title'].sort(),
     );
     expect((await read('ZZZZZZ')).status).toBe(404);
+  });
+});
+
+describe('anonymous means unlinkable at rest (Q7, Q10)', () => {
+  it('an anonymous question is stored without its author; only the device holding its secret deletes it', async () => {
+    const dataDir = tempDataDir();
+    const s = await scene(['Ada'], dataDir);
+    const ada = s.people[0]!;
+    const secret = randomBytes(32).toString('base64url');
+    const ownerKey = createHash('sha256').update(secret, 'utf8').digest('base64url');
+    await ok(ada.socket, {
+      type: 'qa.ask',
+      text: 'A worry I cannot say aloud, Ganymede',
+      anonymous: true,
+      ownerKey,
+    });
+    const db = new Database(join(dataDir, 'kring.db'), { readonly: true });
+    registerCleanup(() => void db.close());
+    const rows = db
+      .prepare("SELECT body FROM session_events WHERE json_extract(body, '$.type') = 'question.asked'")
+      .all() as { body: string }[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.body).toContain('Ganymede');
+    expect(rows[0]!.body).not.toContain(ada.id);
+    expect(JSON.parse(rows[0]!.body)).toMatchObject({ authorId: null, ownerKey });
+    const questionId = (JSON.parse(rows[0]!.body) as { questionId: string }).questionId;
+
+    // Ada's own token is not enough; a made-up owner key sent by a client is replaced; her secret is.
+    for (const wrong of [{}, { ownerKey }, { ownerSecret: randomBytes(32).toString('base64url') }]) {
+      const refused = await command(ada.socket, { type: 'qa.delete', questionId, ...wrong });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    await ok(s.host, { type: 'participant.setRole', participantId: ada.id, role: 'observer' });
+    // Whoever holds the secret (her device) deletes it; its words then leave the file.
+    await ok(ada.socket, { type: 'qa.delete', questionId, ownerSecret: secret });
+    await s.server.close();
+    expect(onDisk(dataDir, ['Ganymede'])).toEqual([]);
   });
 });

@@ -37,6 +37,11 @@ export const CAI = 'part03';
 export const COFAC = 'cofac1';
 export const OBSERVER = 'observ1';
 export const CAPTIONER = 'caption1';
+/**
+ * Q10: an owner key as the server stores it (the hash of a secret on the asker's device). Tests
+ * give core the hash directly, as the server does after hashing the secret a client sends.
+ */
+export const ownerKeyOf = (who: string): string => `${who}${'k'.repeat(43)}`.slice(0, 43);
 
 /**
  * A session driven the way the server drives it: commands parsed by the wire schema, ids

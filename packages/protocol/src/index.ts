@@ -55,7 +55,7 @@ export {
   Seat,
   TeamPhase,
 } from './floor';
-export { QuestionState, QuestionView, QuestionFlag, QUESTION_FLAGS } from './qa';
+export { QuestionState, QuestionView, QuestionFlag, QUESTION_FLAGS, OwnerKey, OwnerSecret } from './qa';
 export { AnnouncementState } from './announcements';
 export { SIGNALS, Signal, SignalState } from './signals';
 export { SessionState } from './state';

@@ -5,16 +5,25 @@ import { LIMITS } from './limits';
 import { Text } from './text';
 
 /**
- * A question as the engine keeps it. On the server `authorId` is always set and `voters` lists
- * every voter. The copy a client holds is cut (see core `redactState`): `authorId` is null for an
- * anonymous question unless it is the client's own, and `voters` holds at most the client itself.
- * `votes` is the count everyone may see.
+ * Q10: proof that an anonymous question is someone's without naming them: the base64url SHA-256 of
+ * a random secret that only the asker's device keeps, one per question. The secret is 32 random
+ * bytes written in base64url (43 characters); the key is the SHA-256 of those 43 characters (UTF-8).
+ */
+export const OwnerKey = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a base64url SHA-256 hash');
+export const OwnerSecret = z.string().regex(/^[A-Za-z0-9_-]{43}$/, '32 random bytes, base64url');
+
+/**
+ * A question as the engine keeps it. `authorId` is set for a named question and null for an
+ * anonymous one, on the server too (Q7: nothing stored links it to its author); an anonymous one
+ * carries its `ownerKey` instead (Q10). `voters` lists every voter on the server; the copy a client
+ * holds has at most itself there (see core `redactState`). `votes` is the count everyone may see.
  */
 export const QuestionState = z.object({
   id: Id,
   text: z.string(),
   anonymous: z.boolean(),
   authorId: Id.nullable(),
+  ownerKey: OwnerKey.nullable(),
   askedAt: z.number(),
   votes: z.number().int().nonnegative(),
   voters: z.array(Id),
@@ -30,6 +39,8 @@ export const QuestionView = z.object({
   text: z.string(),
   anonymous: z.boolean(),
   authorId: Id.nullable(),
+  /** Q10: an anonymous question's owner key; the asker's device tells its own (`mine` cannot). */
+  ownerKey: OwnerKey.nullable(),
   askedAt: z.number(),
   votes: z.number().int().nonnegative(),
   votedByMe: z.boolean(),
@@ -50,6 +61,8 @@ export const AskQuestion = z.strictObject({
   questionId: Id.optional(),
   text: Text(LIMITS.questionTextMax),
   anonymous: z.boolean().optional(),
+  /** Q10: with `anonymous`, the hash of the secret the asker's device keeps for this question. */
+  ownerKey: OwnerKey.optional(),
 });
 /** Sets your vote rather than toggling it, so a retried command cannot undo itself. */
 export const VoteQuestion = z.strictObject({
@@ -63,7 +76,16 @@ export const MarkQuestion = z.strictObject({
   flag: QuestionFlag,
   on: z.boolean(),
 });
-export const DeleteQuestion = z.strictObject({ type: z.literal('qa.delete'), questionId: Id });
+/**
+ * Q5/Q10: an anonymous question's asker proves it with `ownerSecret`; the server turns it into
+ * `ownerKey` (its hash) before core decides, replacing any `ownerKey` a client sent.
+ */
+export const DeleteQuestion = z.strictObject({
+  type: z.literal('qa.delete'),
+  questionId: Id,
+  ownerSecret: OwnerSecret.optional(),
+  ownerKey: OwnerKey.optional(),
+});
 
 export const QaCommands = [AskQuestion, VoteQuestion, MarkQuestion, DeleteQuestion] as const;
 
@@ -73,8 +95,13 @@ export const QuestionAsked = z.object({
   questionId: Id,
   text: z.string(),
   anonymous: z.boolean(),
-  /** Null in every copy but the server's and the author's when the question is anonymous. */
+  /**
+   * Null for an anonymous question (Q7). Events stored before Q10 may carry the author of an
+   * anonymous question: then it is null in every copy but the server's and the author's.
+   */
   authorId: Id.nullable(),
+  /** Q10: an anonymous question's owner key (absent in events stored before Q10). */
+  ownerKey: OwnerKey.nullable().optional(),
 });
 
 export const QuestionVoteChanged = z.object({

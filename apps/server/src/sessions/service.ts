@@ -14,11 +14,23 @@ import {
   withVersions,
 } from '@kring/core';
 import type { Command, ErrorBody, Locale, SessionEvent } from '@kring/protocol';
+import { createHash } from 'node:crypto';
 import { newId, newJoinCode } from '../ids';
 import { type Store, VersionConflictError } from '../store/store';
 import { resolveRandomness } from './randomness';
 import { FairSerial } from './fair-serial';
 import { nextTurn } from '../turns';
+
+/**
+ * Q10: an anonymous question's asker deletes it by showing the secret behind its owner key; the
+ * server hashes the secret into the command (core compares hashes), replacing any key a client sent.
+ */
+function ownerKeyed(command: Command): Command {
+  if (command.type !== 'qa.delete') return command;
+  const { ownerSecret, ownerKey: _sent, ...rest } = command;
+  if (ownerSecret === undefined) return rest;
+  return { ...rest, ownerKey: createHash('sha256').update(ownerSecret, 'utf8').digest('base64url') };
+}
 
 export type CommandResult = { ok: true; version: number } | { ok: false; error: ErrorBody };
 /** Told about every stored batch, with the state before it (per-audience redaction needs it). */
@@ -190,7 +202,7 @@ export class SessionService {
     actor: Actor,
     options: ExecuteOptions = {},
   ): Promise<CommandResult> {
-    const withIds = await this.withJoinCode(assignIds(command, newId));
+    const withIds = ownerKeyed(await this.withJoinCode(assignIds(command, newId)));
     return this.apply(
       sessionId,
       (state) => {

@@ -1,7 +1,7 @@
 import type { SessionEvent } from '@kring/protocol';
 import { describe, expect, it } from 'vitest';
 import { replay } from '../reducer';
-import { ADA, BEN, HOST, TestSession } from '../testing';
+import { ADA, BEN, HOST, TestSession, ownerKeyOf } from '../testing';
 import { applyErasure, erasuresOf } from './erasure';
 
 /** The stored log as the store keeps it: each event's erasures applied to the events before it. */
@@ -29,7 +29,7 @@ describe('erasure at rest (PR6)', () => {
   it('PR6: deleted, cleared, removed and edited-away words are in no stored event; a replay ends in the same state', () => {
     const s = new TestSession();
     s.join('adaname1', 'Ada Original-Name').join('benname1', 'Ben To-Be-Removed');
-    s.ok(ADA, { type: 'qa.ask', text: WORDS[0]!, anonymous: true });
+    s.ok(ADA, { type: 'qa.ask', text: WORDS[0]!, anonymous: true, ownerKey: ownerKeyOf(ADA) });
     const question = s.lastId();
     s.ok(BEN, { type: 'qa.ask', text: 'A question that stays', anonymous: false });
     s.ok(HOST, { type: 'announcement.post', text: WORDS[1]! });
@@ -48,7 +48,7 @@ describe('erasure at rest (PR6)', () => {
     s.ok(HOST, { type: 'session.setNotice', organiser: 'Kring', contact: 'old-contact@example.org' });
     s.ok(HOST, { type: 'session.setNotice', organiser: 'Kring', contact: 'new@example.org' });
 
-    s.ok(ADA, { type: 'qa.delete', questionId: question });
+    s.ok(ADA, { type: 'qa.delete', questionId: question, ownerKey: ownerKeyOf(ADA) });
     s.ok(HOST, { type: 'announcement.clear', announcementId: announcement });
     s.ok(HOST, { type: 'agenda.remove', segmentId: segment });
     s.ok('adaname1', { type: 'participant.rename', participantId: 'adaname1', displayName: 'Ada' });
@@ -64,6 +64,7 @@ describe('erasure at rest (PR6)', () => {
     expect(log.find((e) => e.type === 'question.asked' && e.questionId === question)).toMatchObject({
       text: '',
       authorId: null,
+      ownerKey: null,
     });
     expect(replay(log)).toEqual(s.state);
     expect(s.state.participants.benname1).toMatchObject({ removed: true, displayName: '' });

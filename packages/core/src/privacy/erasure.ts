@@ -30,7 +30,7 @@ export function erasuresOf(event: SessionEvent): Erasure[] {
         {
           type: 'question.asked',
           where: { path: '$.questionId', equals: event.questionId },
-          set: { '$.text': '', '$.authorId': null },
+          set: { '$.text': '', '$.authorId': null, '$.ownerKey': null },
         },
       ];
     case 'announcement.cleared':

@@ -20,6 +20,7 @@ export function evolveQa(state: SessionState, event: QaEvent): SessionState {
       text: event.text,
       anonymous: event.anonymous,
       authorId: event.authorId,
+      ownerKey: event.ownerKey ?? null,
       askedAt: event.at,
       votes: 0,
       voters: [],

@@ -1,12 +1,17 @@
 import { Command, LIMITS } from '@kring/protocol';
 import { describe, expect, it } from 'vitest';
 import { decide } from '../decide';
-import { ADA, BEN, CAI, COFAC, HOST, TestSession } from '../testing';
+import { ADA, BEN, CAI, COFAC, HOST, TestSession, ownerKeyOf } from '../testing';
 import { viewFor } from '../view/view';
 
 function withQuestion(anonymous = false) {
   const s = new TestSession();
-  s.ok(ADA, { type: 'qa.ask', text: 'What does mutuality mean here?', anonymous });
+  s.ok(ADA, {
+    type: 'qa.ask',
+    text: 'What does mutuality mean here?',
+    anonymous,
+    ...(anonymous ? { ownerKey: ownerKeyOf(ADA) } : {}),
+  });
   return { s, id: s.lastId() };
 }
 const ask = (s: TestSession, who: string, text: string) => {
@@ -63,13 +68,35 @@ describe('Q&A', () => {
     expect(s.refused(ADA, { type: 'qa.mark', questionId: id, flag: 'pinned', on: true })).toBe('forbidden');
   });
 
-  it('Q5: only the author deletes a question, even an anonymous one', () => {
-    const { s, id } = withQuestion(true);
+  it('Q5: only the author deletes a named question', () => {
+    const { s, id } = withQuestion(false);
     expect(s.refused(BEN, { type: 'qa.delete', questionId: id })).toBe('forbidden');
     expect(s.refused(HOST, { type: 'qa.delete', questionId: id })).toBe('forbidden');
     s.ok(ADA, { type: 'qa.delete', questionId: id });
     expect(s.state.questions[id]).toBeUndefined();
     expect(s.ok(ADA, { type: 'qa.delete', questionId: id })).toEqual([]);
+  });
+
+  it('Q7/Q10: an anonymous question keeps no author, even on the server; whoever shows its secret deletes it', () => {
+    const { s, id } = withQuestion(true);
+    expect(s.state.questions[id]).toMatchObject({ authorId: null, ownerKey: ownerKeyOf(ADA) });
+    expect(s.events.at(-1)).toMatchObject({
+      type: 'question.asked',
+      authorId: null,
+      ownerKey: ownerKeyOf(ADA),
+    });
+    // Without the secret (its hash, as the server passes it) nobody deletes it, its asker neither.
+    expect(s.refused(ADA, { type: 'qa.delete', questionId: id })).toBe('forbidden');
+    expect(s.refused(BEN, { type: 'qa.delete', questionId: id, ownerKey: ownerKeyOf(BEN) })).toBe(
+      'forbidden',
+    );
+    expect(s.refused(HOST, { type: 'qa.delete', questionId: id })).toBe('forbidden');
+    s.ok(ADA, { type: 'qa.delete', questionId: id, ownerKey: ownerKeyOf(ADA) });
+    expect(s.state.questions[id]).toBeUndefined();
+    // An anonymous question asked without a key is simply nobody's to delete (facilitators hide it).
+    s.ok(BEN, { type: 'qa.ask', text: 'no key', anonymous: true });
+    expect(s.state.questions[s.lastId()]).toMatchObject({ authorId: null, ownerKey: null });
+    expect(s.refused(BEN, { type: 'qa.delete', questionId: s.lastId() })).toBe('forbidden');
   });
 
   it('Q6: hidden questions are for facilitators only; others cannot vote on them', () => {
@@ -82,12 +109,13 @@ describe('Q&A', () => {
     s.ok(COFAC, vote(id));
   });
 
-  it('Q7/V3: anonymous authors appear in nobody’s view, not even a facilitator’s; the author sees `mine`', () => {
+  it('Q7/V3: anonymous authors appear in nobody’s view, not even a facilitator’s; the owner key tells the asker’s device', () => {
     const { s, id } = withQuestion(true);
     s.ok(BEN, { type: 'qa.ask', text: 'Named question' });
     for (const viewer of [HOST, COFAC, ADA, BEN, CAI]) {
       const q = viewFor(s.state, viewer).questions.find((x) => x.id === id);
-      expect(q).toMatchObject({ authorId: null, anonymous: true, mine: viewer === ADA });
+      // Q10: `mine` cannot tell (no author is kept); the asker's device knows by its key.
+      expect(q).toMatchObject({ authorId: null, anonymous: true, mine: false, ownerKey: ownerKeyOf(ADA) });
     }
     const named = viewFor(s.state, CAI).questions.find((x) => x.id !== id);
     expect(named).toMatchObject({ authorId: BEN, mine: false });
@@ -95,7 +123,16 @@ describe('Q&A', () => {
 
   it('Q9: a session holds a bounded number of questions', () => {
     const s = new TestSession();
-    const q = { id: 'x', text: 't', anonymous: false, authorId: ADA, askedAt: 0, votes: 0, voters: [] };
+    const q = {
+      id: 'x',
+      text: 't',
+      anonymous: false,
+      authorId: ADA,
+      ownerKey: null,
+      askedAt: 0,
+      votes: 0,
+      voters: [],
+    };
     const flags = { answered: false, pinned: false, hidden: false };
     const questions = Object.fromEntries(
       Array.from({ length: LIMITS.questionsMax }, (_, i) => [`q${i}`, { ...q, ...flags, id: `q${i}` }]),

@@ -10,8 +10,8 @@ export function decideQa(ctx: Ctx, command: QaCommand): Decision {
   const { state, who } = ctx;
   const at = ctx.now;
   if (command.type === 'qa.ask') {
-    // Q1: any member asks; the server assigns the id; the author is kept, even when anonymous,
-    // so only the author can delete it (Q5). Views never show it (Q7).
+    // Q1: any member asks; the server assigns the id. A named question keeps its author; an
+    // anonymous one keeps no author anywhere (Q7), only the hash of its asker's secret (Q10).
     if (!command.questionId) return refuse('bad_request', 'a new question needs the id the server assigns');
     if (state.questions[command.questionId]) return refuse('conflict', 'a question with this id exists');
     if (Object.keys(state.questions).length >= LIMITS.questionsMax) {
@@ -23,7 +23,8 @@ export function decideQa(ctx: Ctx, command: QaCommand): Decision {
       questionId: command.questionId,
       text: command.text,
       anonymous: command.anonymous ?? false,
-      authorId: who.id,
+      authorId: command.anonymous ? null : who.id,
+      ownerKey: command.anonymous ? (command.ownerKey ?? null) : null,
     });
   }
   const question = state.questions[command.questionId];
@@ -56,7 +57,10 @@ export function decideQa(ctx: Ctx, command: QaCommand): Decision {
     case 'qa.delete':
       // Q5: deleting is the author's; facilitators hide instead. Already gone changes nothing.
       if (!question || !visible) return unchanged();
-      if (question.authorId !== who.id) return refuse('forbidden', 'only the author deletes a question');
+      // Q10: an anonymous question's asker shows the secret behind its owner key (the server hashed it).
+      if (question.authorId !== who.id && !(question.ownerKey && command.ownerKey === question.ownerKey)) {
+        return refuse('forbidden', 'only the author deletes a question');
+      }
       return accept({ type: 'question.deleted', at, questionId: question.id });
   }
 }

@@ -2,7 +2,7 @@ import { SessionEvent, SessionState, SessionView } from '@kring/protocol';
 import { describe, expect, it } from 'vitest';
 import { evolve, evolveAll, replay } from '../reducer';
 import { emptyState } from '../state';
-import { ADA, BEN, CAI, CAPTIONER, COFAC, HOST, OBSERVER, TestSession } from '../testing';
+import { ADA, BEN, CAI, CAPTIONER, COFAC, HOST, OBSERVER, TestSession, ownerKeyOf } from '../testing';
 import { randomSession } from './random-session';
 import { needsSnapshot } from './audience';
 import { redactBatch, redactEvents, redactState } from './redact';
@@ -27,7 +27,7 @@ function scripted(): TestSession {
   s.ok(HOST, { type: 'agenda.update', segmentId: welcome, changes: { notes: 'more secret' } });
   s.ok(HOST, { type: 'agenda.update', segmentId: welcome, changes: { prompt: 'Hello', notes: 'yet more' } });
   s.ok(HOST, { type: 'agenda.next' });
-  s.ok(ADA, { type: 'qa.ask', text: 'Anonymous from Ada', anonymous: true });
+  s.ok(ADA, { type: 'qa.ask', text: 'Anonymous from Ada', anonymous: true, ownerKey: ownerKeyOf(ADA) });
   const adaAnon = s.lastId();
   s.ok(BEN, { type: 'qa.ask', text: 'Named from Ben' });
   const benNamed = s.lastId();
@@ -67,7 +67,7 @@ function scripted(): TestSession {
   s.ok(HOST, { type: 'participant.setRole', participantId: 'part04', role: 'captioner' });
   s.ok(HOST, { type: 'floor.start', setup: { mode: 'round', orderBy: 'join' } });
   s.ok(ADA, { type: 'round.pass' });
-  s.ok(ADA, { type: 'qa.delete', questionId: adaAnon });
+  s.ok(ADA, { type: 'qa.delete', questionId: adaAnon, ownerKey: ownerKeyOf(ADA) });
   s.ok(ADA, { type: 'signal.set', signal: 'notToday', on: false });
   s.ok(CAI, { type: 'signal.set', signal: 'pause', on: true });
   s.ok(HOST, { type: 'agenda.next' });

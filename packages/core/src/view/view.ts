@@ -57,9 +57,11 @@ function questionView(q: QuestionState, viewerId: string): QuestionView {
     anonymous: q.anonymous,
     // Q7: even the author's own view shows an anonymous question without a name; `mine` says it is theirs.
     authorId: q.anonymous ? null : q.authorId,
+    ownerKey: q.ownerKey,
     askedAt: q.askedAt,
     votes: q.votes,
     votedByMe: q.voters.includes(viewerId),
+    // Q10: for an anonymous question only the asker's device knows (it holds the secret behind `ownerKey`).
     mine: q.authorId === viewerId,
     answered: q.answered,
     pinned: q.pinned,
