@@ -12,6 +12,7 @@ const question = (extra: Partial<QuestionView> = {}): QuestionView => ({
   text: 'Why?',
   anonymous: false,
   authorId: 'p-ana-1',
+  ownerKey: null,
   askedAt: 1,
   votes: 0,
   votedByMe: false,

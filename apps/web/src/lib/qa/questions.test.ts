@@ -14,6 +14,7 @@ const q = (id: string, extra: Partial<QuestionView> = {}): QuestionView => ({
   text: `Question ${id}`,
   anonymous: false,
   authorId: 'p-ana-1',
+  ownerKey: null,
   askedAt: 1,
   votes: 0,
   votedByMe: false,

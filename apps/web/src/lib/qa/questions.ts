@@ -1,5 +1,6 @@
 import { LIMITS, type ParticipantState, type QuestionView } from '@kring/protocol';
 import { m } from '$lib/paraglide/messages';
+import { personName } from '$lib/names';
 import { getLocale } from '$lib/paraglide/runtime';
 
 export interface QuestionGroups {
@@ -32,7 +33,7 @@ export function askerLabel(
   if (question.anonymous) return question.mine ? m.qa_asker_you_anonymous() : m.qa_asker_anonymous();
   if (question.mine) return m.qa_asker_you();
   const who = question.authorId ? participants[question.authorId] : undefined;
-  return who?.displayName ?? m.qa_asker_someone();
+  return who ? personName(who) : m.qa_asker_someone();
 }
 
 /** Whether `count` takes the singular in the page's language (1 in English; 0 and 1 in French). */

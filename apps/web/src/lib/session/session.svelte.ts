@@ -29,6 +29,14 @@ import {
   type SessionView,
 } from '@kring/protocol';
 import { m } from '$lib/paraglide/messages';
+import { personName } from '$lib/names';
+import {
+  loadOwnerSecrets,
+  newOwnerSecret,
+  ownerKeyOf,
+  saveOwnerSecret,
+  withOwnQuestions,
+} from '$lib/qa/owner-keys';
 import { CaptionFeed } from '../captions/feed.svelte';
 import { ClockOffset } from '../clock';
 import { io, type Socket } from 'socket.io-client';
@@ -88,8 +96,17 @@ export class SessionClient {
   /** This person's cut of the session state (the server redacts it); events keep it current. */
   state = $state.raw<SessionState | null>(null);
   you = $state<string | null>(null);
-  /** What the screens read: the state as this person may see it. */
-  view = $derived<SessionView | null>(this.state && this.you ? viewFor(this.state, this.you) : null);
+  /**
+   * This device's secrets of its anonymous questions (Q10: owner key → secret), for the session it
+   * holds; loaded with the first state, added to as it asks.
+   */
+  ownerSecrets = $state<Record<string, string>>({});
+  /** What the screens read: the state as this person may see it (its own anonymous questions marked). */
+  view = $derived.by<SessionView | null>(() => {
+    if (!this.state || !this.you) return null;
+    const view = viewFor(this.state, this.you);
+    return { ...view, questions: withOwnQuestions(view.questions, this.ownerSecrets) };
+  });
   /** Milliseconds to add to Date.now() for server time (timers show the same time everywhere). */
   clockOffsetMs = $state(0);
   readonly #clock = new ClockOffset();
@@ -132,6 +149,25 @@ export class SessionClient {
     this.#announce = options.announce ?? (() => {});
     this.#url = options.url;
     this.#screen = options.screen;
+  }
+
+  /**
+   * Q10: a new owner key for an anonymous question, its secret kept on this device first (null
+   * when the browser cannot hash: the question is asked without one).
+   */
+  async newOwnerKey(): Promise<string | null> {
+    const sessionId = this.state?.sessionId;
+    const secret = newOwnerSecret();
+    const key = await ownerKeyOf(secret);
+    if (!sessionId || !key) return null;
+    saveOwnerSecret(sessionId, key, secret);
+    this.ownerSecrets = { ...this.ownerSecrets, [key]: secret };
+    return key;
+  }
+
+  /** Q10: the secret behind an owner key, when this device asked that question. */
+  ownerSecretFor(key: string | null): string | null {
+    return key === null ? null : (this.ownerSecrets[key] ?? null);
   }
 
   /** What this person may do on a board right now (server-enforced; the UI only mirrors it). */
@@ -344,6 +380,9 @@ export class SessionClient {
         if (this.#socket !== socket) return;
         this.#addClockSample(sentAt, res.serverTime);
         this.you = res.you;
+        if (this.state?.sessionId !== state.data.sessionId) {
+          this.ownerSecrets = loadOwnerSecrets(state.data.sessionId);
+        }
         this.state = state.data;
         this.online.clear();
         for (const id of res.online) this.online.add(id);
@@ -425,7 +464,7 @@ export class SessionClient {
       const pending = this.#pendingPresence.get(event.participantId);
       if (pending !== undefined) {
         this.#pendingPresence.delete(event.participantId);
-        this.#announcePresence(event.displayName, pending);
+        this.#announcePresence(personName(event), pending);
       }
     }
   }
@@ -439,7 +478,7 @@ export class SessionClient {
     else this.online.delete(participantId);
     if (participantId === this.you) return;
     const who = this.view.participants[participantId];
-    if (who) this.#announcePresence(who.displayName, online);
+    if (who) this.#announcePresence(personName(who), online);
     else this.#pendingPresence.set(participantId, online);
   }
 

@@ -10,6 +10,7 @@ function question(id: string, over: Partial<QuestionView> = {}): QuestionView {
     text: `Question ${id}`,
     anonymous: false,
     authorId: null,
+    ownerKey: null,
     askedAt: 1,
     votes: 0,
     votedByMe: false,
