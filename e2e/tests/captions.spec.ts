@@ -2,21 +2,10 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { FacilitatorApi, createSessionViaApi, expectNoAxeViolations } from './boards-helpers';
-import { expectConnected, join, openTab } from './helpers';
+import { expectConnected, join, openTab, participantIdOf } from './helpers';
 
 // Issue 12: live captions, as a captioner, participants on phones, the projector and a caption
 // service (CART) would use them.
-
-/** SETUP: a participant's id, read with the facilitator's token. */
-async function participantId(baseURL: string, code: string, token: string, name: string): Promise<string> {
-  const res = await fetch(`${baseURL}/api/sessions/${code}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const body = (await res.json()) as { participants: { id: string; displayName: string }[] };
-  const id = body.participants.find((p) => p.displayName === name)?.id;
-  expect(id, `${name} is in the session`).toBeTruthy();
-  return id!;
-}
 
 const band = (page: Page) => page.getByTestId('caption-band');
 const lastLine = (page: Page) => page.getByTestId('caption-line').last();
@@ -47,7 +36,7 @@ test.describe('live captions', () => {
     await join(ben, session.participantUrl, title);
     const cleo = await person('Cleo');
     await join(cleo, session.participantUrl, title);
-    const cleoId = await participantId(baseURL!, session.code, session.facilitatorToken, 'Cleo');
+    const cleoId = await participantIdOf(baseURL!, session.code, session.facilitatorToken, 'Cleo');
     await api.send({ type: 'participant.setRole', participantId: cleoId, role: 'captioner' });
 
     // The captioner's screen is their console; nothing shows on the phones yet.

@@ -70,6 +70,22 @@ export function participantRow(page: Page, name: string) {
     .filter({ hasText: name });
 }
 
+/** SETUP: a participant's id, read with the facilitator's token. */
+export async function participantIdOf(
+  baseURL: string,
+  code: string,
+  token: string,
+  name: string,
+): Promise<string> {
+  const res = await fetch(`${baseURL}/api/sessions/${code}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const body = (await res.json()) as { participants: { id: string; displayName: string }[] };
+  const id = body.participants.find((p) => p.displayName === name)?.id;
+  expect(id, `${name} is in the session`).toBeTruthy();
+  return id!;
+}
+
 export type CockpitTab = 'run' | 'floor' | 'boards' | 'rooms' | 'questions' | 'people' | 'captions';
 
 /**

@@ -7,7 +7,7 @@ import {
   expectNoAxeViolations,
   writeDraft,
 } from './boards-helpers';
-import { addNote, expectConnected, join } from './helpers';
+import { addNote, expectConnected, join, participantIdOf } from './helpers';
 
 /** The page does not scroll at all: everything fits the window (a projector has nobody to scroll). */
 async function expectNoPageScroll(page: Page, where: string): Promise<void> {
@@ -19,17 +19,6 @@ async function expectNoPageScroll(page: Page, where: string): Promise<void> {
   }));
   expect(sizes.height, `the projector scrolls down (${where})`).toBeLessThanOrEqual(sizes.innerHeight + 1);
   expect(sizes.width, `the projector scrolls sideways (${where})`).toBeLessThanOrEqual(sizes.innerWidth + 1);
-}
-
-/** SETUP: a participant's id, read with the facilitator's token. */
-async function participantId(baseURL: string, code: string, token: string, name: string): Promise<string> {
-  const res = await fetch(`${baseURL}/api/sessions/${code}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const body = (await res.json()) as { participants: { id: string; displayName: string }[] };
-  const id = body.participants.find((p) => p.displayName === name)?.id;
-  expect(id, `${name} is in the session`).toBeTruthy();
-  return id!;
 }
 
 test.describe('the projector at 1920×1080', () => {
@@ -70,7 +59,7 @@ test.describe('the projector at 1920×1080', () => {
     for (const text of notes) await addNote(ana.page, text);
     await api.send({ type: 'board.focus', boardId: session.boardId });
     await api.send({ type: 'timer.start', durationMs: 5 * 60_000, label: 'Writing' });
-    const anaId = await participantId(baseURL!, session.code, session.facilitatorToken, 'Ana');
+    const anaId = await participantIdOf(baseURL!, session.code, session.facilitatorToken, 'Ana');
     await api.send({ type: 'floor.give', participantId: anaId });
 
     // The projector: its own device holding the facilitator's token, on a 1920×1080 screen.

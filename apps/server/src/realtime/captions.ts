@@ -4,6 +4,7 @@ import { CaptionInput, type CaptionScope, PLENARY } from '@kring/protocol';
 import type { CaptionService, CaptionSink } from '../captions/service';
 import type { Log } from '../log';
 import type { SessionService } from '../sessions/service';
+import { invalid } from './invalid';
 
 type CaptionSocket = Pick<Socket, 'on'> & {
   data: { sessionId: string; participantId: string; projector: boolean };
@@ -28,16 +29,7 @@ export function handleCaptions(
   socket.on('caption', async (raw: unknown, ack: unknown) => {
     if (typeof ack !== 'function') return;
     const parsed = CaptionInput.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return ack({
-        ok: false,
-        error: {
-          code: 'bad_request',
-          message: `invalid caption: ${issue?.path.join('.') || ''} ${issue?.message ?? ''}`.trim(),
-        },
-      });
-    }
+    if (!parsed.success) return ack(invalid('caption', parsed.error));
     try {
       const state = await sessions.get(sessionId);
       if (!state) return ack({ ok: false, error: { code: 'not_found', message: 'the session is gone' } });

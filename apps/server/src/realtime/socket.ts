@@ -14,6 +14,7 @@ import { coolingDown, guardSocket, handshakeAllowed } from '../limits/socket';
 import type { CaptionService } from '../captions/service';
 import type { Log } from '../log';
 import { captionFanOut, handleCaptions } from './captions';
+import { invalid } from './invalid';
 import type { CommandResult, SessionService } from '../sessions/service';
 import type { TokenSigner } from '../tokens';
 import type { Presence } from './presence';
@@ -138,16 +139,7 @@ export function attachControlPlane({
     socket.on('command', async (raw, ack) => {
       if (typeof ack !== 'function') return;
       const parsed = Command.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        return ack({
-          ok: false,
-          error: {
-            code: 'bad_request',
-            message: `invalid command: ${issue?.path.join('.') || ''} ${issue?.message ?? ''}`.trim(),
-          },
-        });
-      }
+      if (!parsed.success) return ack(invalid('command', parsed.error));
       try {
         const result = await execute(sessionId, parsed.data, { participantId });
         ack(result.ok ? { ok: true, version: result.version, serverTime: clock() } : result);
