@@ -1,12 +1,13 @@
 import { takesTheFloor } from '@kring/core';
 import type { ParticipantState } from '@kring/protocol';
 import { m } from '$lib/paraglide/messages';
+import { personName } from '$lib/names';
 
 export type People = Readonly<Record<string, ParticipantState>>;
 
 /** A person's display name; someone no longer in the record still reads as a person, not an id. */
 export function nameOf(people: People, id: string): string {
-  return people[id]?.displayName ?? m.floor_someone_who_left();
+  return personName(people[id]);
 }
 
 /** The name as this person reads it: their own is "you". */
