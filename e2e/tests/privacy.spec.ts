@@ -1,0 +1,93 @@
+import { expect, test } from './fixtures';
+import { type FacilitatorApi, createSessionViaApi, expectNoAxeViolations } from './boards-helpers';
+import { ask, openQuestions } from './clock-qa-helpers';
+import { expectConnected, join, openTab } from './helpers';
+
+// Issue 13: what a session keeps, for how long, who exports, who organises it — told before joining and
+// on every screen; the host ends and deletes it at once; an anonymous question is its device's to delete.
+
+test.describe('privacy of a session', () => {
+  let api: FacilitatorApi | null = null;
+
+  test.afterEach(() => {
+    api?.close();
+    api = null;
+  });
+
+  test('the intervision group keeps its words until the end of its cycle, says so before anyone joins, keeps exports, and the host deletes everything at once', async ({
+    person,
+    baseURL,
+  }) => {
+    test.setTimeout(120_000);
+    const title = 'Intervision, yearly cycle';
+    const session = await createSessionViaApi(baseURL!, title);
+
+    // The host sets it in the People tab's Privacy card.
+    const host = await person('Hanna');
+    await host.page.goto(session.facilitatorUrl);
+    await expect(host.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await openTab(host.page, 'people');
+    const settings = host.page.getByTestId('privacy-settings');
+    await settings.getByTestId('retention-until').check();
+    const year = new Date().getFullYear() + 1;
+    await settings.getByTestId('retention-date').fill(`${year}-06-30`);
+    await settings.getByTestId('retention-save').click();
+    await expect(settings.getByTestId('privacy-current')).toContainText(`Kept until 30 June ${year}`);
+    await settings.getByTestId('exporters-facilitators').check();
+    await settings.getByTestId('notice-organiser').fill('Intervisie Gent');
+    await settings.getByTestId('notice-contact').fill('intervisie@example.org');
+    await settings.getByTestId('notice-save').click();
+    await expect(settings.getByTestId('privacy-current')).toContainText('Only the facilitators may export');
+    await expectNoAxeViolations(host.page, 'the Privacy card in the People tab');
+
+    // Ana, on her phone, reads all of it before she is asked for a name.
+    const ana = await person('Ana');
+    await ana.page.setViewportSize({ width: 390, height: 844 });
+    await ana.page.goto(session.participantUrl);
+    const notice = ana.page.getByTestId('join-privacy');
+    await expect(notice).toBeVisible();
+    await expect(notice.getByTestId('privacy-retention')).toContainText(`Kept until 30 June ${year}`);
+    await expect(notice.getByTestId('privacy-exporters')).toContainText('Only the facilitators');
+    await expect(notice.getByTestId('privacy-organiser')).toContainText('Intervisie Gent');
+    await expect(notice.getByTestId('privacy-contact')).toContainText('intervisie@example.org');
+    await expectNoAxeViolations(ana.page, 'the join page with its privacy notice');
+    await join(ana, session.participantUrl, title);
+    await expectConnected(ana.page);
+
+    // In the session: the notice is one click away, and there are no export buttons that would fail.
+    const disclosure = ana.page.getByTestId('privacy-disclosure');
+    await disclosure.locator('summary').click();
+    await expect(disclosure.getByTestId('privacy-retention')).toContainText(`Kept until 30 June ${year}`);
+    const exportsMenu = ana.page.locator('details.exports').first();
+    await exportsMenu.locator('summary').click();
+    await expect(exportsMenu.getByTestId('exports-kept')).toBeVisible();
+    await expect(exportsMenu.getByRole('button', { name: /Markdown|CSV|JSON/ })).toHaveCount(0);
+
+    // Her anonymous question is hers to delete (the secret stays on her device), and nobody else's.
+    await ask(ana.page, 'Is it fine to stay quiet today?', { anonymous: true });
+    const mine = openQuestions(ana.page).filter({ hasText: 'Is it fine to stay quiet today?' });
+    await expect(mine.getByTestId('asker')).toHaveText('You, anonymously');
+    await openTab(host.page, 'questions');
+    const onHost = openQuestions(host.page).filter({ hasText: 'Is it fine to stay quiet today?' });
+    await expect(onHost.getByTestId('asker')).toHaveText('Anonymous');
+    await expect(onHost.getByRole('button', { name: 'Delete' })).toHaveCount(0);
+    await mine.getByRole('button', { name: 'Delete' }).click();
+    await mine
+      .getByRole('button', { name: /^Delete/ })
+      .last()
+      .click();
+    await expect(openQuestions(host.page).filter({ hasText: 'Is it fine to stay quiet today?' })).toHaveCount(
+      0,
+    );
+
+    // The host ends and deletes it now: her page and Ana's say so, calmly; the link finds nothing.
+    await openTab(host.page, 'people');
+    await settings.getByTestId('session-delete').click();
+    await settings.getByTestId('session-delete-confirm').click();
+    await expect(host.page.getByTestId('session-deleted')).toBeVisible();
+    await expect(ana.page.getByTestId('refused-gone')).toBeVisible();
+    await expect(ana.page.getByTestId('refused-gone')).toContainText('This session no longer exists');
+    const probe = await fetch(`${baseURL}/api/sessions/${session.code}/privacy`);
+    expect(probe.status).toBe(404);
+  });
+});
