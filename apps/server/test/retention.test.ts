@@ -325,3 +325,51 @@ describe('anonymous means unlinkable at rest (Q7, Q10)', () => {
     expect(onDisk(dataDir, ['Ganymede'])).toEqual([]);
   });
 });
+
+describe('a purge that stops half-way (PR4)', () => {
+  it('leaves the session whole when the deletion fails or the server stops, and the next start deletes it', async () => {
+    const dataDir = tempDataDir();
+    let now = Date.now();
+    /** A store whose deletion fails once, as if the process died inside it (the transaction never committed). */
+    class StopsOnce extends SqliteStore {
+      failed = false;
+      override async deleteSession(sessionId: string): Promise<boolean> {
+        if (!this.failed) {
+          this.failed = true;
+          throw new Error('the process stopped here');
+        }
+        return super.deleteSession(sessionId);
+      }
+    }
+    const server = await startKring({
+      dataDir,
+      port: 0,
+      host: '127.0.0.1',
+      log: () => {},
+      clock: () => now,
+      store: new StopsOnce(dataDir),
+    });
+    registerCleanup(() => server.close());
+    const created = await createSession(server.url, 'Half-way, Wombat');
+    const host = await connectSocket(server.url, withToken(created.facilitatorToken));
+    await ok(host, { type: 'session.setRetention', retention: { kind: 'onEnd' } });
+    await ok(host, { type: 'announcement.post', text: 'Words of a Wombat' });
+    await ok(host, { type: 'session.end' });
+    await server.purge.sweep();
+    // The deletion failed: nothing of the session is lost or half gone; it is still there, whole.
+    await server.close();
+    const reader = new SqliteStore(dataDir);
+    const events = await reader.loadEvents(created.sessionId);
+    expect(events.some((e) => e.type === 'announcement.posted')).toBe(true);
+    expect(events.at(-1)).toMatchObject({ type: 'session.ended' });
+    await reader.close();
+    // The next start sweeps at once and finishes it.
+    now += 1000;
+    const again = await startKring({ dataDir, port: 0, host: '127.0.0.1', log: () => {}, clock: () => now });
+    registerCleanup(() => again.close());
+    await expect
+      .poll(async () => (await fetch(`${again.url}/api/sessions/${created.joinCode}/privacy`)).status)
+      .toBe(404);
+    expect(onDisk(dataDir, ['Wombat'])).toEqual([]);
+  });
+});
