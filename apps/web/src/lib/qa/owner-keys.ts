@@ -19,14 +19,18 @@ const storage = (): Store | null => {
   }
 };
 
+/** Bytes in base64url without padding, as the server writes hashes. */
+function base64url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
 /** 32 random bytes in base64url (43 characters). */
 export function newOwnerSecret(
   random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b),
 ): string {
-  const bytes = random(new Uint8Array(32));
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return base64url(random(new Uint8Array(32)));
 }
 
 /**
@@ -37,10 +41,7 @@ export function newOwnerSecret(
 export async function ownerKeyOf(secret: string): Promise<string | null> {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) return null;
-  const digest = new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(secret)));
-  let binary = '';
-  for (const b of digest) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return base64url(new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(secret))));
 }
 
 /** This device's secrets for one session: owner key → secret. */
