@@ -10,7 +10,7 @@ import {
 } from '@kring/protocol';
 import { type StepResult, kib, mib, table } from './report';
 import { type ClientSocket, command, connect, post } from './clients';
-import type { ServerStats } from './server-process';
+import { type ServerStats, pooled } from './ipc';
 
 /**
  * Breakout rooms at scale: a real server (its own process, SQLite in a temporary directory,
@@ -105,20 +105,6 @@ async function until(what: string, done: () => boolean): Promise<void> {
     if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
-}
-
-/** Runs `fn` over `items`, at most `limit` at a time. */
-async function pooled<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 /** The server process and a way to ask it for its memory. */

@@ -1,4 +1,4 @@
-import { type ChildProcess, fork } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -14,7 +14,7 @@ import {
 } from '@kring/protocol';
 import { type ClientSocket, command, connect, post } from './clients';
 import { percentile } from './report';
-import type { ServerStats } from './server-process';
+import { type ServerStats, nextMessage, pooled, processStats } from './ipc';
 
 /**
  * Live captions at scale (issue 12): a caption line reaches every connected screen within 300 ms at
@@ -111,14 +111,7 @@ async function baselineServer(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : 0;
   process.on('message', (message: { type: string }) => {
     if (message.type === 'stats') {
-      const memory = process.memoryUsage();
-      const cpu = process.cpuUsage();
-      const stats: ServerStats = {
-        rss: memory.rss,
-        heapUsed: memory.heapUsed,
-        cpuMs: (cpu.user + cpu.system) / 1000,
-      };
-      process.send?.({ type: 'stats', stats });
+      process.send?.({ type: 'stats', stats: processStats() });
     } else if (message.type === 'stop') {
       void io.close(() => process.exit(0));
     }
@@ -128,20 +121,6 @@ async function baselineServer(): Promise<void> {
 }
 
 // ——— The driver ———
-
-function nextMessage<T>(proc: ChildProcess, type: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`server exited with ${code}`));
-    const onMessage = (m: { type: string } & T) => {
-      if (m.type !== type) return;
-      proc.off('message', onMessage);
-      proc.off('exit', onExit);
-      resolve(m);
-    };
-    proc.on('message', onMessage);
-    proc.once('exit', onExit);
-  });
-}
 
 /** A server in its own process: Kring (server-process.ts) or the baseline (this file). */
 async function startServer(file: string, args: string[]) {
@@ -166,20 +145,6 @@ async function startServer(file: string, args: string[]) {
   };
 }
 type ServerProcess = Awaited<ReturnType<typeof startServer>>;
-
-/** Runs `fn` over `items`, at most `limit` at a time. */
-async function pooled<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
 
 /** Each line's text ends with its key (`[A-2-7]`: scenario, run, line), found again on the screens. */
 const KEY = /\[([A-Z]-\d+-\d+)\]$/;

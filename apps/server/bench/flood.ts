@@ -14,7 +14,7 @@ import {
 import type { FloodPlan, FloodReport } from './flooder';
 import { percentile } from './report';
 import { type ClientSocket, command, connect, post } from './clients';
-import type { ServerStats } from './server-process';
+import { type ServerStats, nextMessage } from './ipc';
 
 /**
  * One client must not slow down everyone (issue 9). A real server in its own process (SQLite in a
@@ -41,20 +41,6 @@ function child(file: string): ChildProcess {
   return fork(fileURLToPath(new URL(file, import.meta.url)), [], {
     execArgv: process.execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-}
-
-function nextMessage<T>(proc: ChildProcess, type: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`child exited with ${code}`));
-    const onMessage = (m: { type: string } & T) => {
-      if (m.type !== type) return;
-      proc.off('message', onMessage);
-      proc.off('exit', onExit);
-      resolve(m);
-    };
-    proc.on('message', onMessage);
-    proc.once('exit', onExit);
   });
 }
 

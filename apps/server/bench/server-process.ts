@@ -3,18 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startKring } from '../src/app';
 import { createLog } from '../src/log';
+import { processStats } from './ipc';
 
 /**
  * The benchmark's server, in a process of its own so that its memory is its own and the clients
  * do not share its event loop: SQLite in a temporary directory, port 0. Talks to the driver over
  * the fork IPC channel: sends `{ port }` once listening, answers `stats` with its memory and CPU time.
  */
-export interface ServerStats {
-  rss: number;
-  heapUsed: number;
-  /** CPU time the server process used so far (user + system), in ms. */
-  cpuMs: number;
-}
+export type { ServerStats } from './ipc';
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kring-bench-'));
@@ -22,14 +18,7 @@ async function main(): Promise<void> {
   const send = (message: unknown) => process.send?.(message);
   process.on('message', (message: { type: string }) => {
     if (message.type === 'stats') {
-      const memory = process.memoryUsage();
-      const cpu = process.cpuUsage();
-      const stats: ServerStats = {
-        rss: memory.rss,
-        heapUsed: memory.heapUsed,
-        cpuMs: (cpu.user + cpu.system) / 1000,
-      };
-      send({ type: 'stats', stats });
+      send({ type: 'stats', stats: processStats() });
     } else if (message.type === 'stop') {
       void server.close().finally(() => {
         rmSync(dataDir, { recursive: true, force: true });
