@@ -162,6 +162,10 @@ export const CaptionSourceView = CaptionSourceState.extend({
 });
 export type CaptionSourceView = z.infer<typeof CaptionSourceView>;
 
+/** `GET /api/sessions/{code}/captions/sources` (facilitators and captioners). */
+export const CaptionSourcesResponse = z.object({ sources: z.array(CaptionSourceView) });
+export type CaptionSourcesResponse = z.infer<typeof CaptionSourcesResponse>;
+
 export const TRANSCRIPT_FORMATS = ['txt', 'vtt', 'json'] as const;
 export const TranscriptFormat = z.enum(TRANSCRIPT_FORMATS);
 export type TranscriptFormat = z.infer<typeof TranscriptFormat>;

@@ -110,6 +110,7 @@ export {
   CaptionPartial,
   CaptionUpdate,
   CaptionSourceView,
+  CaptionSourcesResponse,
   TRANSCRIPT_FORMATS,
   TranscriptFormat,
 } from './captions';

@@ -1,6 +1,14 @@
 import { type SessionState, mayCaption, mayManageTranscript } from '@kring/core';
 import express, { type Request, type Response, Router } from 'express';
-import { CaptionLang, type CaptionSourceView, Id, LIMITS, Locale, TranscriptFormat } from '@kring/protocol';
+import {
+  CaptionLang,
+  type CaptionSourceView,
+  type CaptionSourcesResponse,
+  Id,
+  LIMITS,
+  Locale,
+  TranscriptFormat,
+} from '@kring/protocol';
 import type { Authenticated } from '../auth';
 import { sendError } from '../http/errors';
 import { type Limits, clientAddress } from '../limits';
@@ -119,7 +127,8 @@ export function captionMemberRoutes({ captions, store, urls, member, origin }: C
       ...s,
       url: s.revoked ? null : urls.url(origin(req), state.sessionId, s.id),
     }));
-    res.set('Cache-Control', 'no-store').json({ sources });
+    const out: CaptionSourcesResponse = { sources };
+    res.set('Cache-Control', 'no-store').json(out);
   });
 
   // CA7: the whole transcript, facilitators only.

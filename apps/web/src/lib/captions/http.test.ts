@@ -17,13 +17,23 @@ describe('caption HTTP paths', () => {
       return new Response(
         JSON.stringify({
           sources: [
-            { id: 's1', scope: 'plenary', label: 'CART', addedAt: 1, revoked: false, url: 'https://x/c?t=1' },
-            { id: 's2', scope: 'plenary', label: 'Old', addedAt: 1, revoked: true, url: null },
+            {
+              id: 'source01',
+              scope: 'plenary',
+              label: 'CART',
+              addedAt: 1,
+              revoked: false,
+              url: 'https://x/c?t=1',
+            },
+            { id: 'source02', scope: 'plenary', label: 'Old', addedAt: 1, revoked: true, url: null },
           ],
         }),
       );
     }) as typeof fetch;
-    expect(await fetchSourceUrls('ABC', 'tok', fetchFn)).toEqual({ s1: 'https://x/c?t=1', s2: null });
+    expect(await fetchSourceUrls('ABC', 'tok', fetchFn)).toEqual({
+      source01: 'https://x/c?t=1',
+      source02: null,
+    });
     expect(auth).toBe('Bearer tok');
   });
 

@@ -1,4 +1,4 @@
-import type { TranscriptFormat } from '@kring/protocol';
+import { CaptionSourcesResponse, type TranscriptFormat } from '@kring/protocol';
 import { ExportError } from '$lib/exports/exports';
 import { m } from '$lib/paraglide/messages';
 
@@ -33,14 +33,10 @@ export async function fetchSourceUrls(
     throw new ExportError(m.captions_offline());
   }
   if (!res.ok) throw new ExportError(m.captions_urls_failed({ status: res.status }));
-  // Only the ids and URLs are read (`CaptionSourceView`); the rest comes with the session state.
-  const body = (await res.json().catch(() => null)) as { sources?: unknown } | null;
-  if (!Array.isArray(body?.sources)) throw new ExportError(m.captions_urls_failed({ status: res.status }));
-  const urls: Record<string, string | null> = {};
-  for (const s of body.sources as { id?: unknown; url?: unknown }[]) {
-    if (typeof s?.id === 'string') urls[s.id] = typeof s.url === 'string' ? s.url : null;
-  }
-  return urls;
+  // Only the ids and URLs are kept; the rest comes with the session state.
+  const body = CaptionSourcesResponse.safeParse(await res.json().catch(() => null));
+  if (!body.success) throw new ExportError(m.captions_urls_failed({ status: res.status }));
+  return Object.fromEntries(body.data.sources.map((s) => [s.id, s.url]));
 }
 
 /** Deletes the whole transcript (CA7); every screen then forgets its lines. */

@@ -1,4 +1,5 @@
-import type { Exporters, PrivacyState, Retention } from '@kring/protocol';
+import { DEFAULT_RETENTION } from '@kring/core';
+import { type Exporters, type PrivacyState, Retention } from '@kring/protocol';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 
@@ -96,7 +97,8 @@ export function endOfDay(value: string): number | null {
 
 export type RetentionChoice = 'default' | 'days' | 'onEnd' | 'until';
 
-export const DEFAULT_DAYS = 30;
+/** Core's default retention (PR1), in days. */
+export const DEFAULT_DAYS = DEFAULT_RETENTION.kind === 'days' ? DEFAULT_RETENTION.days : 30;
 
 /** The radio that shows a retention (30 days is the default's own choice). */
 export function choiceOf(retention: Retention): RetentionChoice {
@@ -114,10 +116,11 @@ export function retentionFromForm(
   switch (choice) {
     case 'default':
       return { ok: true, retention: { kind: 'days', days: DEFAULT_DAYS } };
-    case 'days':
-      if (days === null || !Number.isInteger(days) || days < 1 || days > 3650)
-        return { ok: false, problem: 'days' };
-      return { ok: true, retention: { kind: 'days', days } };
+    case 'days': {
+      // The wire schema's bounds, so the form and the server never disagree.
+      const parsed = Retention.safeParse({ kind: 'days', days });
+      return parsed.success ? { ok: true, retention: parsed.data } : { ok: false, problem: 'days' };
+    }
     case 'onEnd':
       return { ok: true, retention: { kind: 'onEnd' } };
     case 'until': {
