@@ -1,12 +1,16 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addNote } from '@kring/board';
+import { addNote, readNotes } from '@kring/board';
 import { viewFor } from '@kring/core';
 import { SessionSummary } from '@kring/protocol';
 import {
   connectSocket,
   createSession,
   joinSession,
+  registerCleanup,
   sessionSummary,
   startServer,
   tempDataDir,
@@ -26,6 +30,12 @@ import {
   synced,
   upgradeStatus,
 } from './boards-harness';
+
+/** BD15: a secret a device keeps for an anonymous note, and its owner key (the hash). */
+function ownerSecret() {
+  const secret = randomBytes(32).toString('base64url');
+  return { secret, key: createHash('sha256').update(secret, 'utf8').digest('base64url') };
+}
 
 /** What the server has stored for a document, as a document. */
 async function stored(
@@ -152,8 +162,9 @@ describe('anonymous boards (BD9) over real connections', () => {
   const ADA = 'Adalind-Quixotic-Marmalade-7391';
   const BEN = 'Benedikt-Zephyr-Tangerine-2208';
 
-  it('nothing a client reads links a note to its author, yet the author alone edits and deletes it', async () => {
-    const { server, url, joinCode, host, hostToken, hostId, people } = await scene([ADA, BEN]);
+  it('BD9/BD15: nothing a client reads or the server stores links a note to its author, yet the device holding its secret edits and deletes it', async () => {
+    const dataDir = tempDataDir();
+    const { server, url, joinCode, host, hostToken, hostId, people } = await scene([ADA, BEN], dataDir);
     const [ada, ben] = people as [(typeof people)[0], (typeof people)[0]];
     const hostEvents = recordEvents(host);
     const benEvents = recordEvents(ben.socket);
@@ -166,29 +177,32 @@ describe('anonymous boards (BD9) over real connections', () => {
     benBoard.p.awareness.setLocalStateField('user', { name: BEN, id: ben.id });
     adaBoard.p.awareness.setLocalStateField('user', { name: ADA, id: ada.id });
 
-    // Ada writes by command; her own connection is read-only here.
+    // Ada writes by command, with the owner key of a secret her device keeps; her own connection
+    // is read-only here.
+    const [first, second] = [ownerSecret(), ownerSecret()];
     const add = await command(ada.socket, {
       type: 'note.add',
       boardId: anon,
       text: 'The waiting list',
       color: 'pink',
+      ownerKey: first.key,
     });
     expect(add).toMatchObject({ ok: true });
     addNote(adaBoard.doc, { text: 'written straight into the document', color: 'yellow', authorId: ada.id });
-    // And in private writing, revealed.
+    // And in private writing, revealed: the draft carries its owner key onto the board.
     await command(host, { type: 'board.setPhase', boardId: anon, phase: 'private' });
     const drafts = await synced(url, `${anon}/drafts/${ada.id}`, ada.token);
-    addNote(drafts.doc, { text: 'A revealed worry', color: 'green', authorId: ada.id });
+    addNote(drafts.doc, { text: 'A revealed worry', color: 'green', authorId: ada.id, ownerKey: second.key });
     await expect
       .poll(async () => noteTexts(await stored(server, `${anon}/drafts/${ada.id}`)))
       .toHaveLength(1);
     await command(host, { type: 'board.setPhase', boardId: anon, phase: 'open' });
     await expect.poll(() => noteTexts(benBoard.doc)).toEqual(['A revealed worry', 'The waiting list']);
 
-    // Only Ada's copy knows which notes are hers.
-    const mine = viewFor(await snapshot(ada.socket), ada.id).boards.find((b) => b.id === anon)!.myNotes;
-    expect(mine).toHaveLength(2);
+    // No copy of the state, not even Ada's, records whose notes these are: her device knows them by
+    // their owner keys in the document.
     for (const [socket, id] of [
+      [ada.socket, ada.id],
       [ben.socket, ben.id],
       [host, hostId],
     ] as const) {
@@ -196,12 +210,25 @@ describe('anonymous boards (BD9) over real connections', () => {
       expect(state.boards.find((b) => b.id === anon)!.authors).toEqual({});
       expect(viewFor(state, id).boards.find((b) => b.id === anon)!.myNotes).toEqual([]);
     }
-    const [first] = mine as [string];
+    const keyed = new Map(readNotes(benBoard.doc).map((n) => [n.ownerKey, n.id]));
+    const noteId = keyed.get(first.key)!;
+    expect(keyed.get(second.key)).toBeDefined();
+    // Nothing stored names her either: no event about this board, in any form.
+    const db = new Database(join(dataDir, 'kring.db'), { readonly: true });
+    registerCleanup(() => void db.close());
+    const rows = db
+      .prepare("SELECT body FROM session_events WHERE json_extract(body, '$.boardId') = ?")
+      .all(anon) as { body: string }[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.body.includes(ada.id))).toEqual([]);
     for (const [socket, cmd] of [
-      [ben.socket, { type: 'note.edit', boardId: anon, noteId: first, text: 'hijacked' }],
-      [ben.socket, { type: 'note.delete', boardId: anon, noteId: first }],
-      [host, { type: 'note.edit', boardId: anon, noteId: first, text: 'hijacked' }],
-      [host, { type: 'note.delete', boardId: anon, noteId: first }],
+      [ben.socket, { type: 'note.edit', boardId: anon, noteId, text: 'hijacked' }],
+      [ben.socket, { type: 'note.delete', boardId: anon, noteId }],
+      [ben.socket, { type: 'note.delete', boardId: anon, noteId, ownerKey: first.key }],
+      [host, { type: 'note.edit', boardId: anon, noteId, text: 'hijacked' }],
+      [host, { type: 'note.delete', boardId: anon, noteId, ownerSecret: second.secret }],
+      // Her own token is not enough without the secret.
+      [ada.socket, { type: 'note.delete', boardId: anon, noteId }],
     ] as const) {
       expect(await command(socket, cmd)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
@@ -209,12 +236,11 @@ describe('anonymous boards (BD9) over real connections', () => {
       await command(ada.socket, {
         type: 'note.edit',
         boardId: anon,
-        noteId: first,
+        noteId,
         text: 'Edited by its author',
+        ownerSecret: first.secret,
       }),
-    ).toMatchObject({
-      ok: true,
-    });
+    ).toMatchObject({ ok: true });
     await expect.poll(() => noteTexts(hostBoard.doc)).toContain('Edited by its author');
 
     // Dump everything the others can read: documents, awareness, events, snapshots, exports.
@@ -266,9 +292,9 @@ describe('anonymous boards (BD9) over real connections', () => {
       }
     }
 
-    expect(await command(ada.socket, { type: 'note.delete', boardId: anon, noteId: first })).toMatchObject({
-      ok: true,
-    });
+    expect(
+      await command(ada.socket, { type: 'note.delete', boardId: anon, noteId, ownerSecret: first.secret }),
+    ).toMatchObject({ ok: true });
     await expect.poll(() => noteTexts(benBoard.doc)).toHaveLength(1);
     for (const row of await server.store.loadBoardUpdates(anon)) {
       expect(contains(row.update, 'Edited by its author')).toBe(false);

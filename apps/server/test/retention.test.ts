@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { startKring } from '../src/app';
 import { SqliteStore } from '../src/store/sqlite';
 import { command, fetchExport, noteTexts, scene, synced } from './boards-harness';
 import { ok } from './breakouts-harness';
+import { onDisk } from './disk';
 import {
   type ClientSocket,
   connectSocket,
@@ -23,16 +23,6 @@ import {
 // Issue 13 (first part): retention per session, the host's "end and delete", the purge (core PR1–PR5).
 
 const DAY = 24 * 60 * 60 * 1000;
-
-/** Whether any of the SQLite files in `dataDir` (the database, its WAL) holds one of `words`. */
-function onDisk(dataDir: string, words: readonly string[]): string[] {
-  const found: string[] = [];
-  for (const file of readdirSync(dataDir).filter((f) => f.startsWith('kring.db'))) {
-    const bytes = readFileSync(join(dataDir, file));
-    for (const w of words) if (bytes.includes(Buffer.from(w))) found.push(`${w} in ${file}`);
-  }
-  return found;
-}
 
 const caption = (socket: ClientSocket, input: unknown) =>
   new Promise<CaptionAck>((resolve) => socket.emit('caption', input, resolve));

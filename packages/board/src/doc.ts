@@ -35,6 +35,11 @@ export type NoteContentKey = (typeof NOTE_CONTENT_KEYS)[number];
 export type NoteWords = Partial<Record<NoteContentKey, string>>;
 export const NOTE_PLACEMENT_KEYS = ['columnId', 'clusterId'] as const;
 export const NOTE_AUTHOR_KEY = 'authorId';
+/**
+ * BD15: an anonymous note's owner key (the hash of a secret its writer's device keeps): what lets
+ * its writer edit or delete it without anything naming them. Written with the note, never changed.
+ */
+export const NOTE_OWNER_KEY = 'ownerKey';
 export const NOTE_SERVER_KEYS = ['hidden', 'reactions', 'votes'] as const;
 
 /** One entry of a root map. Typed `unknown` inside: any peer may have written anything. */

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { IMPLICIT_COLUMN_ID } from './columns';
 import {
+  NOTE_OWNER_KEY,
   type Entry,
   byOrder,
   clustersRoot,
@@ -14,7 +15,7 @@ import {
 import type { HiddenWords } from './moderation-doc';
 import { type BoardLocale, boardText } from './i18n';
 import { type BoardMeta, readMeta } from './meta';
-import { DEFAULT_NOTE_COLOR, type NoteColor, isNoteColor } from './notes/notes';
+import { DEFAULT_NOTE_COLOR, type NoteColor, isNoteColor, isOwnerKey } from './notes/notes';
 import { REACTION_IDS, type ReactionCounts } from './reactions';
 
 /**
@@ -36,6 +37,11 @@ export interface BoardNote {
   /** Counts per kind, keys in `REACTIONS` order, kinds at 0 left out. */
   reactions: ReactionCounts;
   votes: number;
+  /**
+   * BD15: an anonymous note's owner key, so its writer's device knows it as its own. It names
+   * nobody; exports leave it out all the same.
+   */
+  ownerKey?: string;
 }
 
 export interface BoardCluster {
@@ -140,6 +146,8 @@ function toBoardNote(
     votes: options.counts?.votes ? readCount(options.counts.votes[id]) : readCount(map.get('votes')),
   };
   if (authorId !== undefined && !anonymous) note.authorId = authorId;
+  const ownerKey = map.get(NOTE_OWNER_KEY);
+  if (isOwnerKey(ownerKey)) note.ownerKey = ownerKey;
   return note;
 }
 

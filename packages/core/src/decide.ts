@@ -5,6 +5,7 @@ import { decideAnnouncement } from './announcements/announcements';
 import { decideBoard } from './boards/decide';
 import { decideBreakout, lateJoinerEvents } from './breakouts/breakouts';
 import { decideCaptions } from './captions/captions';
+import { decideLeave } from './privacy/leave';
 import { decidePrivacy } from './privacy/privacy';
 import { runsRoomCommand } from './breakouts/room-floor';
 import { type Actor, type Ctx, type DecideContext, type Decision, accept, refuse } from './decision';
@@ -61,6 +62,7 @@ export function decide(
     now,
     online: context.online ? new Set(context.online) : null,
     notes: context.notes ?? null,
+    boardNotes: context.boardNotes ?? null,
   };
   switch (command.type) {
     case 'board.setLock':
@@ -83,6 +85,8 @@ export function decide(
     case 'participant.setRole':
     case 'participant.remove':
       return decideRoles(ctx, command);
+    case 'participant.leave':
+      return decideLeave(ctx, command);
     case 'agenda.add':
     case 'agenda.update':
     case 'agenda.remove':

@@ -21,11 +21,20 @@ export interface DecideContext {
    * given back (VO3).
    */
   notes?: ReadonlyMap<string, NoteFacts>;
+  /**
+   * PR8: the notes of every board of the session (board id → note id → facts), read the same way,
+   * for a command about everything one person wrote (`participant.leave`).
+   */
+  boardNotes?: ReadonlyMap<string, ReadonlyMap<string, NoteFacts>>;
 }
 
 /** What core needs to know about a note in a board document. */
 export interface NoteFacts {
   hidden: boolean;
+  /** The author the document names (named boards: notes written over the board connection). */
+  authorId?: string;
+  /** BD15: an anonymous note's owner key. */
+  ownerKey?: string;
 }
 
 /** Everything a rule needs: the state, the acting member, the time, and who is online. */
@@ -35,6 +44,7 @@ export interface Ctx {
   now: number;
   online: ReadonlySet<string> | null;
   notes: ReadonlyMap<string, NoteFacts> | null;
+  boardNotes: ReadonlyMap<string, ReadonlyMap<string, NoteFacts>> | null;
 }
 
 export const refuse = (code: ErrorBody['code'], message: string): Decision => ({

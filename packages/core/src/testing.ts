@@ -55,6 +55,8 @@ export class TestSession {
   online: string[] | undefined;
   /** What the server read from the command's board document; undefined: not checked. */
   notes: Map<string, NoteFacts> | undefined;
+  /** What the server read from every board's document (PR8); undefined: not read. */
+  boardNotes: Map<string, Map<string, NoteFacts>> | undefined;
   private nextId = 0;
 
   constructor() {
@@ -92,6 +94,7 @@ export class TestSession {
     const context = {
       ...(this.online ? { online: this.online } : {}),
       ...(this.notes ? { notes: this.notes } : {}),
+      ...(this.boardNotes ? { boardNotes: this.boardNotes } : {}),
     };
     const decision = decide(this.state, parsed, { participantId: actor }, this.now, context);
     if (decision.ok) this.append(decision.events);

@@ -3,6 +3,7 @@ import { eventBase } from './event-base';
 import { Locale } from './http';
 import { Id } from './ids';
 import { LIMITS } from './limits';
+import { OwnerKey, OwnerSecret } from './owner-keys';
 import { Text } from './text';
 
 /**
@@ -191,7 +192,8 @@ export const RemoveNote = z.strictObject({ type: z.literal('note.remove'), board
 
 /**
  * Notes written through the server (the way to write on an anonymous board, where the document
- * must never carry who wrote what). `noteId` is set by the server.
+ * must never carry who wrote what). `noteId` is set by the server. BD15: on an anonymous board,
+ * `ownerKey` (the hash of a secret the writer's device keeps) is what makes the note theirs.
  */
 export const AddNote = z.strictObject({
   type: z.literal('note.add'),
@@ -200,7 +202,13 @@ export const AddNote = z.strictObject({
   text: Text(LIMITS.noteTextMax),
   color: NoteColor,
   columnId: NoteId.optional(),
+  ownerKey: OwnerKey.optional(),
 });
+/**
+ * BD15: the writer of an anonymous note shows `ownerSecret`; the server turns it into `ownerKey`
+ * (its hash) before core decides, replacing any `ownerKey` a client sent.
+ */
+const ownerProof = { ownerSecret: OwnerSecret.optional(), ownerKey: OwnerKey.optional() };
 export const EditNote = z
   .strictObject({
     type: z.literal('note.edit'),
@@ -208,9 +216,15 @@ export const EditNote = z
     noteId: NoteId,
     text: Text(LIMITS.noteTextMax).optional(),
     color: NoteColor.optional(),
+    ...ownerProof,
   })
   .refine((c) => c.text !== undefined || c.color !== undefined, 'give a text or a colour');
-export const DeleteNote = z.strictObject({ type: z.literal('note.delete'), boardId: Id, noteId: NoteId });
+export const DeleteNote = z.strictObject({
+  type: z.literal('note.delete'),
+  boardId: Id,
+  noteId: NoteId,
+  ...ownerProof,
+});
 
 export const BoardCommands = [
   SetBoardLock,
@@ -317,14 +331,16 @@ export const NoteReactionChanged = z.object({
 /**
  * A note written through the server (or revealed from drafts) and who wrote it. No text: the
  * words live in the board document only, so removing them removes them everywhere. Only the
- * author receives this; everyone else gets `event.redacted` (BD9).
+ * author receives this; everyone else gets `event.redacted` (BD9). BD15: null on an anonymous
+ * board (its note carries an owner key in the document instead); events stored before BD15 may
+ * name the author of an anonymous note.
  */
 export const NoteAdded = z.object({
   ...eventBase,
   type: z.literal('note.added'),
   boardId: Id,
   noteId: z.string(),
-  authorId: Id,
+  authorId: Id.nullable(),
 });
 export const NoteHiddenChanged = z.object({
   ...eventBase,

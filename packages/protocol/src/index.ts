@@ -55,7 +55,8 @@ export {
   Seat,
   TeamPhase,
 } from './floor';
-export { QuestionState, QuestionView, QuestionFlag, QUESTION_FLAGS, OwnerKey, OwnerSecret } from './qa';
+export { QuestionState, QuestionView, QuestionFlag, QUESTION_FLAGS } from './qa';
+export { OwnerKey, OwnerSecret } from './owner-keys';
 export { AnnouncementState } from './announcements';
 export { SIGNALS, Signal, SignalState } from './signals';
 export { SessionState } from './state';

@@ -61,4 +61,9 @@ export const LIMITS = {
   captionRecentLines: 20,
   /** The organiser's name or contact in a session's privacy notice (an e-mail address, a phone number). */
   noticeFieldMax: 200,
+  /**
+   * Owner secrets one device can show when its person leaves with their words (PR8): a generous
+   * gathering's anonymous questions and notes from one person.
+   */
+  ownerSecretsMax: 500,
 } as const;

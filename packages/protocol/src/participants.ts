@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { eventBase } from './event-base';
 import { Id } from './ids';
 import { LIMITS } from './limits';
+import { OwnerKey, OwnerSecret } from './owner-keys';
 import { Role } from './roles';
 import { Text } from './text';
 
@@ -43,7 +44,24 @@ export const RemoveParticipant = z.strictObject({
   participantId: Id,
 });
 
-export const ParticipantCommands = [RenameParticipant, SetParticipantRole, RemoveParticipant] as const;
+/**
+ * PR8: leave the session with your words. Everything you wrote (questions, notes, reactions, votes)
+ * and your name are deleted, and you leave. `ownerSecrets` are this device's secrets of anonymous
+ * questions and notes (Q10, BD15), so those go too; the server turns them into `ownerKeys` (their
+ * hashes) before core decides, replacing any keys a client sent.
+ */
+export const LeaveSession = z.strictObject({
+  type: z.literal('participant.leave'),
+  ownerSecrets: z.array(OwnerSecret).max(LIMITS.ownerSecretsMax).optional(),
+  ownerKeys: z.array(OwnerKey).max(LIMITS.ownerSecretsMax).optional(),
+});
+
+export const ParticipantCommands = [
+  RenameParticipant,
+  SetParticipantRole,
+  RemoveParticipant,
+  LeaveSession,
+] as const;
 
 export const ParticipantRenamed = z.object({
   ...eventBase,
@@ -61,6 +79,7 @@ export const ParticipantRoleChanged = z.object({
   by: Id,
 });
 
+/** Removed by a facilitator, or left with their words (PR8: then `by` is themselves). */
 export const ParticipantRemoved = z.object({
   ...eventBase,
   type: z.literal('participant.removed'),

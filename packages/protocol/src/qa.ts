@@ -2,15 +2,8 @@ import { z } from 'zod';
 import { eventBase } from './event-base';
 import { Id } from './ids';
 import { LIMITS } from './limits';
+import { OwnerKey, OwnerSecret } from './owner-keys';
 import { Text } from './text';
-
-/**
- * Q10: proof that an anonymous question is someone's without naming them: the base64url SHA-256 of
- * a random secret that only the asker's device keeps, one per question. The secret is 32 random
- * bytes written in base64url (43 characters); the key is the SHA-256 of those 43 characters (UTF-8).
- */
-export const OwnerKey = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a base64url SHA-256 hash');
-export const OwnerSecret = z.string().regex(/^[A-Za-z0-9_-]{43}$/, '32 random bytes, base64url');
 
 /**
  * A question as the engine keeps it. `authorId` is set for a named question and null for an

@@ -6,7 +6,7 @@ import { Id } from './ids';
 import type { SessionState } from './state';
 
 /** Bumped whenever a wire shape changes incompatibly; checked at the socket handshake. */
-export const PROTOCOL_VERSION = 6;
+export const PROTOCOL_VERSION = 7;
 
 export const HandshakeAuth = z.object({
   token: z.string().min(1).max(2048),

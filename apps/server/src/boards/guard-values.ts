@@ -6,6 +6,7 @@ import {
   NOTES_KEY,
   isBoardLocale,
   isNoteColor,
+  isOwnerKey,
   isTemplateId,
   isValidId,
   validateNoteText,
@@ -49,6 +50,8 @@ const ENTRY_KEYS: Record<string, Record<string, Check>> = {
     text: noteText,
     color: isNoteColor,
     authorId: id,
+    // BD15: a draft's owner key goes with it onto an anonymous board.
+    ownerKey: isOwnerKey,
     createdAt: finite,
     columnId: id,
     clusterId: id,

@@ -42,6 +42,8 @@ const READS_NOTES: ReadonlySet<Command['type']> = new Set([
   'note.add',
   // BD11: a hidden note's author cannot put its words back by editing.
   'note.edit',
+  // BD15: an anonymous note's owner key is in the document.
+  'note.delete',
 ]);
 
 /** Agenda commands whose batch may hold other parts' events (A8 Start, A9 tidy-up). */
@@ -82,6 +84,7 @@ export class BoardCommands {
       });
     }
     if (AGENDA_MOVES.has(command.type)) return this.runAgendaMove(sessionId, command, actor);
+    if (command.type === 'participant.leave') return this.runLeave(sessionId, command, actor);
     if (!isBoardCommand(command)) return this.sessions.execute(sessionId, command, actor);
     if (command.type === 'board.add') {
       // The template must apply to an empty document; find out before anything is recorded.
@@ -124,6 +127,70 @@ export class BoardCommands {
     });
     if (result.ok) for (const boardId of revealed) await this.reveal(sessionId, boardId);
     return result;
+  }
+
+  /**
+   * PR8: leaving with your words. Core decides from the state and from every board's document (notes
+   * written over the board connection, owner keys of anonymous notes); then the words leave the
+   * documents the way deleting each note by hand takes them (BD10, BD11: compacted, moderation
+   * words forgotten), counts follow, and the person's private drafts are cleared.
+   */
+  private async runLeave(
+    sessionId: string,
+    command: CommandOf<'participant.leave'>,
+    actor: Actor,
+  ): Promise<CommandResult> {
+    const state = await this.sessions.get(sessionId);
+    const boardNotes = new Map<string, Map<string, NoteFacts>>();
+    for (const board of state?.boards ?? []) {
+      boardNotes.set(board.id, await this.boards.read(board.id, (doc) => factsOf(readNotes(doc))));
+    }
+    return this.sessions.execute(sessionId, command, actor, {
+      boardNotes,
+      countsAsOne: true,
+      after: (outcome) => this.takeWordsAway(actor.participantId, outcome),
+    });
+  }
+
+  /** PR8: what leaving means in the documents, board by board. */
+  private async takeWordsAway(personId: string, { events, state }: Outcome): Promise<void> {
+    if (!events.some((e) => e.type === 'participant.removed')) return;
+    const changes = new Map<string, { deleted: string[]; reacted: Set<string>; voted: boolean }>();
+    const changesOf = (boardId: string) => {
+      const found = changes.get(boardId) ?? { deleted: [], reacted: new Set<string>(), voted: false };
+      changes.set(boardId, found);
+      return found;
+    };
+    for (const e of events) {
+      if (e.type === 'note.deleted') changesOf(e.boardId).deleted.push(e.noteId);
+      if (e.type === 'note.reactionChanged') changesOf(e.boardId).reacted.add(e.noteId);
+      if (e.type === 'vote.changed') changesOf(e.boardId).voted = true;
+    }
+    for (const [boardId, { deleted, reacted, voted }] of changes) {
+      const board = state.boards.find((b) => b.id === boardId);
+      if (!board) continue;
+      for (const noteId of deleted) await this.forgetHiddenWords(boardId, noteId);
+      await this.boards.change(
+        boardId,
+        (doc) => {
+          for (const noteId of deleted) removeNoteForGood(doc, noteId);
+          for (const noteId of reacted) applyReactionCounts(doc, noteId, reactionCounts(board, noteId));
+          if (voted || deleted.length > 0) applyVoteCounts(doc, publicTotals(board));
+        },
+        { compact: deleted.length > 0 },
+      );
+    }
+    for (const board of state.boards) {
+      if (!(await this.store.draftOwners(board.id)).includes(personId)) continue;
+      await this.boards.change(
+        docIdOf(board.id, draftsDoc(personId)),
+        (doc) => {
+          const map = doc.getMap(NOTES_KEY);
+          for (const id of [...map.keys()]) map.delete(id);
+        },
+        { compact: true },
+      );
+    }
   }
 
   /**
@@ -206,11 +273,7 @@ export class BoardCommands {
   ): Promise<Map<string, NoteFacts> | undefined> {
     const state = await this.sessions.get(sessionId);
     if (!boardId || !state?.boards.some((b) => b.id === boardId)) return undefined;
-    return this.boards.read(boardId, (doc) => {
-      const notes = new Map<string, NoteFacts>();
-      for (const note of readNotes(doc)) notes.set(note.id, { hidden: note.hidden === true });
-      return notes;
-    });
+    return this.boards.read(boardId, (doc) => factsOf(readNotes(doc)));
   }
 
   /** Writes what an accepted command means into the board document. */
@@ -267,8 +330,13 @@ export class BoardCommands {
             id: added.noteId,
             text: command.text,
             color: command.color,
-            // BD9: an anonymous board's document never names an author.
-            ...(board.anonymous ? {} : { authorId: actor.participantId }),
+            // BD9: an anonymous board's document never names an author; BD15: its owner key
+            // (the hash of its writer's secret) is what makes the note theirs.
+            ...(board.anonymous
+              ? command.ownerKey
+                ? { ownerKey: command.ownerKey }
+                : {}
+              : { authorId: actor.participantId }),
             ...(command.columnId ? { columnId: command.columnId } : {}),
             createdAt: added.at,
           });
@@ -372,15 +440,18 @@ export class BoardCommands {
           const existing = doc.getMap(NOTES_KEY);
           for (const note of ordered) if (!existing.has(note.id)) addNote(doc, note.input);
         });
-        const recorded = await this.sessions.record(sessionId, (state, at) =>
-          recordRevealed(
-            state,
-            boardId,
-            notes.map((n) => ({ noteId: n.id, authorId: n.authorId })),
-            at,
-          ),
-        );
-        if (!recorded.ok)
+        // BD15: an anonymous board's notes carry owner keys, and no author is recorded.
+        const recorded = board.anonymous
+          ? null
+          : await this.sessions.record(sessionId, (state, at) =>
+              recordRevealed(
+                state,
+                boardId,
+                notes.map((n) => ({ noteId: n.id, authorId: n.authorId })),
+                at,
+              ),
+            );
+        if (recorded && !recorded.ok)
           this.log('warn', 'revealed notes not recorded', { boardId, code: recorded.error.code });
       }
       for (const { owner, draftIds } of drafts) {
@@ -425,7 +496,7 @@ function revealed(board: BoardState, owner: string, draft: Note, now: number): R
           ? { columnId: draft.columnId }
           : {}),
         ...(board.anonymous
-          ? { createdAt: now }
+          ? { createdAt: now, ...(draft.ownerKey ? { ownerKey: draft.ownerKey } : {}) }
           : { authorId: owner, createdAt: Math.min(draft.createdAt || now, now) }),
       },
     },
@@ -442,6 +513,19 @@ export function revealedId(boardId: string, owner: string, draftId: string): str
     .update(`${boardId}\u0000${owner}\u0000${draftId}`)
     .digest('base64url')
     .slice(0, 16);
+}
+
+/** What core needs to know of a document's notes (hidden; BD10/BD15: who or which key owns it). */
+function factsOf(notes: readonly Note[]): Map<string, NoteFacts> {
+  const facts = new Map<string, NoteFacts>();
+  for (const note of notes) {
+    facts.set(note.id, {
+      hidden: note.hidden === true,
+      ...(note.authorId ? { authorId: note.authorId } : {}),
+      ...(note.ownerKey ? { ownerKey: note.ownerKey } : {}),
+    });
+  }
+  return facts;
 }
 
 /** VO6: the totals the document may carry — none while a hidden vote is open. */

@@ -26,11 +26,25 @@ import { nextTurn } from '../turns';
  * server hashes the secret into the command (core compares hashes), replacing any key a client sent.
  */
 function ownerKeyed(command: Command): Command {
-  if (command.type !== 'qa.delete') return command;
-  const { ownerSecret, ownerKey: _sent, ...rest } = command;
-  if (ownerSecret === undefined) return rest;
-  return { ...rest, ownerKey: createHash('sha256').update(ownerSecret, 'utf8').digest('base64url') };
+  switch (command.type) {
+    case 'qa.delete':
+    case 'note.edit':
+    case 'note.delete': {
+      // BD15: an anonymous note's writer shows its secret the same way.
+      const { ownerSecret, ownerKey: _sent, ...rest } = command;
+      return ownerSecret === undefined ? rest : { ...rest, ownerKey: hashOf(ownerSecret) };
+    }
+    case 'participant.leave': {
+      // PR8: every secret this device keeps for the session.
+      const { ownerSecrets, ownerKeys: _sent, ...rest } = command;
+      return ownerSecrets === undefined ? rest : { ...rest, ownerKeys: ownerSecrets.map(hashOf) };
+    }
+    default:
+      return command;
+  }
 }
+
+const hashOf = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('base64url');
 
 export type CommandResult = { ok: true; version: number } | { ok: false; error: ErrorBody };
 /** Told about every stored batch, with the state before it (per-audience redaction needs it). */
@@ -61,6 +75,14 @@ export interface Outcome {
 export interface ExecuteOptions {
   /** What the server read from the command's board document (core `DecideContext.notes`). */
   notes?: ReadonlyMap<string, NoteFacts>;
+  /** What the server read from every board document of the session (core `DecideContext.boardNotes`). */
+  boardNotes?: ReadonlyMap<string, ReadonlyMap<string, NoteFacts>>;
+  /**
+   * Counts the batch as one event against the session's cap. PR8: a person leaves with their words
+   * once, and however much they wrote, a busy session must not stand between them and taking it
+   * back (each of those words was counted when it was written).
+   */
+  countsAsOne?: boolean;
   /**
    * Runs inside the session's queue once an accepted command's events are stored and broadcast
    * (also when it recorded none), before the next command is decided: the document effects of
@@ -208,11 +230,16 @@ export class SessionService {
       (state) => {
         const online = this.online(sessionId);
         const resolved = resolveRandomness(state, withIds, online);
-        const context = options.notes ? { online, notes: options.notes } : { online };
+        const context = {
+          online,
+          ...(options.notes ? { notes: options.notes } : {}),
+          ...(options.boardNotes ? { boardNotes: options.boardNotes } : {}),
+        };
         return decide(state, resolved, actor, this.clock(), context);
       },
       options.after,
       actor.participantId,
+      options.countsAsOne,
     );
   }
 
@@ -241,6 +268,7 @@ export class SessionService {
     after?: (outcome: Outcome) => Promise<void>,
     /** Whose command this is (its turn in the queue, and the per-session cap); left out: the server's. */
     from?: string,
+    countsAsOne = false,
   ): Promise<CommandResult> {
     return this.serial.run(sessionId, from ?? SERVER_LANE, async () => {
       await nextTurn(); // one decision per turn: a burst in one session does not hold up the others
@@ -254,7 +282,8 @@ export class SessionService {
           return { ok: true, version: state.version };
         }
         const capped = from !== undefined && attempt === 0;
-        if (capped && !(await this.admitEvents(sessionId, decision.events.length))) return SESSION_BUSY;
+        const cost = countsAsOne ? 1 : decision.events.length;
+        if (capped && !(await this.admitEvents(sessionId, cost))) return SESSION_BUSY;
         let stored: SessionEvent[];
         try {
           stored = await this.store.appendEvents(sessionId, state.version, decision.events);

@@ -41,6 +41,22 @@ describe('addNote / readNotes', () => {
     expect(stored).toBeInstanceOf(Y.Map);
   });
 
+  it('BD15: keeps an anonymous note’s owner key, and refuses one that is not a key', () => {
+    const doc = new Y.Doc();
+    const key = 'k'.repeat(43);
+    const note = addNote(doc, { id: 'n1', text: 'mine', color: 'yellow', createdAt: 1, ownerKey: key });
+    expect(note).toEqual({
+      id: 'n1',
+      text: 'mine',
+      color: 'yellow',
+      authorId: '',
+      createdAt: 1,
+      ownerKey: key,
+    });
+    expect(readNotes(doc)).toEqual([note]);
+    expect(() => addNote(doc, { text: 'x', color: 'yellow', ownerKey: 'short' })).toThrow(NoteInputError);
+  });
+
   it('generates an id and a timestamp when none is given', () => {
     const doc = new Y.Doc();
     const before = Date.now();

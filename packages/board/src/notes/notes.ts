@@ -1,6 +1,6 @@
-import { LIMITS, NOTE_COLORS } from '@kring/protocol';
+import { LIMITS, NOTE_COLORS, OwnerKey } from '@kring/protocol';
 import * as Y from 'yjs';
-import { type Entry, entryOf, notesRoot, readNumber, readString } from '../doc';
+import { type Entry, NOTE_OWNER_KEY, entryOf, notesRoot, readNumber, readString } from '../doc';
 import { NoteInputError } from '../errors';
 import { assertValidId, newId } from '../ids';
 
@@ -24,6 +24,8 @@ export interface Note {
   columnId?: string;
   clusterId?: string;
   hidden?: true;
+  /** BD15: on an anonymous board, the hash of a secret its writer's device keeps. */
+  ownerKey?: string;
 }
 
 export interface NewNote {
@@ -37,6 +39,8 @@ export interface NewNote {
   createdAt?: number;
   /** Defaults to a fresh random id. */
   id?: string;
+  /** BD15: on anonymous boards, what makes the note its writer's (see `NOTE_OWNER_KEY`). */
+  ownerKey?: string;
 }
 
 export function isNoteColor(value: unknown): value is NoteColor {
@@ -60,6 +64,16 @@ function validateColor(color: unknown): NoteColor {
 
 export const newNoteId = newId;
 
+/** BD15: an owner key as the protocol writes it (base64url SHA-256, 43 characters). */
+export function isOwnerKey(value: unknown): value is string {
+  return typeof value === 'string' && OwnerKey.safeParse(value).success;
+}
+
+function assertOwnerKey(value: string): string {
+  if (!isOwnerKey(value)) throw new NoteInputError('bad_owner_key', 'Not a valid owner key.');
+  return value;
+}
+
 export function noteEntry(doc: Y.Doc, id: string): Entry | undefined {
   return entryOf(notesRoot(doc), id);
 }
@@ -76,6 +90,7 @@ export function addNote(doc: Y.Doc, input: NewNote): Note {
   assertValidId(note.id);
   if (input.columnId !== undefined) note.columnId = assertValidId(input.columnId);
   if (input.clusterId !== undefined) note.clusterId = assertValidId(input.clusterId);
+  if (input.ownerKey !== undefined) note.ownerKey = assertOwnerKey(input.ownerKey);
   doc.transact(() => {
     const map: Entry = new Y.Map<unknown>();
     notesRoot(doc).set(note.id, map);
@@ -85,6 +100,7 @@ export function addNote(doc: Y.Doc, input: NewNote): Note {
     map.set('createdAt', note.createdAt);
     if (note.columnId !== undefined) map.set('columnId', note.columnId);
     if (note.clusterId !== undefined) map.set('clusterId', note.clusterId);
+    if (note.ownerKey !== undefined) map.set(NOTE_OWNER_KEY, note.ownerKey);
   });
   return note;
 }
@@ -143,6 +159,8 @@ function toNote(id: string, value: unknown): Note | null {
   if (columnId !== undefined) note.columnId = columnId;
   if (clusterId !== undefined) note.clusterId = clusterId;
   if (hidden) note.hidden = true;
+  const ownerKey = readString(map, NOTE_OWNER_KEY);
+  if (ownerKey !== undefined && isOwnerKey(ownerKey)) note.ownerKey = ownerKey;
   return note;
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { boardAccess, draftAccess, mayContribute, moderationAccess } from '../permissions';
 import { evolve, evolveAll, replay } from '../reducer';
 import { emptyState } from '../state';
-import { ADA, BEN, CAI, CAPTIONER, COFAC, HOST, OBSERVER, TestSession } from '../testing';
+import { ADA, BEN, CAI, CAPTIONER, COFAC, HOST, OBSERVER, TestSession, ownerKeyOf } from '../testing';
 import { randomSession } from '../view/random-session';
 import { redactEvents, redactState } from '../view/redact';
 import { viewFor } from '../view/view';
@@ -160,14 +160,17 @@ describe('boards (BD)', () => {
     s.ok(HOST, { type: 'board.setPhase', boardId: anon, phase: 'private' });
     expect(s.refused(ADA, add)).toBe('conflict');
     s.ok(HOST, { type: 'board.setPhase', boardId: anon, phase: 'open' });
-    s.ok(ADA, add);
+    const ownerKey = ownerKeyOf(ADA);
+    s.ok(ADA, { ...add, ownerKey });
     const mine = s.lastId();
+    s.notes = new Map([[mine, { hidden: false, ownerKey }]]);
     s.ok(HOST, { type: 'board.archive', boardId: anon, archived: true });
     expect(s.refused(ADA, add)).toBe('board_locked');
-    expect(s.refused(ADA, { type: 'note.edit', boardId: anon, noteId: mine, text: 'x' })).toBe(
+    const edit = { type: 'note.edit', boardId: anon, noteId: mine, text: 'x', ownerKey };
+    expect(s.refused(ADA, edit)).toBe('board_locked');
+    expect(s.refused(ADA, { type: 'note.delete', boardId: anon, noteId: mine, ownerKey })).toBe(
       'board_locked',
     );
-    expect(s.refused(ADA, { type: 'note.delete', boardId: anon, noteId: mine })).toBe('board_locked');
   });
 
   it('BD7: drafts are the owner’s alone — writable during the private phase, readable otherwise', () => {
@@ -200,7 +203,7 @@ describe('boards (BD)', () => {
     expect(s.refused(HOST, { type: 'board.setPhase', boardId: B, phase: 'private' })).toBe('conflict');
   });
 
-  it('BD8: recording revealed notes is idempotent and skips strangers', () => {
+  it('BD8/BD15: recording revealed notes is idempotent, skips strangers, and names nobody on an anonymous board', () => {
     const s = new TestSession();
     const notes = [
       { noteId: 'r1aaaa', authorId: ADA },
@@ -218,37 +221,74 @@ describe('boards (BD)', () => {
       s.state,
     );
     expect(recordRevealed(after, B, notes, 6)).toEqual({ ok: true, events: [] });
+    // BD15: an anonymous board's revealed notes carry owner keys in the document; no author is recorded.
+    const anon = withAnonymousBoard(s);
+    expect(recordRevealed(s.state, anon, [{ noteId: 'fresh001', authorId: ADA }], 6)).toEqual({
+      ok: true,
+      events: [],
+    });
     expect(recordRevealed(after, 'nosuch01', notes, 6)).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
   });
 
-  it('BD9/BD10: only the author edits or deletes a note written by command, and no copy but theirs says who', () => {
+  it('BD10: only the author edits or deletes a note written by command on a named board; only their copy says so', () => {
+    const s = new TestSession();
+    s.ok(ADA, { type: 'note.add', boardId: B, text: 'worry', color: 'pink' });
+    const note = s.lastId();
+    expect(board(s).authors).toEqual({ [note]: ADA });
+    for (const other of [BEN, HOST, COFAC]) {
+      expect(s.refused(other, { type: 'note.edit', boardId: B, noteId: note, text: 'x' })).toBe('forbidden');
+      expect(s.refused(other, { type: 'note.delete', boardId: B, noteId: note })).toBe('forbidden');
+    }
+    expect(s.ok(ADA, { type: 'note.edit', boardId: B, noteId: note, color: 'blue' })).toEqual([]);
+    expect(viewFor(s.state, ADA).boards.find((b) => b.id === B)?.myNotes).toEqual([note]);
+    expect(viewFor(s.state, BEN).boards.find((b) => b.id === B)?.myNotes).toEqual([]);
+    expect(s.ok(ADA, { type: 'note.delete', boardId: B, noteId: note })).toHaveLength(1);
+    expect(s.ok(ADA, { type: 'note.delete', boardId: B, noteId: note })).toEqual([]);
+    expect(s.refused(ADA, { type: 'note.edit', boardId: B, noteId: note, text: 'x' })).toBe('not_found');
+    expect(board(s).authors).toEqual({});
+  });
+
+  it('BD15: an anonymous note is recorded with no author anywhere; the owner key its writer proves makes it theirs', () => {
     const s = new TestSession();
     const anon = withAnonymousBoard(s);
-    s.ok(ADA, { type: 'note.add', boardId: anon, text: 'worry', color: 'pink' });
+    const key = ownerKeyOf(ADA);
+    const added = s.ok(ADA, { type: 'note.add', boardId: anon, text: 'worry', color: 'pink', ownerKey: key });
     const note = s.lastId();
-    expect(board(s, anon).authors).toEqual({ [note]: ADA });
+    expect(added).toEqual([{ type: 'note.added', at: s.now, boardId: anon, noteId: note, authorId: null }]);
+    expect(board(s, anon).authors).toEqual({});
+    // Nothing stored, nor any copy, links Ada to the note: not even her own.
+    expect(JSON.stringify(s.events.filter((e) => 'boardId' in e && e.boardId === anon))).not.toContain(ADA);
+    for (const viewer of [ADA, BEN, HOST]) {
+      expect(redactEvents(emptyState(), s.events, viewer).some((e) => JSON.stringify(e).includes(note))).toBe(
+        false,
+      );
+    }
+    // The server read the document: the note carries its owner key there.
+    s.notes = new Map([[note, { hidden: false, ownerKey: key }]]);
     for (const other of [BEN, HOST, COFAC]) {
       expect(s.refused(other, { type: 'note.edit', boardId: anon, noteId: note, text: 'x' })).toBe(
         'forbidden',
       );
       expect(s.refused(other, { type: 'note.delete', boardId: anon, noteId: note })).toBe('forbidden');
+      // Someone else's key does not open it either.
+      expect(
+        s.refused(other, { type: 'note.delete', boardId: anon, noteId: note, ownerKey: ownerKeyOf(other) }),
+      ).toBe('forbidden');
     }
-    expect(s.ok(ADA, { type: 'note.edit', boardId: anon, noteId: note, color: 'blue' })).toEqual([]);
-    for (const viewer of [HOST, COFAC, BEN, OBSERVER]) {
-      const cut = JSON.stringify(redactState(s.state, viewer)) + JSON.stringify(viewFor(s.state, viewer));
-      const stream = JSON.stringify(
-        redactEvents(emptyState(), s.events, viewer).filter((e) => 'boardId' in e),
-      );
-      expect({ viewer, leaks: (cut + stream).includes(note) }).toEqual({ viewer, leaks: false });
-    }
-    expect(viewFor(s.state, ADA).boards.find((b) => b.id === anon)?.myNotes).toEqual([note]);
-    expect(s.ok(ADA, { type: 'note.delete', boardId: anon, noteId: note })).toHaveLength(1);
-    expect(s.ok(ADA, { type: 'note.delete', boardId: anon, noteId: note })).toEqual([]);
-    expect(s.refused(ADA, { type: 'note.edit', boardId: anon, noteId: note, text: 'x' })).toBe('not_found');
-    expect(board(s, anon).authors).toEqual({});
+    expect(s.ok(ADA, { type: 'note.edit', boardId: anon, noteId: note, text: 'y', ownerKey: key })).toEqual(
+      [],
+    );
+    // Without the key, the note is nobody's to her either.
+    expect(s.refused(ADA, { type: 'note.delete', boardId: anon, noteId: note })).toBe('forbidden');
+    expect(s.ok(ADA, { type: 'note.delete', boardId: anon, noteId: note, ownerKey: key })).toEqual([
+      { type: 'note.deleted', at: s.now, boardId: anon, noteId: note },
+    ]);
+    // Gone from the document: deleting again changes nothing (C4).
+    s.notes = new Map();
+    expect(s.ok(ADA, { type: 'note.delete', boardId: anon, noteId: note, ownerKey: key })).toEqual([]);
   });
 
   it('BD11: hiding checks the document; removing a note forgets its votes, reactions and author', () => {

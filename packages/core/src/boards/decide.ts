@@ -191,21 +191,23 @@ export function decideBoard(ctx: Ctx, command: BoardCommand): Decision {
       if (board.authors[command.noteId] !== undefined || ctx.notes?.has(command.noteId)) {
         return refuse('conflict', 'a note with this id exists');
       }
+      // BD15: an anonymous note's author is not recorded anywhere; its owner key (in the
+      // document) is what makes it theirs.
       return accept({
         type: 'note.added',
         at,
         boardId: board.id,
         noteId: command.noteId,
-        authorId: who.id,
+        authorId: board.anonymous ? null : who.id,
       });
     }
 
     case 'note.edit': {
       // BD10: only the author edits; the words go to the document only (no event, nothing stored
       // in the session's record).
-      const author = board.authors[command.noteId];
-      if (author === undefined) return refuse('not_found', 'no such note');
-      if (author !== who.id) return refuse('forbidden', 'only the author edits a note');
+      const owner = ownership(ctx, board, command);
+      if (owner === 'unknown') return refuse('not_found', 'no such note');
+      if (owner === 'other') return refuse('forbidden', 'only the author edits a note');
       // BD11: a hidden note's words are off the board; editing must not put words back. For
       // everyone but facilitators the note does not exist (as for votes and reactions, C3).
       const missing = missingNote(ctx, command.noteId);
@@ -221,9 +223,9 @@ export function decideBoard(ctx: Ctx, command: BoardCommand): Decision {
     case 'note.delete': {
       // BD10: only the author deletes (facilitators hide or remove instead); gone is gone (C4).
       // BD11: also a note a facilitator hid: people may always take back their own words.
-      const author = board.authors[command.noteId];
-      if (author === undefined) return unchanged();
-      if (author !== who.id) return refuse('forbidden', 'only the author deletes a note');
+      const owner = ownership(ctx, board, command);
+      if (owner === 'unknown') return unchanged();
+      if (owner === 'other') return refuse('forbidden', 'only the author deletes a note');
       const refused = contributionRefused(ctx, board);
       if (refused) return refused;
       return accept({ type: 'note.deleted', at, boardId: board.id, noteId: command.noteId });
@@ -268,6 +270,24 @@ function missingNote(ctx: Ctx, noteId: string): Decision | null {
   return null;
 }
 
+/**
+ * BD10/BD15: whose note this is to the person acting: theirs when the state records them as its
+ * author, or (anonymous notes) when the owner key they proved is the note's; 'unknown' when nothing
+ * makes it anyone's (no such note, or an anonymous note written without a key).
+ */
+function ownership(
+  ctx: Ctx,
+  board: BoardState,
+  command: { noteId: string; ownerKey?: string | undefined },
+): 'mine' | 'other' | 'unknown' {
+  const author = board.authors[command.noteId];
+  if (author !== undefined) return author === ctx.who.id ? 'mine' : 'other';
+  // Owner keys count on anonymous boards only: there the server wrote every note and its key.
+  const key = board.anonymous ? ctx.notes?.get(command.noteId)?.ownerKey : undefined;
+  if (key === undefined) return 'unknown';
+  return key === command.ownerKey ? 'mine' : 'other';
+}
+
 /** Anything the state still keeps about a note (its author, reactions, votes). */
 function isTracked(board: BoardState, noteId: string): boolean {
   if (board.authors[noteId] !== undefined || board.reactions[noteId] !== undefined) return true;
@@ -310,6 +330,8 @@ export function recordRevealed(
 ): Decision {
   const board = findBoard(state, boardId);
   if (!board) return refuse('not_found', 'no such board');
+  // BD15: an anonymous board's revealed notes carry owner keys in the document, no author here.
+  if (board.anonymous) return unchanged();
   const seen = new Set<string>();
   const events: NewSessionEvent[] = [];
   for (const { noteId, authorId } of notes) {

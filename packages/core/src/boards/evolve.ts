@@ -99,6 +99,8 @@ function evolveOne(
       return { ...board, reactions: Object.keys(next).length > 0 ? { ...rest, [event.noteId]: next } : rest };
     }
     case 'note.added':
+      // BD15: an anonymous note has no author to record.
+      if (event.authorId === null) return board;
       return { ...board, authors: { ...board.authors, [event.noteId]: event.authorId } };
     case 'note.hiddenChanged':
       // The document holds the flag; the session only records who hid what, when.

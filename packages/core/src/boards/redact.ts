@@ -44,7 +44,7 @@ export function redactBoardEvent(
   switch (event.type) {
     case 'note.added':
       // BD9: the only link between a note and its author reaches the author alone.
-      return event.authorId === viewerId ? event : redacted(event);
+      return event.authorId !== null && event.authorId === viewerId ? event : redacted(event);
     case 'note.reactionChanged':
       // BD13: who reacted with what is for the person themselves.
       return event.participantId === viewerId ? event : redacted(event);
