@@ -1,7 +1,8 @@
 import { expect, test } from './fixtures';
-import { type FacilitatorApi, createSessionViaApi, expectNoAxeViolations } from './boards-helpers';
+import { boardTab, boardTabs } from './board-admin-helpers';
+import { FacilitatorApi, createSessionViaApi, expectNoAxeViolations } from './boards-helpers';
 import { ask, openQuestions } from './clock-qa-helpers';
-import { expectConnected, join, openTab } from './helpers';
+import { addNote, expectConnected, join, noteCard, openTab } from './helpers';
 
 // Issue 13: what a session keeps, for how long, who exports, who organises it — told before joining and
 // on every screen; the host ends and deletes it at once; an anonymous question is its device's to delete.
@@ -89,5 +90,69 @@ test.describe('privacy of a session', () => {
     await expect(ana.page.getByTestId('refused-gone')).toContainText('This session no longer exists');
     const probe = await fetch(`${baseURL}/api/sessions/${session.code}/privacy`);
     expect(probe.status).toBe(404);
+  });
+
+  test('a participant leaves with what she wrote, named and anonymous, gone from every screen; she may come back as someone new', async ({
+    person,
+    baseURL,
+  }) => {
+    test.setTimeout(120_000);
+    const title = 'Drop-in space, Thursday';
+    const session = await createSessionViaApi(baseURL!, title);
+    api = new FacilitatorApi(baseURL!, session.facilitatorToken);
+    await api.send({ type: 'board.add', title: 'Worries', templateId: 'blank', anonymous: true });
+    const ben = await person('Ben');
+    await join(ben, session.participantUrl, title);
+    const ana = await person('Ana');
+    await ana.page.setViewportSize({ width: 390, height: 844 });
+    await join(ana, session.participantUrl, title);
+    // The notice says, before and during, that she can take her words with her.
+    await ana.page.getByTestId('privacy-disclosure').locator('summary').click();
+    await expect(ana.page.getByTestId('privacy-leave-where')).toContainText('You can leave at any time');
+
+    const words = {
+      named: 'Where do we go after this?',
+      anonymous: 'Is anyone else scared of a relapse?',
+      note: 'Tea helps me land',
+      anonymousNote: 'I fear being judged at work',
+    };
+    await ask(ana.page, words.named);
+    await ask(ana.page, words.anonymous, { anonymous: true });
+    await addNote(ana.page, words.note);
+    await boardTab(ana.page, 'Worries').click();
+    await addNote(ana.page, words.anonymousNote);
+    // BD15: her anonymous note is hers on her device alone (a secret it keeps), nobody else's.
+    await expect(noteCard(ana.page, words.anonymousNote)).toContainText('You');
+    await openTab(ben.page, 'boards');
+    await expect(noteCard(ben.page, words.note)).toBeVisible();
+    await boardTab(ben.page, 'Worries').click();
+    await expect(noteCard(ben.page, words.anonymousNote)).toBeVisible();
+    await expect(noteCard(ben.page, words.anonymousNote)).not.toContainText('Ana');
+    await expect(openQuestions(ben.page).filter({ hasText: words.anonymous })).toBeVisible();
+
+    // One step, asked twice, with her choice about the anonymous words.
+    const anaRow = ana.page.getByTestId('participant').filter({ hasText: 'Ana' });
+    await anaRow.getByRole('button', { name: /^Edit/ }).click();
+    await anaRow.getByTestId('leave-ask').click();
+    const leave = anaRow.getByTestId('leave-with-words');
+    await expect(leave.getByRole('radio', { name: 'Delete it too' })).toBeChecked();
+    await expect(leave.getByRole('button', { name: 'Stay' })).toBeFocused();
+    await expectNoAxeViolations(ana.page, 'leaving with your words, asked');
+    await leave.getByTestId('leave-confirm').click();
+    await expect(ana.page.getByTestId('refused-left')).toContainText('You left this session');
+
+    // On Ben's screen: all of it gone, and her name with it.
+    await expect(noteCard(ben.page, words.anonymousNote)).toHaveCount(0);
+    for (const text of [words.named, words.anonymous]) {
+      await expect(openQuestions(ben.page).filter({ hasText: text })).toHaveCount(0);
+    }
+    await boardTabs(ben.page).getByRole('button').first().click();
+    await expect(ben.page.getByTestId('board')).toBeVisible();
+    await expect(noteCard(ben.page, words.note)).toHaveCount(0);
+    await expect(ben.page.getByTestId('participant').filter({ hasText: 'Ana' })).toHaveCount(0);
+
+    // She may come back, as someone new.
+    await ana.page.getByRole('button', { name: 'Join again as someone new' }).click();
+    await expect(ana.page.getByLabel('Your display name')).toBeVisible();
   });
 });

@@ -185,13 +185,20 @@ export class DraftsConnection extends SyncedDoc {
     super(`${boardId}/drafts/${participantId}`, token, origin);
   }
 
-  add(input: { text: string; color: NoteColor; authorId: string; columnId: string }): Note {
+  add(input: {
+    text: string;
+    color: NoteColor;
+    authorId: string;
+    columnId: string;
+    ownerKey?: string;
+  }): Note {
     const column = columnOrNull(input.columnId);
     return addNote(this.doc, {
       text: input.text,
       color: input.color,
       authorId: input.authorId,
       ...(column ? { columnId: column } : {}),
+      ...(input.ownerKey ? { ownerKey: input.ownerKey } : {}),
     });
   }
 

@@ -106,10 +106,14 @@ describe('board model', () => {
     expect(parsePlace('nowhere')).toBeNull();
   });
 
-  it('knows your notes from the server record or the named author', () => {
+  it('knows your notes from the server record, the named author, or (BD15) a secret this device keeps', () => {
     expect(isMine({ id: 'a' }, 'me', ['a'])).toBe(true);
     expect(isMine({ id: 'b', authorId: 'me' }, 'me', [])).toBe(true);
     expect(isMine({ id: 'c', authorId: 'you' }, 'me', [])).toBe(false);
+    const owns = (key: string) => key === 'my-key';
+    expect(isMine({ id: 'd', ownerKey: 'my-key' }, 'me', [], owns)).toBe(true);
+    expect(isMine({ id: 'e', ownerKey: 'their-key' }, 'me', [], owns)).toBe(false);
+    expect(isMine({ id: 'f', ownerKey: 'my-key' }, 'me', [])).toBe(false);
   });
 
   it('names reactions for screen readers', () => {

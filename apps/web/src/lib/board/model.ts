@@ -57,13 +57,21 @@ export function notesLabel(n: number): string {
   return isOne(n) ? m.board_notes_count_one({ count: n }) : m.board_notes_count_other({ count: n });
 }
 
-/** A note is yours when the server recorded you as its author, or (named boards) the document says so. */
+/**
+ * A note is yours when the server recorded you as its author, the document names you (named
+ * boards), or (BD15, anonymous boards) this device keeps the secret behind its owner key.
+ */
 export function isMine(
-  note: Pick<BoardNote, 'id' | 'authorId'>,
+  note: Pick<BoardNote, 'id' | 'authorId' | 'ownerKey'>,
   you: string,
   myNotes: readonly string[],
+  ownsKey: (key: string) => boolean = () => false,
 ): boolean {
-  return myNotes.includes(note.id) || (note.authorId !== undefined && note.authorId === you);
+  return (
+    myNotes.includes(note.id) ||
+    (note.authorId !== undefined && note.authorId === you) ||
+    (note.ownerKey !== undefined && ownsKey(note.ownerKey))
+  );
 }
 
 /** A reaction's name in the person's language (the board package holds the names). */

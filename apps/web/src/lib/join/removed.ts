@@ -36,3 +36,39 @@ export function wasRemoved(code: string): boolean {
   }
   return memory.has(removedKey(code));
 }
+
+/**
+ * PR8: this device's person left with their words (marked before the command goes out, so the
+ * removal that follows reads as leaving, not as being removed). Unlike a removal it does not close
+ * the join page: they may come back as someone new.
+ */
+export function leftKey(code: string): string {
+  return `kring:left:${code.toUpperCase()}`;
+}
+
+export function markLeft(code: string): void {
+  memory.add(leftKey(code));
+  try {
+    storage()?.setItem(leftKey(code), '1');
+  } catch {
+    // the in-memory mark still holds for this tab
+  }
+}
+
+export function forgetLeft(code: string): void {
+  memory.delete(leftKey(code));
+  try {
+    storage()?.removeItem(leftKey(code));
+  } catch {
+    // nothing stored, nothing to forget
+  }
+}
+
+export function hasLeft(code: string): boolean {
+  try {
+    if (storage()?.getItem(leftKey(code)) === '1') return true;
+  } catch {
+    // ignore, use memory
+  }
+  return memory.has(leftKey(code));
+}

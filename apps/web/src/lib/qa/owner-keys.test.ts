@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { QuestionView } from '@kring/protocol';
 import {
+  forgetOwnerSecrets,
   loadOwnerSecrets,
   newOwnerSecret,
   ownerKeyOf,
@@ -14,6 +15,7 @@ function memory() {
   return {
     getItem: (k: string) => items.get(k) ?? null,
     setItem: (k: string, v: string) => void items.set(k, v),
+    removeItem: (k: string) => void items.delete(k),
   };
 }
 
@@ -56,5 +58,14 @@ describe('owner keys of anonymous questions (Q10)', () => {
     expect(
       withOwnQuestions([mine, theirs, named], loadOwnerSecrets('session1', store)).map((q) => q.mine),
     ).toEqual([true, false, false]);
+  });
+
+  it('PR8: leaving forgets the session’s secrets, and no other session’s', () => {
+    const store = memory();
+    saveOwnerSecret('session1', 'key1', 'secret1', store);
+    saveOwnerSecret('session2', 'key2', 'secret2', store);
+    forgetOwnerSecrets('session1', store);
+    expect(loadOwnerSecrets('session1', store)).toEqual({});
+    expect(loadOwnerSecrets('session2', store)).toEqual({ key2: 'secret2' });
   });
 });

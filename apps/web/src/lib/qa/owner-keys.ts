@@ -9,7 +9,7 @@ import type { QuestionView } from '@kring/protocol';
 
 const PREFIX = 'kring:anon:';
 
-type Store = Pick<Storage, 'getItem' | 'setItem'>;
+type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 const storage = (): Store | null => {
   try {
@@ -71,6 +71,15 @@ export function saveOwnerSecret(
     store?.setItem(`${PREFIX}${sessionId}`, JSON.stringify(all));
   } catch {
     // Storage full or blocked: the question is still asked; this device just cannot delete it later.
+  }
+}
+
+/** PR8: once its person left with their words, the session's secrets open nothing: forgotten. */
+export function forgetOwnerSecrets(sessionId: string, store: Store | null = storage()): void {
+  try {
+    store?.removeItem(`${PREFIX}${sessionId}`);
+  } catch {
+    // blocked storage kept nothing
   }
 }
 
