@@ -1,6 +1,7 @@
 import { SessionEvent } from '@kring/protocol';
 import { describe, expect, it } from 'vitest';
 import { replay } from '../reducer';
+import type { NoteFacts } from '../decision';
 import { emptyState } from '../state';
 import { ADA, BEN, COFAC, HOST, TestSession, ownerKeyOf } from '../testing';
 import { redactEvents, redactState } from '../view/redact';
@@ -52,16 +53,16 @@ function sessionWithAdasWords() {
   s.ok(ada, { type: 'hand.raise' });
   // What the server read from the documents: a note Ada wrote over her board connection (named in
   // the document only), and her anonymous note with its owner key.
-  s.boardNotes = new Map([
+  s.boardNotes = new Map<string, Map<string, NoteFacts>>([
     [
       B,
-      new Map([
+      new Map<string, NoteFacts>([
         [bensNote, { hidden: false, authorId: BEN }],
         [adasNote, { hidden: false, authorId: ada }],
         ['direct01', { hidden: false, authorId: ada }],
       ]),
     ],
-    [anon, new Map([[adasAnonymous, { hidden: false, ownerKey: key }]])],
+    [anon, new Map<string, NoteFacts>([[adasAnonymous, { hidden: false, ownerKey: key }]])],
   ]);
   return { s, ada, key, bens, named, anonymous, bensNote, adasNote, anon, adasAnonymous };
 }
@@ -101,7 +102,7 @@ describe('leaving with your words (PR8)', () => {
     ]);
     expect(state.boards.find((b) => b.id === anon)?.authors).toEqual({});
     expect(state.participants[ada]).toMatchObject({ removed: true, displayName: '' });
-    expect(state.floors.plenary?.hands.map((h) => h.participantId)).toEqual([HOST]);
+    expect(s.floor()).toMatchObject({ mode: 'open', hands: [{ participantId: HOST }] });
     // Gone means gone: nothing more in their name.
     expect(s.refused(ada, { type: 'qa.ask', text: 'back again', anonymous: false })).toBe('unauthorized');
   });
