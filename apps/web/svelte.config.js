@@ -7,7 +7,9 @@ const config = {
   compilerOptions: { runes: true },
   kit: {
     // Output in apps/web/build so the server can import('apps/web/build/handler.js').
-    adapter: adapter({ out: 'build', precompress: false }),
+    // precompress: every static file also as .br and .gz, which the handler serves to browsers that
+    // ask (issue 14: a phone on 400 kbit/s); compressed once at build time, at the highest levels.
+    adapter: adapter({ out: 'build', precompress: true }),
     csp: {
       mode: 'auto',
       directives: {

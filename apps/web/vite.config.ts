@@ -22,6 +22,24 @@ export default defineConfig({
         ]),
     sveltekit(),
   ],
+  build: {
+    rollupOptions: {
+      // Kring's own packages (protocol, core, board) only declare things: schemas, pure functions,
+      // data. Said so, Rollup leaves out their modules a page does not use instead of keeping every
+      // module the package index names (zod schema definitions look like calls with effects). The
+      // join page then carries the few schemas it reads, not the whole protocol and core (issue 14).
+      treeshake: {
+        moduleSideEffects: (id) => !/[\\/]packages[\\/](protocol|core|board)[\\/]src[\\/]/.test(id),
+      },
+      output: {
+        // Rollup splits shared code into many tiny chunks (26 files for the join page); on a phone
+        // each costs a request, its headers and a slot on one of six connections at 400 ms RTT,
+        // and small files compress worse. Chunks under 20 kB merge into a neighbour that is
+        // loaded under the same conditions (issue 14).
+        experimentalMinChunkSize: 20_000,
+      },
+    },
+  },
   server: {
     port: 3000,
     // The Host header stays the page's own, so the links the API builds point at this dev server.

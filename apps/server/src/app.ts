@@ -6,6 +6,7 @@ import { authenticate, stillCurrent } from './auth';
 import { type BoardSyncOptions, createBoardSync } from './boards';
 import { CaptionService } from './captions/service';
 import { CaptionUrls } from './captions/url';
+import { compress, pageCaching } from './http/compress';
 import { errorHandler } from './http/errors';
 import { apiHeaders, securityHeaders } from './http/headers';
 import { apiRouter } from './http/api';
@@ -140,6 +141,8 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
   app.disable('x-powered-by');
   // Security headers on every answer, pages too; API answers also get a strict CSP and no-store.
   app.use(securityHeaders(opts.publicUrl));
+  // HTML and JSON made per request go out compressed when the browser asks (issue 14).
+  app.use(compress());
   app.use('/api', apiHeaders());
   // One proxy hop: req.protocol (for links) then also follows X-Forwarded-Proto.
   if (trustProxy) app.set('trust proxy', 1);
@@ -159,7 +162,7 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
       deleteSession: (sessionId) => purge.purge(sessionId),
     }),
   );
-  if (opts.webHandler) app.use(opts.webHandler);
+  if (opts.webHandler) app.use(pageCaching, opts.webHandler);
   app.use(errorHandler(log));
 
   const httpServer = createServer(app);
