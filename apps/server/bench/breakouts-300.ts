@@ -7,6 +7,7 @@ import {
   JoinSessionResponse,
   type SessionEvent,
   type SnapshotAck,
+  readSnapshot,
 } from '@kring/protocol';
 import { type StepResult, kib, mib, table } from './report';
 import { type ClientSocket, command, connect, post } from './clients';
@@ -94,7 +95,9 @@ class Client {
 }
 
 async function snapshotOf(socket: ClientSocket): Promise<Extract<SnapshotAck, { ok: true }>> {
-  const snap = await new Promise<SnapshotAck>((resolve) => socket.emit('snapshot', resolve));
+  const snap = await new Promise<SnapshotAck>((resolve) =>
+    socket.emit('snapshot', (wire) => resolve(readSnapshot(wire))),
+  );
   if (!snap.ok) throw new Error(`snapshot refused: ${snap.error.message}`);
   return snap;
 }

@@ -1,8 +1,6 @@
-import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
 import {
   type CaptionAck,
@@ -14,7 +12,8 @@ import {
 } from '@kring/protocol';
 import { type ClientSocket, command, connect, post } from './clients';
 import { percentile } from './report';
-import { type ServerStats, nextMessage, pooled, processStats } from './ipc';
+import { pooled, processStats } from './ipc';
+import { type ServerProcess, startServer } from './process';
 
 /**
  * Live captions at scale (issue 12): a caption line reaches every connected screen within 300 ms at
@@ -121,30 +120,6 @@ async function baselineServer(): Promise<void> {
 }
 
 // ——— The driver ———
-
-/** A server in its own process: Kring (server-process.ts) or the baseline (this file). */
-async function startServer(file: string, args: string[]) {
-  const proc = fork(fileURLToPath(new URL(file, import.meta.url)), args, {
-    execArgv: process.execArgv,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const { port } = await nextMessage<{ port: number }>(proc, 'listening');
-  return {
-    url: `http://127.0.0.1:${port}`,
-    async cpuMs(): Promise<number> {
-      const reply = nextMessage<{ stats: ServerStats }>(proc, 'stats');
-      proc.send({ type: 'stats' });
-      return (await reply).stats.cpuMs;
-    },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        proc.removeAllListeners('exit');
-        proc.once('exit', () => resolve());
-        proc.send({ type: 'stop' });
-      }),
-  };
-}
-type ServerProcess = Awaited<ReturnType<typeof startServer>>;
 
 /** Each line's text ends with its key (`[A-2-7]`: scenario, run, line), found again on the screens. */
 const KEY = /\[([A-Z]-\d+-\d+)\]$/;

@@ -9,6 +9,7 @@ import {
   CreateSessionResponse,
   JoinSessionResponse,
   type SnapshotAck,
+  readSnapshot,
   boardSyncProtocols,
 } from '@kring/protocol';
 import type { FloodPlan, FloodReport } from './flooder';
@@ -96,7 +97,9 @@ interface Session {
 }
 
 async function version(socket: ClientSocket): Promise<number> {
-  const snap = await new Promise<SnapshotAck>((resolve) => socket.emit('snapshot', resolve));
+  const snap = await new Promise<SnapshotAck>((resolve) =>
+    socket.emit('snapshot', (wire) => resolve(readSnapshot(wire))),
+  );
   if (!snap.ok) throw new Error(`snapshot refused: ${snap.error.message}`);
   return snap.state.version;
 }
@@ -110,7 +113,9 @@ async function join(url: string, joinCode: string, name: string) {
 async function session(url: string, title: string): Promise<Session> {
   const created = await post(`${url}/api/sessions`, { title }, (j) => CreateSessionResponse.parse(j));
   const host = await connect(url, created.facilitatorToken);
-  const snap = await new Promise<SnapshotAck>((resolve) => host.emit('snapshot', resolve));
+  const snap = await new Promise<SnapshotAck>((resolve) =>
+    host.emit('snapshot', (wire) => resolve(readSnapshot(wire))),
+  );
   if (!snap.ok) throw new Error('no snapshot');
   const honest: Person[] = [];
   for (let i = 0; i < HONEST_PER_SESSION; i++) {

@@ -14,7 +14,10 @@ export type { ServerStats } from './ipc';
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kring-bench-'));
-  const server = await startKring({ dataDir, port: 0, host: '127.0.0.1', log: createLog('warn') });
+  // BENCH_LIMITS (JSON, part of the limits table): a benchmark that joins a thousand people from one
+  // address raises the per-address limits it would otherwise trip.
+  const limits = process.env.BENCH_LIMITS ? (JSON.parse(process.env.BENCH_LIMITS) as object) : {};
+  const server = await startKring({ dataDir, port: 0, host: '127.0.0.1', log: createLog('warn'), limits });
   const send = (message: unknown) => process.send?.(message);
   process.on('message', (message: { type: string }) => {
     if (message.type === 'stats') {

@@ -59,7 +59,7 @@ describe('breakout room floors (BR14, BR15, BR18) over real sockets', () => {
     // Garden: Dan is offline, so Cai's random round holds only Cai.
     let danGone = false;
     cai.socket.on('presence', (p) => {
-      if (p.participantId === dan.id && !p.online) danGone = true;
+      if (p.offline.includes(dan.id)) danGone = true;
     });
     dan.socket.disconnect();
     await expect.poll(() => danGone).toBe(true);

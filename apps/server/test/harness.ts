@@ -15,6 +15,7 @@ import {
   type ServerToClientEvents,
   type SessionState,
   type SnapshotAck,
+  readSnapshot,
   boardSyncProtocols,
 } from '@kring/protocol';
 import { type KringServer, startKring } from '../src/app';
@@ -114,7 +115,7 @@ export const command = (socket: ClientSocket, cmd: unknown) =>
 
 /** The server's answer to a snapshot request, as it came. */
 export const snapshotAck = (socket: ClientSocket) =>
-  new Promise<SnapshotAck>((resolve) => socket.emit('snapshot', resolve));
+  new Promise<SnapshotAck>((resolve) => socket.emit('snapshot', (wire) => resolve(readSnapshot(wire))));
 
 /** This socket's cut of the session state (throws when the server refuses). */
 export async function snapshot(socket: ClientSocket): Promise<SessionState> {

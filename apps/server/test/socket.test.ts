@@ -24,12 +24,15 @@ describe('control plane (socket.io)', () => {
     ).rejects.toThrow('protocol_mismatch');
   });
 
-  it('gives a snapshot and tells others who arrives and who leaves', async () => {
+  it('gives a snapshot and tells others who arrives and who leaves, also many at once', async () => {
     const server = await startServer();
     const s = await createSession(server.url);
     const host = await connectSocket(server.url, withToken(s.facilitatorToken));
     const presence: { participantId: string; online: boolean }[] = [];
-    host.on('presence', (p) => presence.push(p));
+    host.on('presence', (p) => {
+      for (const id of p.online) presence.push({ participantId: id, online: true });
+      for (const id of p.offline) presence.push({ participantId: id, online: false });
+    });
 
     const ada = await joinSession(server.url, s.joinCode, 'Ada');
     const adaSocket = await connectSocket(server.url, withToken(ada.token));
@@ -42,6 +45,17 @@ describe('control plane (socket.io)', () => {
     await expect.poll(() => presence).toContainEqual({ participantId: ada.participantId, online: true });
     adaSocket.disconnect();
     await expect.poll(() => presence).toContainEqual({ participantId: ada.participantId, online: false });
+
+    // Twenty people arriving together: gathered into fewer updates (presence-broadcast.test.ts),
+    // and every one of them is there.
+    const arriving = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => joinSession(server.url, s.joinCode, `Guest ${i + 1}`)),
+    );
+    await Promise.all(arriving.map((p) => connectSocket(server.url, withToken(p.token))));
+    const ids = arriving.map((p) => p.participantId);
+    await expect
+      .poll(() => ids.filter((id) => presence.some((p) => p.participantId === id && p.online)).length)
+      .toBe(20);
   });
 
   it('lets the host lock the board, broadcasts the event, and refuses participants', async () => {

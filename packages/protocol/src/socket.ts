@@ -26,6 +26,19 @@ export type CommandAck = Ack<{ version: number; serverTime: number }>;
  * to it with the core reducer and render `viewFor(state, you)`.
  */
 export type SnapshotAck = Ack<{ state: SessionState; you: string; online: string[]; serverTime: number }>;
+/**
+ * A snapshot as it travels: the state as JSON text. The server writes the part every cut shares
+ * (the people) once per version instead of once per connection (issue 14: a thousand people
+ * connecting at once each received the same 100 KiB of people, encoded and scanned a thousand
+ * times). `readSnapshot` turns it back.
+ */
+export type SnapshotWire = Ack<{ state: string; you: string; online: string[]; serverTime: number }>;
+
+/** A snapshot's state read back from its JSON text (clients that check shapes parse it further). */
+export function readSnapshot(wire: SnapshotWire): SnapshotAck {
+  if (!wire.ok) return wire;
+  return { ...wire, state: JSON.parse(wire.state) as SessionState };
+}
 export type ClockAck = { serverTime: number };
 /** A caption input's answer: the stored line (null for a partial). */
 export type CaptionAck = Ack<{ line: CaptionLine | null }>;
@@ -35,13 +48,18 @@ export type CaptionsAck = Ack<{ scope: CaptionScope; lines: CaptionLine[]; parti
 export const EventBatch = z.object({ events: z.array(SessionEvent) });
 export type EventBatch = z.infer<typeof EventBatch>;
 
-export const PresenceChange = z.object({ participantId: Id, online: z.boolean() });
-export type PresenceChange = z.infer<typeof PresenceChange>;
+/**
+ * Who came and went since the last update of this session's presence. The server gathers the
+ * changes of a short window into one message (each person at most once, in their latest state), so
+ * a thousand people arriving together cost a few messages per screen, not a thousand.
+ */
+export const PresenceUpdate = z.object({ online: z.array(Id), offline: z.array(Id) });
+export type PresenceUpdate = z.infer<typeof PresenceUpdate>;
 
 /** Typed socket.io event maps shared by the server and the browser. */
 export interface ClientToServerEvents {
   command: (command: unknown, ack: (res: CommandAck) => void) => void;
-  snapshot: (ack: (res: SnapshotAck) => void) => void;
+  snapshot: (ack: (res: SnapshotWire) => void) => void;
   /** Round trip for clock-offset estimation (shared timers show the same time everywhere). */
   clock: (ack: (res: ClockAck) => void) => void;
   /** A captioner's partial, line or correction (`CaptionInput`, validated by the server). */
@@ -52,7 +70,7 @@ export interface ClientToServerEvents {
 
 export interface ServerToClientEvents {
   events: (batch: EventBatch) => void;
-  presence: (change: PresenceChange) => void;
+  presence: (update: PresenceUpdate) => void;
   /** Captions of the receiver's scope (CA3); partials are volatile: a slow screen skips some. */
   caption: (update: CaptionUpdate) => void;
 }

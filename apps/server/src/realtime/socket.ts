@@ -18,6 +18,8 @@ import { invalid } from './invalid';
 import type { CommandResult, SessionService } from '../sessions/service';
 import type { TokenSigner } from '../tokens';
 import type { Presence } from './presence';
+import { PresenceBroadcast } from './presence-broadcast';
+import { StateJson } from './state-json';
 
 interface SocketData {
   sessionId: string;
@@ -105,6 +107,13 @@ export function attachControlPlane({
     next();
   });
 
+  // Snapshots share the people's JSON per version (a join storm must not write it N times).
+  const stateJson = new StateJson();
+  // Who came and went, gathered per session (a join storm must not cost N² messages).
+  const presenceOut = new PresenceBroadcast((sessionId, update) =>
+    io.to(room(sessionId)).emit('presence', update),
+  );
+
   io.on('connection', (socket: KringSocket) => {
     const { sessionId, participantId } = socket.data;
     // Signed out or removed while the handshake was being checked: the cut already happened.
@@ -115,9 +124,7 @@ export function attachControlPlane({
     // First: every packet is counted before any handler below parses it.
     guardSocket(socket, limits, log);
     void socket.join(room(sessionId));
-    if (presence.connect(sessionId, participantId)) {
-      socket.to(room(sessionId)).emit('presence', { participantId, online: true });
-    }
+    if (presence.connect(sessionId, participantId)) presenceOut.change(sessionId, participantId, true);
 
     socket.on('snapshot', async (ack) => {
       if (typeof ack !== 'function') return;
@@ -125,7 +132,7 @@ export function attachControlPlane({
       if (!state) return ack({ ok: false, error: { code: 'not_found', message: 'the session is gone' } });
       ack({
         ok: true,
-        state: redactState(state, participantId),
+        state: stateJson.of(redactState(state, participantId)),
         you: participantId,
         online: presence.online(sessionId),
         serverTime: clock(),
@@ -156,7 +163,7 @@ export function attachControlPlane({
 
     socket.on('disconnect', () => {
       if (presence.disconnect(sessionId, participantId)) {
-        io.to(room(sessionId)).emit('presence', { participantId, online: false });
+        presenceOut.change(sessionId, participantId, false);
         // What they were typing goes with them (a stale partial would stay on every screen).
         captions.dropPartial(sessionId, participantId);
       }
@@ -198,6 +205,7 @@ export function attachControlPlane({
     presence,
     /** PR4: the session is deleted: every connection of it is cut (coming back, they learn it is gone). */
     endSession(sessionId: string) {
+      presenceOut.forget(sessionId);
       io.in(room(sessionId)).disconnectSockets(true);
     },
     close: () => new Promise<void>((resolve) => void io.close(() => resolve())),

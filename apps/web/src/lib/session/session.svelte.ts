@@ -12,8 +12,9 @@ import {
 import {
   EventBatch,
   PLENARY,
-  PresenceChange,
+  PresenceUpdate,
   PROTOCOL_VERSION,
+  readSnapshot,
   SessionState,
   type CaptionAck,
   type CaptionInput,
@@ -92,6 +93,9 @@ export interface SessionClientOptions {
  * The session as this browser sees it: owns the socket.io connection, keeps the `SessionView` up to
  * date by applying server events with the same reducer the server uses, and tracks presence.
  */
+/** Up to this many people coming or going together are named; more are counted. */
+const PRESENCE_NAMES_MAX = 3;
+
 export class SessionClient {
   /** This person's cut of the session state (the server redacts it); events keep it current. */
   state = $state.raw<SessionState | null>(null);
@@ -373,7 +377,8 @@ export class SessionClient {
     socket
       .timeout(ACK_TIMEOUT_MS)
       .emitWithAck('snapshot')
-      .then((res) => {
+      .then((wire) => {
+        const res = readSnapshot(wire);
         if (!res.ok) return this.#snapshotFailed(res.error);
         const state = SessionState.safeParse(res.state);
         if (!state.success) return this.#snapshotFailed({ code: 'internal', message: 'unexpected snapshot' });
@@ -470,16 +475,35 @@ export class SessionClient {
   }
 
   #applyPresence(raw: unknown): void {
-    const change = PresenceChange.safeParse(raw);
-    if (!change.success || !this.view) return;
-    const { participantId, online } = change.data;
-    if (this.online.has(participantId) === online) return;
-    if (online) this.online.add(participantId);
-    else this.online.delete(participantId);
-    if (participantId === this.you) return;
-    const who = this.view.participants[participantId];
-    if (who) this.#announcePresence(personName(who), online);
-    else this.#pendingPresence.set(participantId, online);
+    const update = PresenceUpdate.safeParse(raw);
+    if (!update.success || !this.view) return;
+    this.#followPresence(update.data.online, true);
+    this.#followPresence(update.data.offline, false);
+  }
+
+  /**
+   * Marks people as here or gone and says so: by name for a few; as a number when many came or
+   * went together (a screen reader reading three hundred names helps nobody).
+   */
+  #followPresence(ids: readonly string[], online: boolean): void {
+    const changed = ids.filter((id) => this.online.has(id) !== online);
+    for (const id of changed) {
+      if (online) this.online.add(id);
+      else this.online.delete(id);
+    }
+    const others = changed.filter((id) => id !== this.you);
+    if (others.length > PRESENCE_NAMES_MAX) {
+      const count = others.length;
+      this.#announce(
+        online ? m.people_announce_many_here({ count }) : m.people_announce_many_left({ count }),
+      );
+      return;
+    }
+    for (const id of others) {
+      const who = this.view?.participants[id];
+      if (who) this.#announcePresence(personName(who), online);
+      else this.#pendingPresence.set(id, online);
+    }
   }
 
   #announcePresence(name: string, online: boolean): void {

@@ -83,7 +83,7 @@ async function connectedClient(announce = vi.fn()) {
   fake.fire('connect');
   await fake.answer('snapshot', {
     ok: true,
-    state: state(),
+    state: JSON.stringify(state()),
     you: HOST,
     online: [HOST],
     serverTime: Date.now() + 60_000,
@@ -157,14 +157,28 @@ describe('SessionClient', () => {
 
   it('tracks presence and announces joins and leaves by name, also when the join event comes second', async () => {
     const { client, announce } = await connectedClient();
-    fake.fire('presence', { participantId: ANA, online: true });
+    fake.fire('presence', { online: [ANA], offline: [] });
     expect(client.online.has(ANA)).toBe(true);
     expect(announce).not.toHaveBeenCalled();
     fake.fire('events', { events: [joined(4, ANA, 'Ana')] });
     expect(announce).toHaveBeenLastCalledWith('Ana is here.');
-    fake.fire('presence', { participantId: ANA, online: false });
+    fake.fire('presence', { online: [], offline: [ANA] });
     expect(client.online.has(ANA)).toBe(false);
     expect(announce).toHaveBeenLastCalledWith('Ana left.');
+  });
+
+  it('counts many arrivals and leaves that come in one presence update instead of naming each', async () => {
+    const { client, announce } = await connectedClient();
+    const many = Array.from({ length: 40 }, (_, i) => `guest${String(i).padStart(5, '0')}`);
+    fake.fire('presence', { online: many, offline: [] });
+    expect(many.every((id) => client.online.has(id))).toBe(true);
+    expect(announce).toHaveBeenCalledTimes(1);
+    expect(announce).toHaveBeenLastCalledWith('40 people arrived.');
+    // Their join events come later: nobody is named one by one after the count.
+    fake.fire('events', { events: many.map((id, i) => joined(4 + i, id, `Guest ${i}`)) });
+    expect(announce).toHaveBeenCalledTimes(1);
+    fake.fire('presence', { online: [], offline: many.slice(0, 5) });
+    expect(announce).toHaveBeenLastCalledWith('5 people left.');
   });
 
   it('announces lock changes and mirrors access for participants', async () => {
@@ -244,7 +258,7 @@ describe('SessionClient keeps its copy cut for this person (core V5′, V6)', ()
     fake.fire('connect');
     await fake.answer('snapshot', {
       ok: true,
-      state: redactState(s.state, you),
+      state: JSON.stringify(redactState(s.state, you)),
       you,
       online: [you],
       serverTime: Date.now(),
@@ -281,7 +295,7 @@ describe('SessionClient keeps its copy cut for this person (core V5′, V6)', ()
     expect(fake.pending.map((p) => p.event)).toContain('snapshot');
     await fake.answer('snapshot', {
       ok: true,
-      state: redactState(s.state, PART),
+      state: JSON.stringify(redactState(s.state, PART)),
       you: PART,
       online: [PART],
       serverTime: Date.now(),
@@ -335,7 +349,7 @@ describe('SessionClient when signed out (core J5)', () => {
     try {
       const { announce } = await connectedClient();
       fake.fire('events', { events: [joined(4, ANA, 'Ana')] });
-      fake.fire('presence', { participantId: ANA, online: true });
+      fake.fire('presence', { online: [ANA], offline: [] });
       expect(announce).toHaveBeenLastCalledWith('Ana is er.');
       fake.fire('events', {
         events: [{ v: 5, at: 3, type: 'board.lockChanged', boardId: BOARD, locked: true, by: HOST }],
