@@ -15,7 +15,8 @@ import {
 import type { FloodPlan, FloodReport } from './flooder';
 import { percentile } from './report';
 import { type ClientSocket, command, connect, post } from './clients';
-import { type ServerStats, nextMessage } from './ipc';
+import { nextMessage } from './ipc';
+import { startServer } from './process';
 
 /**
  * One client must not slow down everyone (issue 9). A real server in its own process (SQLite in a
@@ -43,25 +44,6 @@ function child(file: string): ChildProcess {
     execArgv: process.execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-}
-
-async function startServer() {
-  const proc = child('./server-process.ts');
-  const { port } = await nextMessage<{ port: number }>(proc, 'listening');
-  return {
-    url: `http://127.0.0.1:${port}`,
-    async stats(): Promise<ServerStats> {
-      const reply = nextMessage<{ stats: ServerStats }>(proc, 'stats');
-      proc.send({ type: 'stats' });
-      return (await reply).stats;
-    },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        proc.removeAllListeners('exit');
-        proc.once('exit', () => resolve());
-        proc.send({ type: 'stop' });
-      }),
-  };
 }
 
 /** Starts the flooder's process (its start-up, a second or so, is not part of the phase). */
@@ -249,7 +231,7 @@ function describeFlood(r: FloodReport, floodedNotesCount: number | null): string
 }
 
 async function main(): Promise<void> {
-  const server = await startServer();
+  const server = await startServer('./server-process.ts');
   const { url } = server;
   const a = await session(url, 'A');
   const b = await session(url, 'B');

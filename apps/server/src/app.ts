@@ -45,6 +45,8 @@ export interface KringOptions {
   limits?: Partial<LimitTable>;
   /** Behind a reverse proxy: count requests under the client's address from X-Forwarded-For. */
   trustProxy?: boolean;
+  /** When control-plane connections that stopped reading are cut (tests use small numbers). */
+  slowReaders?: { everyMs?: number; maxBytes?: number };
 }
 
 export interface KringServer {
@@ -176,6 +178,7 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
     execute: (sessionId, command, actor) => commands.run(sessionId, command, actor),
     limits,
     trustProxy,
+    ...(opts.slowReaders ? { slowReaders: opts.slowReaders } : {}),
   });
 
   // Access is checked per board message and per update sent; this also cuts at once connections

@@ -1,5 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { type KringServer, startKring } from '../src/app';
+import { SqliteStore } from '../src/store/sqlite';
+import { registerCleanup } from './harness';
 
 /**
  * Which of `words` any SQLite file in `dataDir` (the database, its WAL) still holds, as raw bytes:
@@ -12,4 +15,21 @@ export function onDisk(dataDir: string, words: readonly string[]): string[] {
     for (const w of words) if (bytes.includes(Buffer.from(w))) found.push(`${w} in ${file}`);
   }
   return found;
+}
+
+/**
+ * A server whose erasure bounds are short (the WAL checkpointed and board logs compacted 200 ms
+ * after a change instead of 30 s and 20 s), so tests can wait for words to leave the disk.
+ */
+export async function quicklyErasing(dataDir: string): Promise<KringServer> {
+  const server = await startKring({
+    dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    log: () => {},
+    store: new SqliteStore(dataDir, 200),
+    boardOptions: { compactWithinMs: 200 },
+  });
+  registerCleanup(() => server.close());
+  return server;
 }

@@ -2,10 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { addNote, readNotes } from '@kring/board';
 import { startKring } from '../src/app';
-import { SqliteStore } from '../src/store/sqlite';
 import { addBoard, command, noteTexts, snapshot, synced } from './boards-harness';
 import { ok } from './breakouts-harness';
-import { onDisk } from './disk';
+import { onDisk, quicklyErasing } from './disk';
 import {
   connectSocket,
   createSession,
@@ -25,15 +24,7 @@ const ownerSecret = () => {
 describe('leaving with your words (PR8)', () => {
   it('PR8: one command takes back everything a person wrote, everywhere, and their name; nothing of it stays in the file or its WAL', async () => {
     const dataDir = tempDataDir();
-    const server = await startKring({
-      dataDir,
-      port: 0,
-      host: '127.0.0.1',
-      log: () => {},
-      store: new SqliteStore(dataDir, 200),
-      boardOptions: { compactWithinMs: 200 },
-    });
-    registerCleanup(() => server.close());
+    const server = await quicklyErasing(dataDir);
     const created = await createSession(server.url, 'Intervision');
     const host = await connectSocket(server.url, withToken(created.facilitatorToken));
     const ada = await joinSession(server.url, created.joinCode, 'Adelheid Leaving-Quietly');

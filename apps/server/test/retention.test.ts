@@ -9,7 +9,7 @@ import { startKring } from '../src/app';
 import { SqliteStore } from '../src/store/sqlite';
 import { command, fetchExport, noteTexts, scene, synced } from './boards-harness';
 import { ok } from './breakouts-harness';
-import { onDisk } from './disk';
+import { onDisk, quicklyErasing } from './disk';
 import {
   type ClientSocket,
   connectSocket,
@@ -161,15 +161,7 @@ describe('retention and deletion (PR)', () => {
 describe('erasure at rest (PR6)', () => {
   it('deleted, cleared, removed and edited-away words leave the database file and its WAL within the checkpoint delay', async () => {
     const dataDir = tempDataDir();
-    const server = await startKring({
-      dataDir,
-      port: 0,
-      host: '127.0.0.1',
-      log: () => {},
-      store: new SqliteStore(dataDir, 200),
-      boardOptions: { compactWithinMs: 200 },
-    });
-    registerCleanup(() => server.close());
+    const server = await quicklyErasing(dataDir);
     const created = await createSession(server.url, 'Erasure');
     const host = await connectSocket(server.url, withToken(created.facilitatorToken));
     const ada = await joinSession(server.url, created.joinCode, 'Adelheid Vanderbilt-Kuyper');

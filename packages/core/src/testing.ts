@@ -9,6 +9,7 @@ import {
 import { createSession, type Decision, decide, joinSession } from './decide';
 import type { NoteFacts } from './decision';
 import { assignIds } from './ids';
+import { applyErasure, erasuresOf } from './privacy/erasure';
 import type { FacilitatorCommandType } from './permissions';
 import { replay } from './reducer';
 import type { SessionState } from './state';
@@ -225,3 +226,13 @@ export const FACILITATOR_COMMAND_SAMPLES: { [T in FacilitatorCommandType]: Extra
   'session.setExporters': { type: 'session.setExporters', exporters: 'facilitators' },
   'session.setNotice': { type: 'session.setNotice', organiser: 'Peer Respite Network', contact: null },
 };
+
+/** The stored log as the store keeps it (PR6): each event's erasures applied to the events before it. */
+export function storedLog(events: readonly SessionEvent[]): SessionEvent[] {
+  let log: SessionEvent[] = [];
+  for (const e of events) {
+    log.push(e);
+    for (const erasure of erasuresOf(e)) log = applyErasure(log, erasure, e.v);
+  }
+  return log;
+}

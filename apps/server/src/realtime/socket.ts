@@ -20,6 +20,7 @@ import type { TokenSigner } from '../tokens';
 import type { Presence } from './presence';
 import { PresenceBroadcast } from './presence-broadcast';
 import { StateJson } from './state-json';
+import { sweepSlowReaders } from './slow-readers';
 
 interface SocketData {
   sessionId: string;
@@ -56,6 +57,8 @@ export interface ControlPlaneDeps {
   limits?: Limits;
   /** Count handshakes under X-Forwarded-For's address (TRUST_PROXY). */
   trustProxy?: boolean;
+  /** When connections that stopped reading are cut (tests make it small and often). */
+  slowReaders?: { everyMs?: number; maxBytes?: number };
 }
 
 /** The socket.io control plane: handshake auth, commands with acks, event and presence broadcast. */
@@ -70,6 +73,7 @@ export function attachControlPlane({
   execute = (sessionId, command, actor) => sessions.execute(sessionId, command, actor),
   limits = createLimits(),
   trustProxy = false,
+  slowReaders = {},
 }: ControlPlaneDeps) {
   const io: KringServer = new Server(httpServer, {
     path: '/socket.io',
@@ -107,6 +111,8 @@ export function attachControlPlane({
     next();
   });
 
+  // socket.io buffers without bound for a client that stops reading: cut it instead (issue 14).
+  const stopSweep = sweepSlowReaders(() => io.of('/').sockets.values(), log, slowReaders);
   // Snapshots share the people's JSON per version (a join storm must not write it N times).
   const stateJson = new StateJson();
   // Who came and went, gathered per session (a join storm must not cost N² messages).
@@ -208,6 +214,9 @@ export function attachControlPlane({
       presenceOut.forget(sessionId);
       io.in(room(sessionId)).disconnectSockets(true);
     },
-    close: () => new Promise<void>((resolve) => void io.close(() => resolve())),
+    close: () => {
+      stopSweep();
+      return new Promise<void>((resolve) => void io.close(() => resolve()));
+    },
   };
 }

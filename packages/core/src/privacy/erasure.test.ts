@@ -1,18 +1,9 @@
 import type { SessionEvent } from '@kring/protocol';
 import { describe, expect, it } from 'vitest';
 import { replay } from '../reducer';
-import { ADA, BEN, HOST, TestSession, ownerKeyOf } from '../testing';
+import { ADA, BEN, HOST, TestSession, ownerKeyOf, storedLog } from '../testing';
 import { applyErasure, erasuresOf } from './erasure';
 
-/** The stored log as the store keeps it: each event's erasures applied to the events before it. */
-function stored(events: readonly SessionEvent[]): SessionEvent[] {
-  let log: SessionEvent[] = [];
-  for (const e of events) {
-    log.push(e);
-    for (const erasure of erasuresOf(e)) log = applyErasure(log, erasure, e.v);
-  }
-  return log;
-}
 
 const WORDS = [
   'What if nobody comes back',
@@ -54,7 +45,7 @@ describe('erasure at rest (PR6)', () => {
     s.ok('adaname1', { type: 'participant.rename', participantId: 'adaname1', displayName: 'Ada' });
     s.ok(HOST, { type: 'participant.remove', participantId: 'benname1' });
 
-    const log = stored(s.events);
+    const log = storedLog(s.events);
     const text = JSON.stringify(log);
     for (const w of WORDS) expect({ w, found: text.includes(w) }).toEqual({ w, found: false });
     expect(text).toContain('A question that stays');

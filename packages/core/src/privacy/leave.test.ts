@@ -3,21 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { replay } from '../reducer';
 import type { NoteFacts } from '../decision';
 import { emptyState } from '../state';
-import { ADA, BEN, COFAC, HOST, TestSession, ownerKeyOf } from '../testing';
+import { ADA, BEN, COFAC, HOST, TestSession, ownerKeyOf, storedLog } from '../testing';
 import { redactEvents, redactState } from '../view/redact';
-import { applyErasure, erasuresOf } from './erasure';
 
 const B = 'board1';
 
-/** The stored log as the store keeps it: each event's erasures applied to the events before it. */
-function stored(events: readonly SessionEvent[]): SessionEvent[] {
-  let log: SessionEvent[] = [];
-  for (const e of events) {
-    log.push(e);
-    for (const erasure of erasuresOf(e)) log = applyErasure(log, erasure, e.v);
-  }
-  return log;
-}
 
 /** Ada puts something of every kind into a session, next to Ben's; returns the ids of hers. */
 function sessionWithAdasWords() {
@@ -110,7 +100,7 @@ describe('leaving with your words (PR8)', () => {
   it('PR8/PR6: the stored log keeps none of their words or their name, and a replay ends in the same state', () => {
     const { s, ada, key } = sessionWithAdasWords();
     s.ok(ada, { type: 'participant.leave', ownerKeys: [key] });
-    const log = stored(s.events);
+    const log = storedLog(s.events);
     const text = JSON.stringify(log);
     for (const words of ['Ada asks by name', 'Ada asks without a name', 'Ada Lovelace-Leaving', key]) {
       expect({ words, found: text.includes(words) }).toEqual({ words, found: false });
