@@ -4,7 +4,6 @@ import { replay } from '../reducer';
 import { ADA, BEN, HOST, TestSession, ownerKeyOf, storedLog } from '../testing';
 import { applyErasure, erasuresOf } from './erasure';
 
-
 const WORDS = [
   'What if nobody comes back',
   'Doors open at nine, Wilhelmina',

@@ -8,7 +8,6 @@ import { redactEvents, redactState } from '../view/redact';
 
 const B = 'board1';
 
-
 /** Ada puts something of every kind into a session, next to Ben's; returns the ids of hers. */
 function sessionWithAdasWords() {
   const s = new TestSession();
