@@ -11,7 +11,7 @@ import {
   JoinSessionResponse,
 } from '@kring/protocol';
 import { type ClientSocket, command, connect, post } from './clients';
-import { percentile } from './report';
+import { markdownTable, percentile } from './report';
 import { pooled, processStats } from './ipc';
 import { type ServerProcess, startServer } from './process';
 
@@ -345,10 +345,7 @@ function table(results: readonly Result[]): string {
       r.serverCpuMs.toFixed(0),
     ];
   });
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: readonly string[]) =>
-    `| ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+  return markdownTable(head, rows, 2);
 }
 
 async function main(): Promise<void> {

@@ -13,7 +13,7 @@ import {
   boardSyncProtocols,
 } from '@kring/protocol';
 import type { FloodPlan, FloodReport } from './flooder';
-import { percentile } from './report';
+import { markdownTable, percentile } from './report';
 import { type ClientSocket, command, connect, post } from './clients';
 import { nextMessage } from './ipc';
 import { startServer } from './process';
@@ -209,10 +209,7 @@ function rows(results: PhaseResult[]): string {
       ];
     }),
   );
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
-  const line = (cells: readonly string[]) =>
-    `| ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
+  return markdownTable(head, body, 2);
 }
 
 function describeFlood(r: FloodReport, floodedNotesCount: number | null): string {

@@ -6,7 +6,7 @@ import { CreateSessionResponse, JoinSessionResponse, type SnapshotAck, readSnaps
 import { type ClientSocket, connect, post } from './clients';
 import { pooled, processStats } from './ipc';
 import { type ServerProcess, startServer } from './process';
-import { kib, percentile } from './report';
+import { kib, markdownTable, percentile } from './report';
 
 /**
  * The join storm (issue 14): a thousand people whose tokens are ready all connect at once, each
@@ -176,9 +176,6 @@ function report(results: readonly StormResult[]): string {
       kib(r.participantBytes),
     ];
   });
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: readonly string[]) =>
-    `| ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   const all = (kind: StormResult['kind']) =>
     median(results.filter((r) => r.kind === kind).map((r) => Math.max(...r.times)));
   const kring = results.filter((r) => r.kind === 'Kring');
@@ -186,9 +183,7 @@ function report(results: readonly StormResult[]): string {
     '',
     `Join storm: ${PEOPLE} people connect at once and ask for their first state (${RUNS} runs each)`,
     '',
-    line(head),
-    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
-    ...rows.map(line),
+    markdownTable(head, rows, 2),
     '',
     `all have their state (median of runs): Kring ${all('Kring').toFixed(0)} ms, bare socket.io ${all('bare socket.io').toFixed(0)} ms: ${(all('Kring') / all('bare socket.io')).toFixed(2)}× (target ≤ 2×)`,
     `first state: ${kib(kring[0]?.participantBytes ?? 0)} for a participant, ${kib(kring[0]?.hostBytes ?? 0)} for the host`,

@@ -48,9 +48,18 @@ export function table(results: readonly StepResult[]): string {
       ms(r.serverCpuMs),
     ];
   });
+  return markdownTable(head, rows, 1);
+}
+
+/** A Markdown table, columns padded: the first `leftColumns` are labels (left), the rest figures (right). */
+export function markdownTable(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  leftColumns: number,
+): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: readonly string[]) =>
-    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+    `| ${cells.map((c, i) => (i < leftColumns ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
