@@ -6,7 +6,7 @@ import { Id } from './ids';
 import type { SessionState } from './state';
 
 /** Bumped whenever a wire shape changes incompatibly; checked at the socket handshake. */
-export const PROTOCOL_VERSION = 7;
+export const PROTOCOL_VERSION = 8;
 
 export const HandshakeAuth = z.object({
   token: z.string().min(1).max(2048),
@@ -27,17 +27,25 @@ export type CommandAck = Ack<{ version: number; serverTime: number }>;
  */
 export type SnapshotAck = Ack<{ state: SessionState; you: string; online: string[]; serverTime: number }>;
 /**
- * A snapshot as it travels: the state as JSON text. The server writes the part every cut shares
- * (the people) once per version instead of once per connection (issue 14: a thousand people
- * connecting at once each received the same 100 KiB of people, encoded and scanned a thousand
- * times). `readSnapshot` turns it back.
+ * A snapshot as it travels: the state as UTF-8 JSON bytes, a binary attachment. The server writes
+ * the part every cut shares (the people) once per version instead of once per connection, and as
+ * bytes it is neither escaped into the packet's JSON nor scanned again (issue 14: a thousand people
+ * connecting at once each received the same 100 KiB of people, encoded a thousand times). Node
+ * clients receive a Buffer, browsers an ArrayBuffer; `readSnapshot` turns either back.
  */
-export type SnapshotWire = Ack<{ state: string; you: string; online: string[]; serverTime: number }>;
+export type SnapshotWire = Ack<{
+  state: ArrayBuffer | Uint8Array;
+  you: string;
+  online: string[];
+  serverTime: number;
+}>;
 
-/** A snapshot's state read back from its JSON text (clients that check shapes parse it further). */
+const utf8 = new TextDecoder();
+
+/** A snapshot's state read back from its JSON bytes (clients that check shapes parse it further). */
 export function readSnapshot(wire: SnapshotWire): SnapshotAck {
   if (!wire.ok) return wire;
-  return { ...wire, state: JSON.parse(wire.state) as SessionState };
+  return { ...wire, state: JSON.parse(utf8.decode(wire.state)) as SessionState };
 }
 export type ClockAck = { serverTime: number };
 /** A caption input's answer: the stored line (null for a partial). */

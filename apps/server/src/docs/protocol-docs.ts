@@ -94,7 +94,7 @@ export function protocolDocs(): string {
     '| event | payload | ack |',
     '|---|---|---|',
     '| `command` | one of the commands below | `{ ok: true, version, serverTime }` or `{ ok: false, error: { code, message } }` |',
-    '| `snapshot` | — | `{ ok: true, state, you, online, serverTime }`: `state` is the session cut for you (core `redactState`) as JSON text; `readSnapshot` parses it |',
+    '| `snapshot` | — | `{ ok: true, state, you, online, serverTime }`: `state` is the session cut for you (core `redactState`) as UTF-8 JSON bytes (a binary attachment); `readSnapshot` parses it |',
     '| `clock` | — | `{ serverTime }`, for clock-offset estimation |',
     '| `caption` | one of the caption inputs below (captioners and facilitators, CA1) | `{ ok: true, line }` (`null` for a partial) or `{ ok: false, error }` |',
     '| `captions` | — | `{ ok: true, scope, lines, partials }`: the latest lines and live partials of your caption scope (CA2/CA3) |',

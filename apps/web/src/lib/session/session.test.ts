@@ -83,7 +83,7 @@ async function connectedClient(announce = vi.fn()) {
   fake.fire('connect');
   await fake.answer('snapshot', {
     ok: true,
-    state: JSON.stringify(state()),
+    state: bytes(state()),
     you: HOST,
     online: [HOST],
     serverTime: Date.now() + 60_000,
@@ -95,6 +95,9 @@ beforeEach(() => {
   fake = new FakeSocket();
   ioSpy.mockClear();
 });
+
+/** A snapshot's state as the server sends it: UTF-8 JSON bytes (a binary attachment). */
+const bytes = (state: unknown) => new TextEncoder().encode(JSON.stringify(state));
 
 describe('SessionClient', () => {
   it('keeps a command made while the line is briefly down and sends it once reconnected', async () => {
@@ -258,7 +261,7 @@ describe('SessionClient keeps its copy cut for this person (core V5′, V6)', ()
     fake.fire('connect');
     await fake.answer('snapshot', {
       ok: true,
-      state: JSON.stringify(redactState(s.state, you)),
+      state: bytes(redactState(s.state, you)),
       you,
       online: [you],
       serverTime: Date.now(),
@@ -295,7 +298,7 @@ describe('SessionClient keeps its copy cut for this person (core V5′, V6)', ()
     expect(fake.pending.map((p) => p.event)).toContain('snapshot');
     await fake.answer('snapshot', {
       ok: true,
-      state: JSON.stringify(redactState(s.state, PART)),
+      state: bytes(redactState(s.state, PART)),
       you: PART,
       online: [PART],
       serverTime: Date.now(),
