@@ -193,6 +193,11 @@ export class SessionClient {
     if (this.#socket) return;
     const opts = {
       path: '/socket.io',
+      // WebSocket first, long-polling only where a WebSocket cannot open (issue 14: polling then
+      // upgrading costs a phone at 400 ms round trip four more of them before the first state;
+      // issue 17: no sticky sessions needed behind a load balancer).
+      transports: ['websocket', 'polling'],
+      tryAllTransports: true,
       auth: {
         token: this.#token,
         protocolVersion: PROTOCOL_VERSION,
