@@ -9,12 +9,28 @@ export interface ServerStats {
   cpuMs: number;
 }
 
-/** This process's memory and CPU time, as a server process reports them to the driver. */
-export function processStats(): ServerStats {
+/**
+ * This process's memory and CPU time, as a server process reports them to the driver. With `gc`
+ * (and the process started with `--expose-gc`) garbage is collected first, so the heap is what is
+ * still held, not what was last allocated.
+ */
+export function processStats(gc = false): ServerStats {
+  if (gc) collectGarbage();
   const memory = process.memoryUsage();
   const cpu = process.cpuUsage();
   return { rss: memory.rss, heapUsed: memory.heapUsed, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
+
+function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('stats with gc: start the server with --expose-gc');
+  // Twice: the first pass runs finalizers whose objects the second can then free.
+  gc();
+  gc();
+}
+
+/** A server process's port: 0 (any free one) unless the driver asks for one with BENCH_PORT. */
+export const benchPort = () => Number(process.env.BENCH_PORT ?? 0);
 
 /** The child's next IPC message of `type` (rejects if the child exits first). */
 export function nextMessage<T>(proc: ChildProcess, type: string): Promise<T> {

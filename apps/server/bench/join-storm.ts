@@ -1,10 +1,10 @@
-import { createServer } from 'node:http';
-import { loadavg } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Server } from 'socket.io';
-import { CreateSessionResponse, JoinSessionResponse, type SnapshotAck, readSnapshot } from '@kring/protocol';
-import { type ClientSocket, connect, post } from './clients';
-import { pooled, processStats } from './ipc';
+import { type SnapshotAck, readSnapshot } from '@kring/protocol';
+import { type ClientSocket, connect } from './clients';
+import { createCrowd, crowdLimits, median } from './crowd';
 import { type ServerProcess, startServer } from './process';
 import { kib, markdownTable, percentile } from './report';
 
@@ -14,8 +14,9 @@ import { kib, markdownTable, percentile } from './report';
  * connect until every one holds its state, per person and for the last one; the server's CPU; how
  * many messages reached the clients meanwhile; the size of a state.
  *
- * Side by side with a bare socket.io server (its own process, same version) that answers each
- * connection's request with the same number of bytes and sends nothing else: what a thousand
+ * Side by side with a bare socket.io server (`bare-server.ts`: its own process, same version) that
+ * answers each connection's request with the same bytes (a Kring participant's state from the run
+ * before) and sends nothing else: what a thousand
  * connects cost before any app. Each repeated `BENCH_RUNS` times, alternating.
  * Run with `pnpm --filter @kring/server bench:join-storm` (`BENCH_PEOPLE`, default 1000, hosts included).
  */
@@ -23,31 +24,6 @@ import { kib, markdownTable, percentile } from './report';
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const STORM_TIMEOUT_MS = 120_000;
-
-// ——— The baseline server (this file with --baseline-server) ———
-
-async function baselineServer(): Promise<void> {
-  const http = createServer();
-  const io = new Server(http, { serveClient: false });
-  const bytes = Number(process.argv[3] ?? 1000);
-  // A state-like answer of the given size, built once (the bare server does no per-person work).
-  const state = JSON.stringify({ people: 'x'.repeat(Math.max(0, bytes - 14)) });
-  io.on('connection', (socket) => {
-    void socket.join('session');
-    socket.on('snapshot', (ack: (res: unknown) => void) => ack({ ok: true, state }));
-  });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  const address = http.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  process.on('message', (message: { type: string }) => {
-    if (message.type === 'stats') process.send?.({ type: 'stats', stats: processStats() });
-    else if (message.type === 'stop') void io.close(() => process.exit(0));
-  });
-  process.on('disconnect', () => process.exit(1));
-  process.send?.({ type: 'listening', port });
-}
-
-// ——— The driver ———
 
 interface StormResult {
   kind: 'bare socket.io' | 'Kring';
@@ -60,6 +36,8 @@ interface StormResult {
   /** Bytes of the first state a participant (and the host) received. */
   participantBytes: number;
   hostBytes: number;
+  /** A participant's first state as JSON: the bytes the bare server then answers with. */
+  participantState: string;
 }
 
 /** Everyone connects at once; each asks for its state on connect. */
@@ -68,7 +46,7 @@ async function storm(
   tokens: readonly string[],
 ): Promise<Omit<StormResult, 'kind' | 'run'>> {
   let messages = 0;
-  const sizes: number[] = [];
+  const states: string[] = [];
   const sockets: ClientSocket[] = [];
   const cpuBefore = await server.cpuMs();
   const t0 = performance.now();
@@ -81,49 +59,45 @@ async function storm(
         socket.emit('snapshot', (wire) => resolve(readSnapshot(wire))),
       );
       if (!snap.ok) throw new Error(`snapshot refused: ${snap.error.message}`);
-      if (i < 2) sizes[i] = JSON.stringify(snap.state).length;
+      if (i < 2) states[i] = JSON.stringify(snap.state);
       return performance.now() - t0;
     }),
   );
   const serverCpuMs = (await server.cpuMs()) - cpuBefore;
   for (const s of sockets) s.disconnect();
-  return { times, serverCpuMs, messages, hostBytes: sizes[0] ?? 0, participantBytes: sizes[1] ?? 0 };
+  const participantState = states[1] ?? '';
+  const hostBytes = Buffer.byteLength(states[0] ?? '');
+  return {
+    times,
+    serverCpuMs,
+    messages,
+    hostBytes,
+    participantBytes: Buffer.byteLength(participantState),
+    participantState,
+  };
 }
 
 /** A Kring server with one session of `PEOPLE` (a host and participants who joined over HTTP). */
 async function kringRun(run: number): Promise<StormResult> {
-  const server = await startServer('./server-process.ts', [], {
-    BENCH_LIMITS: JSON.stringify({
-      joinsPerAddress: { points: 10 * PEOPLE, seconds: 600 },
-      joinsPerSession: { points: 10 * PEOPLE, seconds: 600 },
-      handshakesPerAddress: { points: 10 * PEOPLE, seconds: 60 },
-    }),
-  });
+  const server = await startServer('./server-process.ts', [], { BENCH_LIMITS: crowdLimits(PEOPLE) });
   try {
-    const session = await post(`${server.url}/api/sessions`, { title: 'Join storm' }, (j) =>
-      CreateSessionResponse.parse(j),
-    );
-    const joined = await pooled(
-      Array.from({ length: PEOPLE - 1 }, (_, i) => i),
-      25,
-      (i) =>
-        post(
-          `${server.url}/api/sessions/${session.joinCode}/participants`,
-          { displayName: `Person ${i + 1}` },
-          (j) => JoinSessionResponse.parse(j),
-        ),
-    );
-    const result = await withTimeout(
-      storm(server, [session.facilitatorToken, ...joined.map((j) => j.token)]),
-    );
+    const crowd = await createCrowd(server.url, PEOPLE, 'Join storm');
+    const result = await withTimeout(storm(server, crowd.tokens));
     return { kind: 'Kring', run, ...result };
   } finally {
     await server.stop();
   }
 }
 
-async function bareRun(run: number, bytes: number): Promise<StormResult> {
-  const server = await startServer('./join-storm.ts', ['--baseline-server', String(bytes)]);
+/**
+ * The bare server answers every snapshot with the very bytes of a Kring participant's state, so the
+ * clients (all in this one driver process, on the cores the servers use) parse the same structure
+ * in both runs and the difference left is the servers'.
+ */
+async function bareRun(run: number, state: string): Promise<StormResult> {
+  const file = join(mkdtempSync(join(tmpdir(), 'kring-storm-')), 'state.json');
+  writeFileSync(file, state);
+  const server = await startServer('./bare-server.ts', [], { BENCH_STATE_FILE: file });
   try {
     const result = await withTimeout(
       storm(
@@ -134,6 +108,7 @@ async function bareRun(run: number, bytes: number): Promise<StormResult> {
     return { kind: 'bare socket.io', run, ...result };
   } finally {
     await server.stop();
+    rmSync(dirname(file), { recursive: true, force: true });
   }
 }
 
@@ -143,12 +118,6 @@ function withTimeout<T>(promise: Promise<T>): Promise<T> {
     new Promise<T>((_, reject) => setTimeout(() => reject(new Error('storm timed out')), STORM_TIMEOUT_MS)),
   ]);
 }
-
-const median = (xs: readonly number[]) =>
-  percentile(
-    [...xs].sort((a, b) => a - b),
-    50,
-  );
 
 function report(results: readonly StormResult[]): string {
   const head = [
@@ -198,16 +167,12 @@ async function main(): Promise<void> {
   const results: StormResult[] = [];
   for (let run = 1; run <= RUNS; run++) {
     const kring = await kringRun(run);
-    results.push(kring, await bareRun(run, kring.participantBytes));
+    results.push(kring, await bareRun(run, kring.participantState));
   }
   process.stdout.write(report(results));
 }
 
-if (process.argv[2] === '--baseline-server') {
-  void baselineServer();
-} else {
-  main().catch((err: unknown) => {
-    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(1);
-  });
-}
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+import { performance } from 'node:perf_hooks';
+import { io as ioClient } from 'socket.io-client';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { PROTOCOL_VERSION } from '@kring/protocol';
+import type { ClientSocket } from './clients';
+import { snapshot } from './crowd';
+
+/**
+ * Clients that come back by themselves, as the web app's do (its session store and board view):
+ * each remembers when it last became current, so a restart benchmark can wait until everyone is.
+ */
+
+/**
+ * A person's control-plane connection with socket.io's own reconnection (the web app's defaults)
+ * that asks for a snapshot on every connect, like the web app. Current = that snapshot arrived.
+ */
+export class Person {
+  readonly socket: ClientSocket;
+  /** When the last snapshot after a connect arrived (performance.now()); 0 before the first. */
+  currentAt = 0;
+  /** When the socket last connected: the reconnect backoff and handshake end here. */
+  connectedAt = 0;
+
+  constructor(url: string, token: string) {
+    this.socket = ioClient(url, {
+      auth: { token, protocolVersion: PROTOCOL_VERSION },
+      transports: ['websocket'],
+      forceNew: true,
+    });
+    this.socket.on('connect', () => {
+      this.connectedAt = performance.now();
+      void snapshot(this.socket).then(() => (this.currentAt = performance.now()));
+    });
+    // A server that shuts down cleanly says goodbye, and socket.io does not come back after a
+    // goodbye on its own: the web app asks it to, and so does this.
+    this.socket.on('disconnect', (reason) => {
+      if (reason === 'io server disconnect') this.socket.connect();
+    });
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+}
+
+/**
+ * A board connection as the web app opens it: the stock y-websocket provider (its reconnect
+ * backoff), no awareness of its own until someone edits. Current = synced with the server.
+ */
+export class BoardClient {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  /** When the provider last became synced (performance.now()); 0 before the first. */
+  currentAt = 0;
+
+  /** `protocols`: Kring's token subprotocols; the reference server takes none. */
+  constructor(serverUrl: string, room: string, protocols: string[] = []) {
+    this.provider = new WebsocketProvider(serverUrl, room, this.doc, {
+      protocols,
+      disableBc: true, // providers in one process would otherwise share updates over BroadcastChannel
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    });
+    this.provider.awareness.setLocalState(null);
+    this.provider.on('sync', (synced) => {
+      if (synced) this.currentAt = performance.now();
+    });
+  }
+
+  close(): void {
+    this.provider.destroy();
+    this.doc.destroy();
+  }
+}
