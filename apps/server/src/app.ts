@@ -1,7 +1,14 @@
 import express, { type RequestHandler } from 'express';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { boardAccess, draftAccess, isFacilitator, mayCaption, moderationAccess } from '@kring/core';
+import {
+  type BoardAccess,
+  boardAccess,
+  draftAccess,
+  isFacilitator,
+  mayCaption,
+  moderationAccess,
+} from '@kring/core';
 import { authenticate, stillCurrent } from './auth';
 import { type BoardSyncOptions, createBoardSync } from './boards';
 import { CaptionService } from './captions/service';
@@ -23,6 +30,7 @@ import { SessionPurge } from './sessions/purge';
 import { SessionService } from './sessions/service';
 import { SqliteStore } from './store/sqlite';
 import { BOARD_DOC, type Store } from './store/store';
+import { StateMemo } from './realtime/access-memo';
 import { TokenSigner, loadSecret } from './tokens';
 
 export interface KringOptions {
@@ -81,6 +89,8 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
     async (sessionId, count) => (await limits.eventsPerSession.consume(sessionId, count)).ok,
   );
 
+  // A board connection's access, asked per message and per relay, is worked out once per state.
+  const accessMemo = new StateMemo<BoardAccess>();
   const boards = createBoardSync(
     {
       store,
@@ -106,14 +116,17 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
       access(sessionId, boardId, participantId, doc = BOARD_DOC) {
         const state = sessions.peek(sessionId);
         if (!state) return 'none';
-        switch (doc.kind) {
-          case 'board':
-            return boardAccess(state, participantId, boardId);
-          case 'drafts':
-            return draftAccess(state, participantId, boardId, doc.ownerId);
-          case 'moderation':
-            return moderationAccess(state, participantId, boardId);
-        }
+        const key = `${doc.kind}\n${doc.kind === 'drafts' ? doc.ownerId : ''}\n${participantId}\n${boardId}`;
+        return accessMemo.get(state, key, () => {
+          switch (doc.kind) {
+            case 'board':
+              return boardAccess(state, participantId, boardId);
+            case 'drafts':
+              return draftAccess(state, participantId, boardId, doc.ownerId);
+            case 'moderation':
+              return moderationAccess(state, participantId, boardId);
+          }
+        });
       },
       relaysAwareness(sessionId, boardId) {
         // BD9: on an anonymous board a cursor next to a note could name its author.
