@@ -95,6 +95,7 @@ export {
   type CommandAck,
   type SnapshotAck,
   type SnapshotWire,
+  type ResumeAck,
   readSnapshot,
   type ClockAck,
   type CaptionAck,

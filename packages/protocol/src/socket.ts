@@ -47,6 +47,13 @@ export function readSnapshot(wire: SnapshotWire): SnapshotAck {
   if (!wire.ok) return wire;
   return { ...wire, state: JSON.parse(utf8.decode(wire.state)) as SessionState };
 }
+/**
+ * The answer to `resume`: what a client that was connected before missed since the version it
+ * holds, cut for it as the live events were, or `events: null` when the server no longer has all
+ * of them (it restarted, too much happened, or something was erased meanwhile): then it takes a
+ * snapshot. People are sent once, with the first snapshot; a reconnect costs what changed.
+ */
+export type ResumeAck = Ack<{ events: SessionEvent[] | null; online: string[]; serverTime: number }>;
 export type ClockAck = { serverTime: number };
 /** A caption input's answer: the stored line (null for a partial). */
 export type CaptionAck = Ack<{ line: CaptionLine | null }>;
@@ -68,6 +75,8 @@ export type PresenceUpdate = z.infer<typeof PresenceUpdate>;
 export interface ClientToServerEvents {
   command: (command: unknown, ack: (res: CommandAck) => void) => void;
   snapshot: (ack: (res: SnapshotWire) => void) => void;
+  /** After a reconnect: the events after the version the client holds (`ResumeAck`). */
+  resume: (since: number, ack: (res: ResumeAck) => void) => void;
   /** Round trip for clock-offset estimation (shared timers show the same time everywhere). */
   clock: (ack: (res: ClockAck) => void) => void;
   /** A captioner's partial, line or correction (`CaptionInput`, validated by the server). */

@@ -95,6 +95,7 @@ export function protocolDocs(): string {
     '|---|---|---|',
     '| `command` | one of the commands below | `{ ok: true, version, serverTime }` or `{ ok: false, error: { code, message } }` |',
     '| `snapshot` | — | `{ ok: true, state, you, online, serverTime }`: `state` is the session cut for you (core `redactState`) as UTF-8 JSON bytes (a binary attachment); `readSnapshot` parses it |',
+    '| `resume` | `since`: the version the client holds | `{ ok: true, events, online, serverTime }`: after a reconnect, the events after `since` cut for you as they went out live; `events: null` when the server no longer has them all (restarted, more than 500 events or 2 minutes, or something was erased meanwhile): then take a `snapshot` |',
     '| `clock` | — | `{ serverTime }`, for clock-offset estimation |',
     '| `caption` | one of the caption inputs below (captioners and facilitators, CA1) | `{ ok: true, line }` (`null` for a partial) or `{ ok: false, error }` |',
     '| `captions` | — | `{ ok: true, scope, lines, partials }`: the latest lines and live partials of your caption scope (CA2/CA3) |',

@@ -19,6 +19,7 @@ import type { CommandResult, SessionService } from '../sessions/service';
 import type { TokenSigner } from '../tokens';
 import type { Presence } from './presence';
 import { PresenceBroadcast } from './presence-broadcast';
+import { RecentBatches } from './recent-batches';
 import { StateJson } from './state-json';
 import { sweepSlowReaders } from './slow-readers';
 
@@ -115,6 +116,8 @@ export function attachControlPlane({
   const stopSweep = sweepSlowReaders(() => io.of('/').sockets.values(), log, slowReaders);
   // Snapshots share the people's JSON per version (a join storm must not write it N times).
   const stateJson = new StateJson();
+  // What was published lately, for clients that come back after a moment away (people once, then deltas).
+  const recent = new RecentBatches(clock);
   // Who came and went, gathered per session (a join storm must not cost N² messages).
   const presenceOut = new PresenceBroadcast((sessionId, update) =>
     io.to(room(sessionId)).emit('presence', update),
@@ -140,6 +143,21 @@ export function attachControlPlane({
         ok: true,
         state: stateJson.of(redactState(state, participantId)),
         you: participantId,
+        online: presence.online(sessionId),
+        serverTime: clock(),
+      });
+    });
+
+    socket.on('resume', async (since, ack) => {
+      if (typeof ack !== 'function') return;
+      if (!Number.isSafeInteger(since) || since < 0) {
+        return ack({ ok: false, error: { code: 'bad_request', message: 'resume: a version, 0 or more' } });
+      }
+      const state = await sessions.get(sessionId);
+      if (!state) return ack({ ok: false, error: { code: 'not_found', message: 'the session is gone' } });
+      ack({
+        ok: true,
+        events: recent.since(sessionId, since, state.version, participantId),
         online: presence.online(sessionId),
         serverTime: clock(),
       });
@@ -179,6 +197,7 @@ export function attachControlPlane({
   captions.onUpdate(captionFanOut(io, sessions, room));
 
   sessions.onEvents((sessionId, events, before) => {
+    recent.record(sessionId, before, events);
     // `before` lets core tell room board events (BR18) from the plenary's, which go out once.
     if (!needsRedaction(events, before)) {
       io.to(room(sessionId)).emit('events', { events });
@@ -212,6 +231,7 @@ export function attachControlPlane({
     /** PR4: the session is deleted: every connection of it is cut (coming back, they learn it is gone). */
     endSession(sessionId: string) {
       presenceOut.forget(sessionId);
+      recent.forget(sessionId);
       io.in(room(sessionId)).disconnectSockets(true);
     },
     close: () => {

@@ -137,6 +137,8 @@ export class SessionClient {
   readonly #screen: 'projector' | undefined;
   #socket: KringSocket | null = null;
   #snapshotInFlight = false;
+  /** Live batches that arrived while a `resume` was on its way, applied after its answer. */
+  #catchingUp: unknown[] | null = null;
   #snapshotRetry: ReturnType<typeof setTimeout> | undefined;
   /** Commands waiting for the connection (see RECONNECT_WAIT_MS): told true on connect, false on refusal. */
   #connectWaiters: ((connected: boolean) => void)[] = [];
@@ -210,7 +212,10 @@ export class SessionClient {
     socket.on('connect', () => {
       this.refusal = null;
       this.#wakeWaiters(true);
-      this.#requestSnapshot();
+      // Back after a drop: only what was missed (issue 14: people once, then deltas). A first
+      // connect, or a server that no longer has it all, takes a whole snapshot.
+      if (this.state && this.you) this.#resume();
+      else this.#requestSnapshot();
       this.#sampleClock(3);
     });
 
@@ -235,7 +240,11 @@ export class SessionClient {
       }
     });
 
-    socket.on('events', (batch) => this.#applyEvents(batch));
+    socket.on('events', (batch) => {
+      // While catching up, live batches wait for the answer they come after.
+      if (this.#catchingUp) this.#catchingUp.push(batch);
+      else this.#applyEvents(batch);
+    });
     socket.on('presence', (change) => this.#applyPresence(change));
     socket.on('caption', (raw) => {
       const update = CaptionUpdate.safeParse(raw);
@@ -404,6 +413,38 @@ export class SessionClient {
       .catch(() => this.#snapshotFailed({ code: 'internal', message: 'snapshot timed out' }))
       .finally(() => {
         this.#snapshotInFlight = false;
+      });
+  }
+
+  /** After a reconnect: the events since the version held, else (null, refused, no answer) a snapshot. */
+  #resume(): void {
+    const socket = this.#socket;
+    const state = this.state;
+    if (!socket?.connected || !state || this.#snapshotInFlight || this.#catchingUp) return;
+    this.#catchingUp = [];
+    const sentAt = Date.now();
+    socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emitWithAck('resume', state.version)
+      .then((res) => {
+        if (this.#socket !== socket) return;
+        if (!res.ok || res.events === null) return this.#requestSnapshot();
+        this.#addClockSample(sentAt, res.serverTime);
+        this.online.clear();
+        for (const id of res.online) this.online.add(id);
+        this.#pendingPresence.clear();
+        this.status = 'connected';
+        const waiting = this.#catchingUp ?? [];
+        this.#catchingUp = null;
+        // Through the same path as live events: checked, cut again, a gap or V6 asks a snapshot.
+        this.#applyEvents({ events: res.events });
+        for (const batch of waiting) this.#applyEvents(batch);
+        this.#followCaptionScope(true);
+      })
+      .catch(() => this.#requestSnapshot())
+      .finally(() => {
+        // Not resumed: the snapshot asked above holds whatever waited.
+        this.#catchingUp = null;
       });
   }
 

@@ -211,6 +211,49 @@ describe('SessionClient', () => {
     expect(client.status).toBe('reconnecting');
   });
 
+  it('after a reconnect asks only for what it missed, then applies the live batches that came meanwhile (issue 14)', async () => {
+    const { client } = await connectedClient();
+    fake.connected = false;
+    fake.fire('disconnect', 'transport close');
+    fake.connected = true;
+    fake.fire('connect');
+    const resume = fake.pending.find((p) => p.event === 'resume');
+    expect(resume?.args).toEqual([3]); // the version this copy holds
+    expect(fake.pending.some((p) => p.event === 'snapshot')).toBe(false);
+    // A live batch overtakes the answer: it waits instead of looking like a gap.
+    fake.fire('events', { events: [joined(5, 'bo_00000001', 'Bo')] });
+    await fake.answer('resume', {
+      ok: true,
+      events: [joined(4, ANA, 'Ana')],
+      online: [HOST, ANA],
+      serverTime: Date.now(),
+    });
+    expect(client.status).toBe('connected');
+    expect(client.state?.version).toBe(5);
+    expect(Object.keys(client.state?.participants ?? {})).toEqual([HOST, ANA, 'bo_00000001']);
+    expect(client.online.has(ANA)).toBe(true);
+    expect(fake.pending.some((p) => p.event === 'snapshot')).toBe(false);
+  });
+
+  it('takes a whole snapshot when the server no longer has all it missed, or does not answer', async () => {
+    const { client } = await connectedClient();
+    fake.connected = false;
+    fake.fire('disconnect', 'transport close');
+    fake.connected = true;
+    fake.fire('connect');
+    await fake.answer('resume', { ok: true, events: null, online: [HOST], serverTime: Date.now() });
+    expect(fake.pending.some((p) => p.event === 'snapshot')).toBe(true);
+    await fake.answer('snapshot', {
+      ok: true,
+      state: bytes(state(9)),
+      you: HOST,
+      online: [HOST],
+      serverTime: 0,
+    });
+    expect(client.state?.version).toBe(9);
+    expect(client.status).toBe('connected');
+  });
+
   it('estimates the server clock offset from clock round trips', async () => {
     const { client } = await connectedClient();
     await fake.answer('clock', { serverTime: Date.now() + 60_000 });
