@@ -99,3 +99,25 @@ export async function expectNoAxeViolations(page: Page, where: string): Promise<
   );
   expect(summary, `axe violations on ${where}`).toEqual([]);
 }
+
+/**
+ * The page's scroll position once it has held for five frames: notes that come on screen for the
+ * first time are laid out then (content-visibility), and the browser's scroll anchoring may still
+ * be settling the position for a frame or two.
+ */
+export function settledScroll(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let last = -1;
+        let same = 0;
+        const frame = () => {
+          same = window.scrollY === last ? same + 1 : 0;
+          last = window.scrollY;
+          if (same >= 5) resolve(last);
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+}

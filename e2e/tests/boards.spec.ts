@@ -3,6 +3,7 @@ import { expectConnected, join, openTab } from './helpers';
 import {
   FacilitatorApi,
   boardNote,
+  settledScroll,
   createSessionViaApi,
   draftsArea,
   expectNoAxeViolations,
@@ -191,5 +192,72 @@ test.describe('reflection boards', () => {
     await expect(note.getByTestId('note-votes')).toHaveText('1 vote, 1 from you');
 
     await expectNoAxeViolations(page, 'the outline view at 360px');
+  });
+
+  test('a board longer than a page: the count, show more by keyboard, scrolling, new notes; axe clean', async ({
+    person,
+    baseURL,
+  }) => {
+    const session = await createSessionViaApi(baseURL!, 'Long board');
+    const host = new FacilitatorApi(baseURL!, session.facilitatorToken);
+    api = host;
+    // SETUP: 60 notes before anyone opens the board (a page is 50), sent at once.
+    const text = (i: number) => `Long board note ${String(i).padStart(2, '0')}`;
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        host.send({ type: 'note.add', boardId: session.boardId, text: text(i + 1), color: 'yellow' }),
+      ),
+    );
+    const dee = await person('Dee');
+    await join(dee, session.participantUrl, 'Long board');
+    const page = dee.page;
+    const notes = page.getByTestId('board').getByTestId('note');
+    const more = page.getByTestId('notes-more');
+
+    await expect(notes).toHaveCount(50);
+    await expect(more).toContainText('Showing 50 of 60 notes');
+    await expect(page.getByRole('heading', { name: /Notes \(60\)/ })).toBeVisible();
+    await expectNoAxeViolations(page, 'a board with more notes than a page');
+
+    // A note from someone else lands past the page while Dee reads its middle: counted, not
+    // rendered, and her place stays where it was.
+    await notes.nth(25).scrollIntoViewIfNeeded();
+    const scrolled = await settledScroll(page);
+    expect(scrolled).toBeGreaterThan(0);
+    await host.send({ type: 'note.add', boardId: session.boardId, text: text(61), color: 'blue' });
+    await expect(more).toContainText('Showing 50 of 61 notes');
+    await expect(notes).toHaveCount(50);
+    expect(await settledScroll(page)).toBe(scrolled);
+
+    // Dee's own note, written while the list is paged, shows at its end: she sees what she wrote.
+    await page.getByRole('textbox', { name: 'Your note' }).fill('Dee writes this one');
+    await page.getByRole('button', { name: 'Add note', exact: true }).click();
+    await expect(boardNote(page, 'Dee writes this one')).toBeVisible();
+    await expect(more).toContainText('Showing 51 of 62 notes');
+
+    // Keyboard: the button reveals the rest and focus goes to the first note it revealed…
+    await more.getByRole('button', { name: 'Show 12 more' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(notes).toHaveCount(62);
+    await expect(notes.nth(50)).toBeFocused();
+    await expect(more).toHaveCount(0);
+    // …and Tab goes on from there to the last note.
+    await expect
+      .poll(
+        async () => {
+          await page.keyboard.press('Tab');
+          return page.evaluate(
+            () => document.activeElement?.closest('[data-testid="note"]')?.textContent ?? '',
+          );
+        },
+        { intervals: [0], timeout: 15_000 },
+      )
+      .toContain(text(61));
+
+    // Scrolling down reveals the rest without a press.
+    await page.reload();
+    await expect(notes).toHaveCount(50);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect(notes).toHaveCount(62);
   });
 });
