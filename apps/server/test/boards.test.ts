@@ -135,7 +135,8 @@ async function start(options: BoardSyncOptions = {}): Promise<Harness> {
       access: (_sessionId, _boardId, participantId) => access.get(participantId) ?? 'none',
       log: (level, msg, fields) => logs.push({ level, msg, fields }),
     },
-    options,
+    // These tests watch unloads as they happen; the wait before one has a test of its own.
+    { idleUnloadMs: 0, ...options },
   );
   const server = http.createServer((_req, res) => res.writeHead(404).end());
   server.on('upgrade', (req, socket, head) => {
@@ -602,6 +603,28 @@ describe('board sync: server writes (change)', () => {
     });
     expect(noteIds(h.store.doc())).toEqual(['revealed']);
     await expect.poll(() => noteIds(a.doc)).toEqual(['revealed']);
+  });
+
+  it('keeps a board nobody uses loaded for idleUnloadMs, so commands on it do not load it each time (issue 14)', async () => {
+    const h = await start({ idleUnloadMs: 300 });
+    for (const id of ['c1', 'c2', 'c3']) {
+      await h.sync.change(OTHER_BOARD, (doc) => {
+        addNote(doc, { id, text: id, color: 'blue', authorId: 'alice' });
+      });
+    }
+    expect(h.store.loads).toBe(1);
+    expect(h.sync.stats().docs).toBe(1);
+    // A connection in between keeps it too; after it leaves, the wait starts again.
+    const a = provider(h, 'tok-alice', OTHER_BOARD);
+    await synced(a);
+    expect(noteIds(a.doc).sort()).toEqual(['c1', 'c2', 'c3']);
+    a.provider.destroy();
+    await expect.poll(() => h.sync.stats()).toEqual({ docs: 0, connections: 0 });
+    expect(h.store.loads).toBe(1);
+    await h.sync.change(OTHER_BOARD, (doc) => {
+      addNote(doc, { id: 'c4', text: 'c4', color: 'blue', authorId: 'alice' });
+    });
+    expect(h.store.loads).toBe(2);
   });
 
   it('loads an unloaded board, writes, and unloads it again; a throwing fn rejects', async () => {

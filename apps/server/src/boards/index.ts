@@ -12,6 +12,7 @@ import { nextTurn } from '../turns';
 import {
   COMPACT_AFTER_ROWS,
   COMPACT_WITHIN_MS,
+  IDLE_UNLOAD_MS,
   MAX_QUEUED_PER_CONNECTION,
   MESSAGE_BYTES,
   PING_INTERVAL_MS,
@@ -33,6 +34,8 @@ export interface BoardSyncOptions {
   compactAfterRows?: number;
   /** PR6: compact a board this long after new rows (and when it unloads). Default 20 s. */
   compactWithinMs?: number;
+  /** Keep a board nobody uses loaded this long before unloading it. Default 30 s; 0 unloads at once. */
+  idleUnloadMs?: number;
 }
 
 /** Rate limits on board connections; each answers whether to go on. */
@@ -94,6 +97,7 @@ export function createBoardSync(
     deps,
     options.compactAfterRows ?? COMPACT_AFTER_ROWS,
     options.compactWithinMs ?? COMPACT_WITHIN_MS,
+    options.idleUnloadMs ?? IDLE_UNLOAD_MS,
   );
   /** Every open connection and the room it joined (a failed room is replaced, so keep the pair). */
   const connections = new Map<Connection, BoardRoom>();
@@ -291,7 +295,9 @@ export function createBoardSync(
         leave(conn, room);
       }
       const ids = new Set(boardIds);
-      const ofSession = registry.all().filter((room) => ids.has(room.docId.split('/')[0]!));
+      const inSession = (room: BoardRoom) => ids.has(room.docId.split('/')[0]!);
+      registry.unloadIdle(inSession);
+      const ofSession = registry.all().filter(inSession);
       await Promise.all(ofSession.map((room) => room.queue.idle()));
     },
 
@@ -304,6 +310,7 @@ export function createBoardSync(
         leave(conn, room);
       }
       // Pending writes (and then the unloads) are in the board queues.
+      registry.unloadIdle();
       await Promise.all(registry.all().map((room) => room.queue.idle()));
       await waitClosed(
         open.map(([conn]) => conn.ws),

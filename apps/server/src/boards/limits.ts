@@ -23,6 +23,8 @@ export const COMPACT_AFTER_ROWS = 300;
  * checkpoints its WAL within ERASURE_CHECKPOINT_MS: under a minute in all.
  */
 export const COMPACT_WITHIN_MS = 20_000;
+/** A board nobody uses stays loaded this long, so commands on it do not load it again each time. */
+export const IDLE_UNLOAD_MS = 30_000;
 
 /** Awareness carries a cursor and a name; anything bigger is abuse. */
 export const AWARENESS_MESSAGE_BYTES = 32 * 1024;

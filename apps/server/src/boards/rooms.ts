@@ -3,17 +3,26 @@ import { BoardRoom } from './room';
 
 /**
  * The loaded boards. A room is created (and its load queued) by the first join, and unloaded
- * through its own queue when the last user leaves, so load, writes and unload of one board are
- * strictly ordered. Joins are synchronous: a join that lands while writes are pending finds the
- * room still in the map, and the unload task, which re-checks, then leaves it alone.
+ * through its own queue once nobody has used it for `idleMs`, so load, writes and unload of one
+ * board are strictly ordered. Joins are synchronous: a join that lands while writes are pending
+ * finds the room still in the map, and the unload task, which re-checks, then leaves it alone.
+ *
+ * Why wait before unloading (issue 14): a board command (a note added, a vote) while nobody has
+ * the board open loads the whole document from the store and, unloading, compacts it again: at
+ * 1,500 notes that was 30 ms of a command, growing with the board. Kept a while, the next command
+ * finds it loaded. Erasure does not wait for the unload: compaction runs within `compactWithinMs`
+ * of an edit while the board is loaded (PR6).
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, BoardRoom>();
+  /** Idle rooms waiting for their unload. */
+  private readonly idle = new Map<BoardRoom, ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly deps: BoardSyncDeps,
     private readonly compactAfterRows: number,
     private readonly compactWithinMs: number,
+    private readonly idleMs = 0,
   ) {}
 
   get size(): number {
@@ -31,7 +40,10 @@ export class RoomRegistry {
   /** The board's room, loading it if needed. Callers add themselves (connection or hold) at once. */
   acquire(docId: string): BoardRoom {
     const existing = this.rooms.get(docId);
-    if (existing) return existing;
+    if (existing) {
+      this.keep(existing);
+      return existing;
+    }
     const room = new BoardRoom(docId, this.deps, {
       compactAfterRows: this.compactAfterRows,
       compactWithinMs: this.compactWithinMs,
@@ -49,8 +61,38 @@ export class RoomRegistry {
     return room;
   }
 
-  /** Queues an unload if nobody uses the room; the task checks again after the pending writes. */
+  /** Unloads the room once nobody has used it for `idleMs` (at once with 0). */
   release(room: BoardRoom): void {
+    if (!room.isIdle() || room.state === 'gone') return;
+    if (this.idleMs <= 0) return this.unload(room);
+    this.keep(room);
+    const timer = setTimeout(() => {
+      this.idle.delete(room);
+      this.unload(room);
+    }, this.idleMs);
+    timer.unref?.(); // an idle board never keeps the process alive
+    this.idle.set(room, timer);
+  }
+
+  /** Unloads now what waits idle (shutting down, a session deleted): `only` picks which. */
+  unloadIdle(only: (room: BoardRoom) => boolean = () => true): void {
+    for (const room of [...this.idle.keys()]) {
+      if (!only(room)) continue;
+      this.keep(room);
+      this.unload(room);
+    }
+  }
+
+  /** The room is in use again: no unload is waiting for it. */
+  private keep(room: BoardRoom): void {
+    const timer = this.idle.get(room);
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    this.idle.delete(room);
+  }
+
+  /** Queues an unload if nobody uses the room; the task checks again after the pending writes. */
+  private unload(room: BoardRoom): void {
     if (!room.isIdle() || room.state === 'gone') return;
     void room.queue.run(async () => {
       // Between the leave and now, writes were awaited: someone may have joined meanwhile.
