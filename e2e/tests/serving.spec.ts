@@ -84,4 +84,22 @@ test.describe('compressed and cached answers', () => {
     const { exportedAt: _brAt, ...brBody } = (await br.json()) as Record<string, unknown>;
     expect(plainBody).toEqual(brBody);
   });
+
+  test('the join page asks its first question while its code downloads, and only once', async ({
+    page,
+    request,
+  }) => {
+    // The page's HTML asks for the probe itself…
+    const html = await (await request.get(`/j/${code}`)).text();
+    expect(html).toMatch(new RegExp(`<link rel="preload" href="/api/sessions/${code}/privacy" as="fetch"`));
+    const probes: string[] = [];
+    page.on('request', (req) => {
+      if (req.url().endsWith(`/api/sessions/${code}/privacy`)) probes.push(req.resourceType());
+    });
+    await page.goto(`/j/${code}`);
+    // …and the script's fetch is answered from that: one request in all, not one each.
+    await expect(page.getByRole('button', { name: 'Join session' })).toBeEnabled();
+    await expect(page.getByTestId('privacy-notice')).toBeVisible();
+    expect(probes).toHaveLength(1);
+  });
 });

@@ -7,6 +7,9 @@ type Fetch = typeof fetch;
 export type PrivacyProbe =
   { found: 'exists'; summary: PrivacySummary | null } | { found: 'unknown' } | { found: 'unsure' };
 
+/** Where the join page asks what a session keeps (no token). */
+export const probeUrl = (code: string) => `/api/sessions/${encodeURIComponent(code)}/privacy`;
+
 /**
  * `GET /api/sessions/{code}/privacy` (no token): whether a session has the code (404: none) and
  * what it keeps, for how long and who exports (PR7). Anything else (no network, rate limited, an
@@ -15,12 +18,9 @@ export type PrivacyProbe =
 export async function probePrivacy(code: string, fetchFn: Fetch = fetch): Promise<PrivacyProbe> {
   let res: Response;
   try {
-    res = await fetchFn(`/api/sessions/${encodeURIComponent(code)}/privacy`, {
-      method: 'GET',
-      headers: { accept: 'application/json' },
-      credentials: 'omit',
-      cache: 'no-store',
-    });
+    // As the join page's `<link rel="preload" as="fetch" crossorigin="anonymous">` asks it (same
+    // URL, mode and credentials), so the browser answers this from that early response.
+    res = await fetchFn(probeUrl(code), { method: 'GET', credentials: 'same-origin' });
   } catch {
     return { found: 'unsure' };
   }
