@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { NOTE_COLORS, addNote, editNoteText } from '@kring/board';
@@ -14,7 +14,7 @@ import {
 } from './board-clients';
 import { type BoardScene, kringScene, referenceScene, startKring, startReference } from './board-scenes';
 import type { ServerProcess } from './process';
-import { markdownTable, percentile } from './report';
+import { markdownTable, percentile, loadAverage, runMain } from './report';
 
 /**
  * Board storms (issue 14): many people writing on boards at once, each on a real board connection
@@ -334,19 +334,13 @@ function report(w: Workload, results: readonly StormResult[]): string {
     `Kring vs reference (median of runs): ${ratios.join('; ')} (target p99 ≤ 1.0×)`,
     `server CPU (median): Kring ${cpu('Kring').toFixed(0)} ms, reference ${cpu('reference').toFixed(0)} ms`,
     `${lost} lost`,
-    `load average after: ${loadavg()
-      .map((x) => x.toFixed(2))
-      .join(' ')}`,
+    loadAverage('after'),
     '',
   ].join('\n');
 }
 
 async function main(): Promise<void> {
-  process.stdout.write(
-    `load average before: ${loadavg()
-      .map((x) => x.toFixed(2))
-      .join(' ')}\n`,
-  );
+  process.stdout.write(loadAverage('before') + '\n');
   let failed = false;
   for (const w of WORKLOADS) {
     const results: StormResult[] = [];
@@ -359,7 +353,4 @@ async function main(): Promise<void> {
   if (failed) process.exitCode = 1;
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+runMain(main);

@@ -1,11 +1,10 @@
-import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { NOTE_COLORS, NOTES_KEY, addNote } from '@kring/board';
 import * as Y from 'yjs';
 import { BoardClient, closeAll, until } from './board-clients';
 import { type BoardScene, kringScene, referenceScene, startKring, startReference } from './board-scenes';
 import type { ServerProcess } from './process';
-import { kib, markdownTable, percentile } from './report';
+import { kib, markdownTable, percentile, loadAverage, runMain } from './report';
 
 /**
  * A big board's first sync (issue 14): a board holding `BENCH_NOTES` notes (default 2,000), then
@@ -148,26 +147,17 @@ function report(results: readonly SyncResult[]): string {
     markdownTable(head, rows, 2),
     '',
     `p50 (median of runs): Kring ${p50('Kring').toFixed(1)} ms, reference ${p50('reference').toFixed(1)} ms: ${(p50('Kring') / p50('reference')).toFixed(2)}×`,
-    `load average after: ${loadavg()
-      .map((x) => x.toFixed(2))
-      .join(' ')}`,
+    loadAverage('after'),
     '',
   ].join('\n');
 }
 
 async function main(): Promise<void> {
-  process.stdout.write(
-    `load average before: ${loadavg()
-      .map((x) => x.toFixed(2))
-      .join(' ')}\n`,
-  );
+  process.stdout.write(loadAverage('before') + '\n');
   const results: SyncResult[] = [];
   for (let run = 1; run <= RUNS; run++) results.push(await kringRun(run), await referenceRun(run));
   process.stdout.write(report(results));
   if (results.some((r) => r.short > 0)) process.exitCode = 1;
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+runMain(main);

@@ -9,7 +9,7 @@ import {
   type SnapshotAck,
   readSnapshot,
 } from '@kring/protocol';
-import { type StepResult, kib, mib, table } from './report';
+import { type StepResult, kib, mib, table, runMain } from './report';
 import { type ClientSocket, command, connect, post } from './clients';
 import { type ServerStats, pooled } from './ipc';
 
@@ -240,7 +240,4 @@ async function main(): Promise<void> {
   if (behind > 0 || placed !== PEOPLE || Math.max(...sizes) - Math.min(...sizes) > 1) process.exitCode = 1;
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+runMain(main);

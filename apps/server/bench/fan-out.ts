@@ -1,10 +1,9 @@
-import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { EventBatch } from '@kring/protocol';
 import { type ClientSocket, command } from './clients';
 import { connectAll, createCrowd, crowdLimits, median, quiet, until } from './crowd';
 import { type ServerProcess, startServer } from './process';
-import { markdownTable, percentile } from './report';
+import { markdownTable, percentile, loadAverage, runMain } from './report';
 
 /**
  * Floor fan-out at a thousand (issue 14): one session, a host and `BENCH_PEOPLE - 1` participants
@@ -178,9 +177,7 @@ function report(results: readonly FanOutResult[]): string {
     '',
     `p99 (median of runs): Kring ${p99('Kring').toFixed(1)} ms, bare socket.io ${p99('bare socket.io').toFixed(1)} ms: ` +
       `${(p99('Kring') / p99('bare socket.io')).toFixed(2)}× (target ≤ 1.3×)`,
-    `load average after: ${loadavg()
-      .map((x) => x.toFixed(2))
-      .join(' ')}`,
+    loadAverage('after'),
     '',
   ].join('\n');
 }
@@ -191,7 +188,4 @@ async function main(): Promise<void> {
   process.stdout.write(report(results));
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+runMain(main);

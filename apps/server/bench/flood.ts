@@ -13,7 +13,7 @@ import {
   boardSyncProtocols,
 } from '@kring/protocol';
 import type { FloodPlan, FloodReport } from './flooder';
-import { markdownTable, percentile } from './report';
+import { markdownTable, percentile, runMain } from './report';
 import { type ClientSocket, command, connect, post } from './clients';
 import { nextMessage } from './ipc';
 import { startServer } from './process';
@@ -301,7 +301,4 @@ async function main(): Promise<void> {
   await server.stop();
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+runMain(main);

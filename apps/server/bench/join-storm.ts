@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type SnapshotAck, readSnapshot } from '@kring/protocol';
 import { type ClientSocket, connect } from './clients';
 import { createCrowd, crowdLimits, median } from './crowd';
 import { type ServerProcess, startServer } from './process';
-import { kib, markdownTable, percentile } from './report';
+import { kib, markdownTable, percentile, loadAverage, runMain } from './report';
 
 /**
  * The join storm (issue 14): a thousand people whose tokens are ready all connect at once, each
@@ -156,9 +156,7 @@ function report(results: readonly StormResult[]): string {
     '',
     `all have their state (median of runs): Kring ${all('Kring').toFixed(0)} ms, bare socket.io ${all('bare socket.io').toFixed(0)} ms: ${(all('Kring') / all('bare socket.io')).toFixed(2)}× (target ≤ 2×)`,
     `first state: ${kib(kring[0]?.participantBytes ?? 0)} for a participant, ${kib(kring[0]?.hostBytes ?? 0)} for the host`,
-    `load average after: ${loadavg()
-      .map((x) => x.toFixed(2))
-      .join(' ')}`,
+    loadAverage('after'),
     '',
   ].join('\n');
 }
@@ -172,7 +170,4 @@ async function main(): Promise<void> {
   process.stdout.write(report(results));
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+runMain(main);

@@ -1,10 +1,9 @@
-import { loadavg } from 'node:os';
 import { LIMITS } from '@kring/protocol';
 import type { ClientSocket } from './clients';
 import { connectAll, createSession, crowdLimits, joinPeople, median, quiet, stateSize } from './crowd';
 import type { ServerStats } from './ipc';
 import { type ServerProcess, startServer } from './process';
-import { kib, markdownTable, mib } from './report';
+import { kib, markdownTable, mib, loadAverage, runMain } from './report';
 
 /**
  * Memory per idle participant (issue 14): the server process's heap and RSS, after garbage
@@ -121,9 +120,7 @@ function report(results: readonly MemoryResult[]): string {
     line('heapUsed', 'heap'),
     line('rss', 'RSS'),
     `first state a participant took: ${kib(kring?.stateBytes ?? 0)}`,
-    `load average after: ${loadavg()
-      .map((x) => x.toFixed(2))
-      .join(' ')}`,
+    loadAverage('after'),
     '',
   ].join('\n');
 }
@@ -137,7 +134,4 @@ async function main(): Promise<void> {
   process.stdout.write(report(results));
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+runMain(main);

@@ -1,4 +1,5 @@
 /** Percentiles and the printed table of the benchmark. */
+import { loadavg } from 'node:os';
 
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -65,3 +66,17 @@ export function markdownTable(
 
 export const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+/** The machine's load average now, as every benchmark prints it beside its figures. */
+export const loadAverage = (when: string): string =>
+  `load average ${when}: ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`;
+
+/** Runs a benchmark's main; a failure prints its stack and exits with 1. */
+export function runMain(main: () => Promise<void>): void {
+  main().catch((err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  });
+}
