@@ -10,16 +10,11 @@
  * --build / --compare: a directory holding another build as `dist/` (apps/server/dist) and `web/`
  * (apps/web/build), measured instead of / beside the repository's own in the same run.
  */
-import { chromium, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
-import { join } from 'node:path';
+import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
 import { parseArgs } from 'node:util';
 import { seedBigBoard, type BigBoard } from './big-board-seed';
-import { startServer } from './server';
-import { printTable, type Figures } from './table';
-
-const REPO = join(import.meta.dirname, '../..');
+import { compareBuilds, runMain } from './builds';
+import type { Figures } from './table';
 
 const { values: args } = parseArgs({
   options: {
@@ -159,62 +154,23 @@ async function openBoard(browser: Browser, board: BigBoard, screen: string): Pro
   }
 }
 
-/** One build, `runs` times: a fresh server and board each time, then each screen in a cold context. */
-async function measure(browser: Browser, buildDir: string | undefined, label: string): Promise<Figures[]> {
-  const all: Figures[] = [];
-  for (let i = 0; i < runs; i++) {
-    const server = await startServer(
-      buildDir ? join(buildDir, 'dist') : join(REPO, 'apps/server/dist'),
-      buildDir ? join(buildDir, 'web') : undefined,
-    );
-    try {
+runMain(() =>
+  compareBuilds({
+    build: args.build,
+    compare: args.compare,
+    runs,
+    baselineFile: 'big-board-baseline.json',
+    heading: `A board of ${notes} notes in four columns, CPU ÷${cpuRate}`,
+    // A fresh board each time, then each screen in a cold context.
+    async once(browser, url) {
       const start = performance.now();
-      const board = await seedBigBoard(server.url, notes);
+      const board = await seedBigBoard(url, notes);
       const figures: Figures = {
         [`board of ${notes} notes written (s)`]: (performance.now() - start) / 1000,
       };
       for (const screen of Object.keys(SCREENS))
         Object.assign(figures, await openBoard(browser, board, screen));
-      all.push(figures);
-      process.stderr.write(`${label} run ${i + 1}/${runs}: ${JSON.stringify(figures)}\n`);
-    } catch (err) {
-      process.stderr.write(
-        `${label} run ${i + 1}/${runs} failed: ${err instanceof Error ? err.message : String(err)}\n`,
-      );
-    } finally {
-      await server.stop();
-    }
-  }
-  return all;
-}
-
-async function main(): Promise<void> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
-  try {
-    const columns: Record<string, Figures[]> = {};
-    columns[args.build ? `build ${args.build}` : 'this build'] = await measure(
-      browser,
-      args.build,
-      'this build',
-    );
-    if (args.compare) columns[`build ${args.compare}`] = await measure(browser, args.compare, 'compare');
-    const recorded = JSON.parse(
-      readFileSync(join(import.meta.dirname, 'big-board-baseline.json'), 'utf8'),
-    ) as { figures: Figures; note: string };
-    process.stdout.write(
-      `\nA board of ${notes} notes in four columns, CPU ÷${cpuRate}; median of ${runs} runs (range); ` +
-        `load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores at the end\n\n`,
-    );
-    printTable(columns, { [`baseline (${recorded.note})`]: recorded.figures });
-  } finally {
-    await browser.close();
-  }
-}
-
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+      return figures;
+    },
+  }),
+);

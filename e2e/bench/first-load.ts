@@ -9,16 +9,12 @@
  * --build / --compare: a directory holding another build as `dist/` (apps/server/dist) and `web/`
  * (apps/web/build), measured instead of / beside the repository's own in the same run.
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
-import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
 import { parseArgs } from 'node:util';
 import { instrument, SLOW_NETWORK, type Throttle } from './network';
-import { createSession, startServer } from './server';
-import { printTable, type Figures } from './table';
-
-const REPO = join(import.meta.dirname, '../..');
+import { compareBuilds, runMain } from './builds';
+import { createSession } from './server';
+import type { Figures } from './table';
 
 const { values: args } = parseArgs({
   options: {
@@ -145,61 +141,23 @@ async function facilitator(browser: Browser, link: string): Promise<Figures> {
   };
 }
 
-/** One build, `runs` times: a fresh session, server and cold browser contexts each time. */
-async function measure(browser: Browser, buildDir: string | undefined, label: string): Promise<Figures[]> {
-  const all: Figures[] = [];
-  for (let i = 0; i < runs; i++) {
-    const server = await startServer(
-      buildDir ? join(buildDir, 'dist') : join(REPO, 'apps/server/dist'),
-      buildDir ? join(buildDir, 'web') : undefined,
-    );
-    try {
-      const links = await createSession(server.url);
-      const figures = { ...(await participant(browser, links.participantUrl)) };
-      Object.assign(figures, await typingParticipant(browser, links.participantUrl));
-      Object.assign(figures, await facilitator(browser, links.facilitatorUrl));
-      all.push(figures);
-      process.stderr.write(`${label} run ${i + 1}/${runs}: ${JSON.stringify(figures)}\n`);
-    } catch (err) {
-      // One stuck load (a busy machine) should not cost the other runs' figures; it is reported.
-      process.stderr.write(
-        `${label} run ${i + 1}/${runs} failed: ${err instanceof Error ? err.message : String(err)}\n`,
-      );
-    } finally {
-      await server.stop();
-    }
-  }
-  return all;
-}
-
-async function main(): Promise<void> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
-  try {
-    const columns: Record<string, Figures[]> = {};
-    columns[args.build ? `build ${args.build}` : 'this build'] = await measure(
-      browser,
-      args.build,
-      'this build',
-    );
-    if (args.compare) columns[`build ${args.compare}`] = await measure(browser, args.compare, 'compare');
-    const recorded = JSON.parse(
-      readFileSync(join(import.meta.dirname, 'first-load-baseline.json'), 'utf8'),
-    ) as { figures: Figures; note: string };
-    process.stdout.write(
-      `\nFirst load at ${SLOW_NETWORK.kbitPerSecond} kbit/s, ${SLOW_NETWORK.latency} ms RTT, CPU ÷${throttle.cpuRate}` +
-        `${throttle.identity ? ', Accept-Encoding: identity' : ''}; median of ${runs} runs (range); ` +
-        `load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores at the end\n\n`,
-    );
-    printTable(columns, { [`baseline (${recorded.note})`]: recorded.figures });
-  } finally {
-    await browser.close();
-  }
-}
-
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+runMain(() =>
+  compareBuilds({
+    build: args.build,
+    compare: args.compare,
+    runs,
+    baselineFile: 'first-load-baseline.json',
+    heading:
+      `First load at ${SLOW_NETWORK.kbitPerSecond} kbit/s, ${SLOW_NETWORK.latency} ms RTT, CPU ÷${throttle.cpuRate}` +
+      `${throttle.identity ? ', Accept-Encoding: identity' : ''}`,
+    // A fresh session and cold browser contexts each time.
+    async once(browser, url) {
+      const links = await createSession(url);
+      return {
+        ...(await participant(browser, links.participantUrl)),
+        ...(await typingParticipant(browser, links.participantUrl)),
+        ...(await facilitator(browser, links.facilitatorUrl)),
+      };
+    },
+  }),
+);
