@@ -261,12 +261,15 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
     purge,
     close() {
       closing ??= (async () => {
+        // Stop accepting first: a client cut below retries at once, and must meet the new process
+        // (or a refusal and its backoff), never this one on its way out (issue 14).
+        const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         countdown.stop();
         await purge.stop();
         await boards.closeAll();
         await control.close();
         httpServer.closeAllConnections();
-        await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        await stopped;
         await store.close();
       })();
       return closing;

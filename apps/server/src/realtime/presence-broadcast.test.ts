@@ -50,8 +50,8 @@ describe('presence, gathered per session (issue 14)', () => {
     const update = sent[1]!.update;
     expect(update.online).toHaveLength(999);
     expect(update.offline).toEqual(['p7']);
-    // Quiet again: the next change goes out at once.
-    advance(500);
+    // Quiet again for a whole window (a second, with a thousand online): the next goes out at once.
+    advance(1000);
     out.change('s1', 'late', true);
     expect(sent).toHaveLength(3);
   });
@@ -69,5 +69,38 @@ describe('presence, gathered per session (issue 14)', () => {
       ['s2', ['ben']],
       ['s1', ['cai']],
     ]);
+  });
+
+  it('the window grows with the people online, up to a second: a flush writes to each of them', () => {
+    const { out, sent, advance } = setUp();
+    for (let i = 0; i < 500; i++) out.change('s1', `p${i}`, true);
+    advance(100);
+    expect(sent).toHaveLength(2);
+    // 501 people online: the next change waits 501 ms after the last update.
+    out.change('s1', 'late', true);
+    advance(500);
+    expect(sent).toHaveLength(2);
+    advance(1);
+    expect(sent.map((x) => x.update.online)).toEqual([['p0'], expect.any(Array), ['late']]);
+    // Going offline shrinks it again.
+    for (let i = 0; i < 400; i++) out.change('s1', `p${i}`, false);
+    advance(501);
+    expect(sent).toHaveLength(4);
+    out.change('s1', 'p0', true);
+    advance(101);
+    expect(sent).toHaveLength(4);
+    advance(1);
+    expect(sent).toHaveLength(5);
+  });
+
+  it('never waits more than a second, however many are online', () => {
+    const { out, sent, advance } = setUp();
+    for (let i = 0; i < 5000; i++) out.change('s1', `p${i}`, true);
+    advance(100);
+    out.change('s1', 'late', true);
+    advance(999);
+    expect(sent).toHaveLength(2);
+    advance(1);
+    expect(sent).toHaveLength(3);
   });
 });
