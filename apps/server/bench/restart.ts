@@ -16,7 +16,8 @@ import { markdownTable, percentile } from './report';
  * the same data directory and the same port. Measured from the moment it went down until every
  * person has a snapshot from the new process (the web app asks for one on every connect) and every
  * board connection is synced with it again; the clients come back with their own reconnect
- * backoff (socket.io's defaults, the stock y-websocket provider's), as in the browser.
+ * backoff (the web app's socket.io options, `CONTROL_RECONNECT`; the stock y-websocket provider's),
+ * as in the browser. The baselines' clients are the same clients with the same backoff.
  *
  * Side by side with the baselines, restarted the same way at the same moment: a bare socket.io
  * server (`bare-server.ts`, as many people, each getting a same-sized first state) and the

@@ -103,6 +103,7 @@ export {
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from './socket';
+export { CONTROL_RECONNECT } from './reconnect';
 export {
   CaptionScope,
   CaptionLang,

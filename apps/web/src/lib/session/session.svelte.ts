@@ -13,6 +13,7 @@ import {
   EventBatch,
   PLENARY,
   PresenceUpdate,
+  CONTROL_RECONNECT,
   PROTOCOL_VERSION,
   readSnapshot,
   SessionState,
@@ -200,6 +201,8 @@ export class SessionClient {
       // issue 17: no sticky sessions needed behind a load balancer).
       transports: ['websocket', 'polling'],
       tryAllTransports: true,
+      // Back soon after a server restart, with jitter (issue 14); the restart benchmark uses the same.
+      ...CONTROL_RECONNECT,
       auth: {
         token: this.#token,
         protocolVersion: PROTOCOL_VERSION,
