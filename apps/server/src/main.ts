@@ -5,6 +5,7 @@ import type { RequestHandler } from 'express';
 import { startKring } from './app';
 import { loadConfig } from './config';
 import { createLog } from './log';
+import { deferredHandler } from './http/deferred-handler';
 
 /** Finds the SvelteKit build: WEB_BUILD_DIR, else apps/web/build next to this app. */
 async function loadWebHandler(dir: string | undefined): Promise<RequestHandler | undefined> {
@@ -25,8 +26,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const log = createLog(config.LOG_LEVEL);
-  const webHandler = await loadWebHandler(config.WEB_BUILD_DIR);
-  if (!webHandler) log('warn', 'no web build found; serving the API only (run `pnpm build`)');
+  const webBuild = config.WEB_BUILD_DIR;
+  // Loaded once listening: a restart's reconnections do not wait for the pages' module (issue 14).
+  const web = deferredHandler(async () => {
+    const handler = await loadWebHandler(webBuild);
+    if (!handler) log('warn', 'no web build found; serving the API only (run `pnpm build`)');
+    return handler;
+  });
   const server = await startKring({
     dataDir: resolve(config.DATA_DIR),
     port: config.PORT,
@@ -34,9 +40,10 @@ async function main(): Promise<void> {
     secret: config.KRING_SECRET,
     publicUrl: config.PUBLIC_URL,
     trustProxy: config.TRUST_PROXY,
-    webHandler,
+    webHandler: web.handler,
     log,
   });
+  void web.start().catch((err: unknown) => log('error', 'web app not loaded', { error: String(err) }));
   log('info', 'kring is running', { url: server.url, dataDir: resolve(config.DATA_DIR) });
   process.stdout.write(`\n  Kring is running at ${server.url}\n\n`);
 
