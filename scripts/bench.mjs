@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `pnpm bench [workload…] [--no-write]`: every benchmark of issue 14 in turn, each side by side
-// with its baseline in the same run, then their printouts into docs/benchmarks.md between the
-// "latest run" markers (the sections around them, which explain each figure, are written by hand).
+// `pnpm bench [workload…] [--no-write]`: the benchmarks of issue 14 (all, or those named) in turn,
+// each side by side with its baseline in the same run, then each printout into its own block of the
+// "Latest run" section of docs/benchmarks.md (the sections around it, which explain each figure,
+// are written by hand).
 // One at a time on purpose: benchmarks that share the machine's cores measure each other.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -91,36 +92,43 @@ function asMarkdown(out) {
   return blocks.join('\n\n');
 }
 
-const section = [
-  START,
-  '',
-  `Written by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)} at commit ${commit}: ` +
-    `${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}, ` +
-    `load average at the end ${load}.`,
-  '',
-  ...results.flatMap((r) => [
-    `### ${r.title} (\`bench:${r.name}\`, ${r.seconds.toFixed(0)} s${r.code === 0 ? '' : `, exit ${r.code}`})`,
+/** One workload's printout in the "Latest run" section, between markers of its own. */
+const block = (r) =>
+  [
+    `<!-- bench:${r.name} -->`,
+    '',
+    `### ${r.title} (\`bench:${r.name}\`)`,
+    '',
+    `${new Date().toISOString().slice(0, 10)}, commit ${commit}: ${availableParallelism()} cores, ` +
+      `${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}; ${r.seconds.toFixed(0)} s` +
+      `${r.code === 0 ? '' : `, exit ${r.code}`}; load average at the end of the suite ${load}.`,
     '',
     asMarkdown(r.out),
     '',
-  ]),
-  END,
-].join('\n');
+    `<!-- /bench:${r.name} -->`,
+  ].join('\n');
 
-if (write && asked.length === 0) {
-  const doc = readFileSync(DOC, 'utf8');
-  const from = doc.indexOf(START);
-  const to = doc.indexOf(END);
-  if (from < 0 || to < from) {
+if (write) {
+  // Each workload run replaces its own block; the others stay as their last run left them.
+  let doc = readFileSync(DOC, 'utf8');
+  const end = doc.indexOf(END);
+  if (doc.indexOf(START) < 0 || end < 0) {
     console.error(`\n${DOC} has no ${START} … ${END} markers; the printout is above.`);
     process.exit(1);
   }
-  writeFileSync(DOC, doc.slice(0, from) + section + doc.slice(to + END.length));
+  for (const r of results) {
+    const open = `<!-- bench:${r.name} -->`;
+    const close = `<!-- /bench:${r.name} -->`;
+    const from = doc.indexOf(open);
+    const to = doc.indexOf(close);
+    doc =
+      from >= 0 && to > from
+        ? doc.slice(0, from) + block(r) + doc.slice(to + close.length)
+        : doc.slice(0, doc.indexOf(END)) + block(r) + '\n\n' + doc.slice(doc.indexOf(END));
+  }
+  writeFileSync(DOC, doc);
   // The printouts' tables come padded their own way; the repository's format check wants Prettier's.
   pnpm(['exec', 'prettier', '--write', DOC], { stdio: 'ignore' });
   console.log(`\nwritten to docs/benchmarks.md (latest run); check it with git diff`);
-} else if (write) {
-  // A part of the suite is not "the latest run": printed only, so the file never mixes two runs.
-  console.log('\nsome workloads only: nothing written (the latest-run section holds whole runs)');
 }
 process.exit(results.some((r) => r.code !== 0) ? 1 : 0);
