@@ -95,4 +95,28 @@ describe('reducer', () => {
     expect(replayedTwice.version).toBe(s.version + 1);
     expect(replayedTwice.boards[0]?.locked).toBe(true);
   });
+
+  it('R1: replaying a log ends where evolving it event by event does, runs of arrivals included', () => {
+    const s = sessionWithParticipant();
+    const join = (i: number) => ({
+      type: 'participant.joined' as const,
+      at: i,
+      participantId: `p${String(i).padStart(5, '0')}`,
+      displayName: `Person ${i}`,
+      role: 'participant' as const,
+    });
+    const log = withVersions(s.version, [
+      ...Array.from({ length: 300 }, (_, i) => join(i)),
+      { type: 'board.lockChanged', at: 0, boardId: 'board1', locked: true, by: 'host01' },
+      join(300),
+      { type: 'participant.renamed', at: 1, participantId: 'p00001', displayName: 'Ada', by: 'p00001' },
+      ...Array.from({ length: 5 }, (_, i) => join(301 + i)),
+    ]);
+    const stepByStep = log.reduce(evolve, s);
+    expect(replay(log, s)).toEqual(stepByStep);
+    expect(Object.keys(stepByStep.participants)).toHaveLength(Object.keys(s.participants).length + 306);
+    // A gap inside a run of arrivals is refused like any other (R1).
+    const gapped = [...log.slice(0, 10), ...log.slice(11, 20)];
+    expect(() => replay(gapped, s)).toThrow(VersionGapError);
+  });
 });

@@ -35,8 +35,37 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
 }
 
 export function replay(events: readonly SessionEvent[], from: SessionState = emptyState()): SessionState {
-  return events.reduce(evolve, from);
+  let state = from;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    if (event.type === 'participant.joined' && events[i + 1]?.type === 'participant.joined') {
+      // A run of arrivals adds its people to one copy of the participants, where evolving one
+      // join at a time copies them all per join: loading a session of a thousand people was
+      // quadratic, and every handshake after a restart waited for it (issue 14). Same result.
+      const participants = { ...state.participants };
+      let version = state.version;
+      for (; i < events.length && events[i]!.type === 'participant.joined'; i++) {
+        const join = events[i] as Extract<SessionEvent, { type: 'participant.joined' }>;
+        if (join.v !== version + 1) throw new VersionGapError(version, join.v);
+        participants[join.participantId] = joined(join);
+        version = join.v;
+      }
+      i--; // the loop's own step moves past the run's last join
+      state = { ...state, participants, version };
+      continue;
+    }
+    state = evolve(state, event);
+  }
+  return state;
 }
+
+/** A person as their `participant.joined` makes them. */
+const joined = (event: Extract<SessionEvent, { type: 'participant.joined' }>) => ({
+  id: event.participantId,
+  displayName: event.displayName,
+  role: event.role,
+  joinedAt: event.at,
+});
 
 function apply(state: SessionState, event: SessionEvent): SessionState {
   switch (event.type) {
@@ -49,18 +78,7 @@ function apply(state: SessionState, event: SessionEvent): SessionState {
         createdAt: event.at,
       };
     case 'participant.joined':
-      return {
-        ...state,
-        participants: {
-          ...state.participants,
-          [event.participantId]: {
-            id: event.participantId,
-            displayName: event.displayName,
-            role: event.role,
-            joinedAt: event.at,
-          },
-        },
-      };
+      return { ...state, participants: { ...state.participants, [event.participantId]: joined(event) } };
     case 'board.created':
     case 'board.lockChanged':
     case 'board.renamed':
