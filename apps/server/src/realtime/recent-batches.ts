@@ -12,9 +12,15 @@ export interface RecentLimits {
 export const RECENT_LIMITS: RecentLimits = { events: 500, ms: 120_000 };
 
 interface Kept {
-  /** The session state before the batch: each person's cut of it is worked out from this. */
-  before: SessionState;
+  /** The session's version before the batch. */
+  from: number;
   events: readonly SessionEvent[];
+  /**
+   * The state before the batch, only when the batch goes out cut per person: each cut is worked
+   * out from it. Kept for no other batch, so a thousand arrivals do not hold a thousand copies of
+   * the people in memory.
+   */
+  before: SessionState | null;
   at: number;
 }
 
@@ -40,7 +46,8 @@ export class RecentBatches {
       return;
     }
     const kept = this.bySession.get(sessionId) ?? [];
-    kept.push({ before, events, at: this.clock() });
+    const cut = needsRedaction(events, before);
+    kept.push({ from: before.version, events, before: cut ? before : null, at: this.clock() });
     this.trim(kept);
     this.bySession.set(sessionId, kept);
   }
@@ -62,10 +69,10 @@ export class RecentBatches {
     this.trim(kept);
     const from = kept.findIndex((k) => (k.events.at(-1)?.v ?? 0) > since);
     // The first batch needed must start at or before what the client holds: no gap between.
-    if (from < 0 || kept[from]!.before.version > since) return null;
+    if (from < 0 || kept[from]!.from > since) return null;
     const out: SessionEvent[] = [];
     for (const k of kept.slice(from)) {
-      const cut = needsRedaction(k.events, k.before) ? redactBatch(k.before, k.events)(viewerId) : k.events;
+      const cut = k.before ? redactBatch(k.before, k.events)(viewerId) : k.events;
       for (const e of cut) if (e.v > since) out.push(e);
     }
     return out.at(-1)?.v === current ? out : null;
