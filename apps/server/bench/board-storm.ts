@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { NOTE_COLORS, addNote, editNoteText } from '@kring/board';
+// Seeded (mulberry32), so both servers get the same schedule in the same run.
+import { seeded } from '@kring/core/testing';
 import {
   BoardClient,
   type BoardServer,
@@ -89,18 +91,6 @@ interface StormResult {
   wallMs: number;
 }
 
-/** A small seeded generator: both servers get the same schedule in the same run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Writes on their way: each note text is unique, so the text says which write arrived. */
 class Deliveries {
   readonly latencies: number[] = [];
@@ -183,7 +173,7 @@ async function storm(
   const clients = writers.map((w) => w.client);
   await until('every writer to sync', () => clients.every((c) => c.synced));
 
-  const rand = random(run);
+  const rand = seeded(run);
   const cpuBefore = await server.cpuMs();
   const interval = w.intervalMs;
   const clientCpu0 = process.cpuUsage();
