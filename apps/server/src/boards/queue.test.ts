@@ -33,4 +33,24 @@ describe('SerialQueue', () => {
     await q.idle();
     expect(ran).toBe(true);
   });
+
+  it('counts the tasks not yet settled, so a task can tell whether others wait behind it', async () => {
+    const q = new SerialQueue();
+    const seen: number[] = [];
+    const first = q.run(() => seen.push(q.pending));
+    const second = q.run(() => seen.push(q.pending));
+    expect(q.pending).toBe(2);
+    await Promise.all([first, second]);
+    await q.idle();
+    // The first ran with the second waiting behind it; the second alone.
+    expect(seen).toEqual([2, 1]);
+    expect(q.pending).toBe(0);
+    await q
+      .run(() => {
+        throw new Error('boom');
+      })
+      .catch(() => undefined);
+    await q.idle();
+    expect(q.pending).toBe(0);
+  });
 });

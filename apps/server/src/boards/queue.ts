@@ -5,14 +5,21 @@
  */
 export class SerialQueue {
   private tail: Promise<void> = Promise.resolve();
+  private queued = 0;
+
+  /** Tasks queued and not yet settled, the running one included. */
+  get pending(): number {
+    return this.queued;
+  }
 
   /** Queues `task`; the returned promise settles with it. A failing task does not stop the queue. */
   run<T>(task: () => Promise<T> | T): Promise<T> {
+    this.queued++;
     const result = this.tail.then(task);
-    this.tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
+    const settled = () => {
+      this.queued--;
+    };
+    this.tail = result.then(settled, settled);
     return result;
   }
 
