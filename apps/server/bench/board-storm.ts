@@ -16,7 +16,7 @@ import {
 } from './board-clients';
 import { type BoardScene, kringScene, referenceScene, startKring, startReference } from './board-scenes';
 import type { ServerProcess } from './process';
-import { markdownTable, percentile, loadAverage, runMain } from './report';
+import { markdownTable, percentile, loadAverage, runMain, median, sortedOf } from './report';
 
 /**
  * Board storms (issue 14): many people writing on boards at once, each on a real board connection
@@ -272,8 +272,6 @@ async function referenceRun(w: Workload, run: number): Promise<StormResult> {
   }
 }
 
-const sortedOf = (xs: readonly number[]) => [...xs].sort((a, b) => a - b);
-const median = (xs: readonly number[]) => percentile(sortedOf(xs), 50);
 const PERCENTILES = [50, 95, 99, 100] as const;
 const label = (p: number) => (p === 100 ? 'max' : `p${p}`);
 

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { BoardClient, closeAll, until } from './board-clients';
 import { type BoardScene, kringScene, referenceScene, startKring, startReference } from './board-scenes';
 import type { ServerProcess } from './process';
-import { kib, markdownTable, percentile, loadAverage, runMain } from './report';
+import { kib, markdownTable, percentile, loadAverage, runMain, median, sortedOf } from './report';
 
 /**
  * A big board's first sync (issue 14): a board holding `BENCH_NOTES` notes (default 2,000), then
@@ -109,9 +109,6 @@ async function referenceRun(run: number): Promise<SyncResult> {
     await server.stop();
   }
 }
-
-const sortedOf = (xs: readonly number[]) => [...xs].sort((a, b) => a - b);
-const median = (xs: readonly number[]) => percentile(sortedOf(xs), 50);
 
 function report(results: readonly SyncResult[]): string {
   const head = [

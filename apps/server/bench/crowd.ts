@@ -3,7 +3,6 @@ import { CreateSessionResponse, JoinSessionResponse, type SnapshotAck, readSnaps
 import { type ClientSocket, connect, post } from './clients';
 import { pooled } from './ipc';
 import type { ServerProcess } from './process';
-import { percentile } from './report';
 
 /**
  * A session of many people on a Kring server process: created, joined over HTTP (as the join
@@ -104,9 +103,3 @@ export async function quiet(server: ServerProcess, timeoutMs = 60_000): Promise<
     before = now;
   }
 }
-
-export const median = (xs: readonly number[]) =>
-  percentile(
-    [...xs].sort((a, b) => a - b),
-    50,
-  );

@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import type { EventBatch } from '@kring/protocol';
 import { type ClientSocket, command } from './clients';
-import { connectAll, createCrowd, crowdLimits, median, quiet, until } from './crowd';
+import { connectAll, createCrowd, crowdLimits, quiet, until } from './crowd';
 import { type ServerProcess, startServer } from './process';
-import { markdownTable, percentile, loadAverage, runMain } from './report';
+import { markdownTable, percentile, loadAverage, runMain, median } from './report';
 
 /**
  * Floor fan-out at a thousand (issue 14): one session, a host and `BENCH_PEOPLE - 1` participants

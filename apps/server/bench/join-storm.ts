@@ -4,9 +4,9 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type SnapshotAck, readSnapshot } from '@kring/protocol';
 import { type ClientSocket, connect } from './clients';
-import { createCrowd, crowdLimits, median } from './crowd';
+import { createCrowd, crowdLimits } from './crowd';
 import { type ServerProcess, startServer } from './process';
-import { kib, markdownTable, percentile, loadAverage, runMain } from './report';
+import { kib, markdownTable, percentile, loadAverage, runMain, median } from './report';
 
 /**
  * The join storm (issue 14): a thousand people whose tokens are ready all connect at once, each

@@ -1,9 +1,9 @@
 import { LIMITS } from '@kring/protocol';
 import type { ClientSocket } from './clients';
-import { connectAll, createSession, crowdLimits, joinPeople, median, quiet, stateSize } from './crowd';
+import { connectAll, createSession, crowdLimits, joinPeople, quiet, stateSize } from './crowd';
 import type { ServerStats } from './ipc';
 import { type ServerProcess, startServer } from './process';
-import { kib, markdownTable, mib, loadAverage, runMain } from './report';
+import { kib, markdownTable, mib, loadAverage, runMain, median } from './report';
 
 /**
  * Memory per idle participant (issue 14): the server process's heap and RSS, after garbage

@@ -1,6 +1,12 @@
 /** Percentiles and the printed table of the benchmark. */
 import { loadavg } from 'node:os';
 
+/** A sorted copy, smallest first (percentile() wants its input sorted). */
+export const sortedOf = (xs: readonly number[]): number[] => [...xs].sort((a, b) => a - b);
+
+/** The median of unsorted figures (of runs, of clients). */
+export const median = (xs: readonly number[]): number => percentile(sortedOf(xs), 50);
+
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));

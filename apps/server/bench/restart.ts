@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { SessionSummary, boardSyncProtocols } from '@kring/protocol';
-import { createCrowd, crowdLimits, median, quiet, snapshot, stateSize, until } from './crowd';
+import { createCrowd, crowdLimits, quiet, snapshot, stateSize, until } from './crowd';
 import { type ServerProcess, startServer } from './process';
 import { BoardClient, Person } from './reconnecting';
-import { markdownTable, percentile } from './report';
+import { markdownTable, percentile, median } from './report';
 
 /**
  * Restart with everyone connected (issue 14): `BENCH_PEOPLE` (900) people on socket.io clients and
