@@ -23,4 +23,29 @@ export class Lazy<T> {
     );
     return this.#loading;
   }
+
+  /**
+   * Loads, and after a failed fetch tries again after each of `delays` in turn (the last one
+   * repeating) until the module is here or the returned stop is called. For code a screen needs
+   * now: a dropped connection must not leave a facilitator without their controls until a reload.
+   */
+  retrying(delays: readonly number[] = RETRY_DELAYS_MS): () => void {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const attempt = (n: number) => {
+      this.load().catch(() => {
+        if (stopped) return;
+        const delay = delays[Math.min(n, delays.length - 1)] ?? 1_000;
+        timer = setTimeout(() => attempt(n + 1), delay);
+      });
+    };
+    if (this.current === null) attempt(0);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }
 }
+
+/** Between tries of a failed fetch: soon at first, then no more often than every half minute. */
+export const RETRY_DELAYS_MS: readonly number[] = [1_000, 2_000, 5_000, 10_000, 30_000];

@@ -10,8 +10,8 @@ export const controls = new Lazy(() => import('./kit'));
  */
 export function useControls(needed: () => boolean): Lazy<typeof Kit> {
   $effect(() => {
-    // A failed fetch (the connection dropped) is asked again when `needed` next changes.
-    if (needed()) controls.load().catch(() => undefined);
+    // A failed fetch (the connection dropped) is tried again while the controls are needed.
+    return needed() ? controls.retrying() : undefined;
   });
   return controls;
 }
