@@ -5,7 +5,7 @@ import * as Y from 'yjs';
  * rules (lock, reveal, anonymity, vote budgets, who reacted) are owned by the server, which writes
  * only their effects here (see ARCHITECTURE.md, data plane).
  *
- * - `notes`:    note id → Y.Map { text, color, authorId?, createdAt, columnId?, clusterId?, hidden?, reactions?: Y.Map<kind, count>, votes? }
+ * - `notes`:    note id → Y.Map { text, color, authorId?, createdAt, columnId?, clusterId?, order?, hidden?, reactions?: Y.Map<kind, count>, votes? }
  * - `columns`:  column id → Y.Map { title, order, prompt? }
  * - `clusters`: cluster id → Y.Map { title, columnId?, order, createdAt }
  * - `meta`:     { templateId, title, anonymous?, locale? } (an informational copy; the server is the authority)
@@ -22,7 +22,8 @@ export const META_KEY = 'meta';
  * Who may write which key of a note (the server's write guard enforces it on participants'
  * connections; see BD12 in packages/core/SPEC.md):
  * - content: the author's own words and colour (and `createdAt`, set once when the note is added);
- * - placement: where a note sits, which anyone who may write on the board may change;
+ * - placement: where a note sits (column, group, and its `order` there), which anyone who may
+ *   write on the board may change, as far as the board's rules let them (BD16);
  * - author: set once, by the author, to themselves (never on anonymous boards);
  * - server: effects of rules the server owns (moderation, reactions, dot votes). Only the server writes them.
  */
@@ -33,7 +34,7 @@ export type NoteContentKey = (typeof NOTE_CONTENT_KEYS)[number];
  * a facilitator hides the note, and waits in the board's moderation document (`moderation-doc.ts`).
  */
 export type NoteWords = Partial<Record<NoteContentKey, string>>;
-export const NOTE_PLACEMENT_KEYS = ['columnId', 'clusterId'] as const;
+export const NOTE_PLACEMENT_KEYS = ['columnId', 'clusterId', 'order'] as const;
 export const NOTE_AUTHOR_KEY = 'authorId';
 /**
  * BD15: an anonymous note's owner key (the hash of a secret its writer's device keeps): what lets
@@ -82,7 +83,10 @@ export function setOrDelete(map: Y.Map<unknown>, key: string, value: string | nu
   }
 }
 
-/** Deterministic order used everywhere: `order`, then `createdAt`, then id. */
+/**
+ * Deterministic order used everywhere: `order`, then `createdAt`, then id. Notes pass their
+ * place key as `order` (see `notePlaceKey`).
+ */
 export function byOrder(
   a: { id: string; order?: number; createdAt?: number },
   b: { id: string; order?: number; createdAt?: number },
@@ -92,4 +96,13 @@ export function byOrder(
     (a.createdAt ?? 0) - (b.createdAt ?? 0) ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
+}
+
+/**
+ * Where a note sorts within its column or group: its `order` when it has one, else when it was
+ * written. Notes nobody reordered keep their order by time, and a new note (written now) goes
+ * after the notes that were given an order between older ones.
+ */
+export function notePlaceKey(note: Y.Map<unknown>): number {
+  return readNumber(note, 'order') ?? readNumber(note, 'createdAt') ?? 0;
 }

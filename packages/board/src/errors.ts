@@ -1,4 +1,4 @@
-export type NoteInputReason = 'empty' | 'too_long' | 'bad_color' | 'bad_id' | 'bad_owner_key';
+export type NoteInputReason = 'empty' | 'too_long' | 'bad_color' | 'bad_id' | 'bad_owner_key' | 'bad_order';
 export type BoardInputReason =
   NoteInputReason | 'unknown_template' | 'no_columns' | 'too_many_columns' | 'not_empty' | 'reserved_id';
 

@@ -5,6 +5,7 @@ import {
   type Entry,
   byOrder,
   clustersRoot,
+  notePlaceKey,
   columnsRoot,
   notesRoot,
   readCount,
@@ -211,7 +212,8 @@ export function readBoard(doc: Y.Doc, options: ReadBoardOptions = {}): BoardData
     const map = value as Entry;
     const note = toBoardNote(id, map, options, anonymous);
     if (!note) return;
-    const placed = { value: note, id, createdAt: note.createdAt };
+    // Its `order` when someone placed it, else by time (`notePlaceKey`), then createdAt, then id.
+    const placed = { value: note, id, order: notePlaceKey(map), createdAt: note.createdAt };
     // A note in an existing cluster goes where the cluster is, whatever its own columnId says
     // (concurrent moves can leave the two disagreeing; this keeps every replica's picture equal).
     const clusterId = readString(map, 'clusterId');

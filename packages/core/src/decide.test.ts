@@ -23,6 +23,8 @@ describe('session creation and joining', () => {
         vote: null,
         reactions: {},
         authors: {},
+        arrange: 'everyone',
+        screening: false,
       },
     ]);
     expect(s.focusBoardId).toBeNull();

@@ -71,6 +71,7 @@ export function decide(
     case 'board.archive':
     case 'board.focus':
     case 'board.setPhase':
+    case 'board.setRules':
     case 'vote.open':
     case 'vote.close':
     case 'vote.cast':

@@ -18,6 +18,7 @@ export const FACILITATOR_COMMANDS = [
   'board.archive',
   'board.focus',
   'board.setPhase',
+  'board.setRules',
   'vote.open',
   'vote.close',
   'note.hide',

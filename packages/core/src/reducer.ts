@@ -85,6 +85,7 @@ function apply(state: SessionState, event: SessionEvent): SessionState {
     case 'board.archiveChanged':
     case 'board.focusChanged':
     case 'board.phaseChanged':
+    case 'board.rulesChanged':
     case 'vote.opened':
     case 'vote.closed':
     case 'vote.changed':

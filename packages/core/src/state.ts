@@ -1,5 +1,6 @@
 import { initialPrivacy } from './privacy/privacy';
 import {
+  type BoardArrange,
   type BoardState,
   type FloorState,
   PLENARY,
@@ -41,12 +42,16 @@ export function emptyState(): SessionState {
   };
 }
 
-/** A new board: open for writing, unlocked, not archived, no vote (S1, BD1). */
+/**
+ * A new board: open for writing, unlocked, not archived, no vote (S1, BD1); everyone arranges
+ * notes and nothing is screened unless it says otherwise (BD16, BD17).
+ */
 export function newBoard(
   id: string,
   title: string,
   templateId: TemplateId = 'blank',
   anonymous = false,
+  rules: { arrange?: BoardArrange | undefined; screening?: boolean | undefined } = {},
 ): BoardState {
   return {
     id,
@@ -59,5 +64,7 @@ export function newBoard(
     vote: null,
     reactions: {},
     authors: {},
+    arrange: rules.arrange ?? 'everyone',
+    screening: rules.screening ?? false,
   };
 }

@@ -173,6 +173,7 @@ export const FACILITATOR_COMMAND_SAMPLES: { [T in FacilitatorCommandType]: Extra
   'board.archive': { type: 'board.archive', boardId: 'board1', archived: true },
   'board.focus': { type: 'board.focus', boardId: 'board1' },
   'board.setPhase': { type: 'board.setPhase', boardId: 'board1', phase: 'private' },
+  'board.setRules': { type: 'board.setRules', boardId: 'board1', arrange: 'own' },
   'vote.open': { type: 'vote.open', boardId: 'board1', budget: 3, capPerNote: 2, hidden: false },
   'vote.close': { type: 'vote.close', boardId: 'board1' },
   'note.hide': { type: 'note.hide', boardId: 'board1', noteId: 'note0001', hidden: true },

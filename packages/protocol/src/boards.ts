@@ -43,6 +43,14 @@ export const BOARD_PHASES = ['open', 'private'] as const;
 export const BoardPhase = z.enum(BOARD_PHASES);
 export type BoardPhase = z.infer<typeof BoardPhase>;
 
+/**
+ * BD16: who may group notes and move other people's notes on a board: `everyone` (the default),
+ * `own` (participants move only their own notes and leave groups alone) or `facilitators`.
+ */
+export const BOARD_ARRANGE = ['everyone', 'own', 'facilitators'] as const;
+export const BoardArrange = z.enum(BOARD_ARRANGE);
+export type BoardArrange = z.infer<typeof BoardArrange>;
+
 /** Ids of notes are keys in the board document: short and url-safe (see `@kring/board`). */
 export const NoteId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid note id');
 
@@ -82,6 +90,10 @@ export const BoardState = z.object({
    * is the only link between a note and its author, and it never leaves the server.
    */
   authors: z.record(z.string(), Id),
+  /** BD16. Defaults so that states and events stored before it still load. */
+  arrange: BoardArrange.default('everyone'),
+  /** BD17: notes participants add to an anonymous board land hidden until a facilitator shows them. */
+  screening: z.boolean().default(false),
 });
 export type BoardState = z.infer<typeof BoardState>;
 
@@ -115,6 +127,9 @@ export const BoardView = z.object({
   myReactions: z.record(z.string(), z.array(ReactionId)),
   /** Notes you added through commands or revealed from your drafts (you may edit and delete them). */
   myNotes: z.array(z.string()),
+  /** BD16/BD17: everyone sees the board's rules (people should know them). */
+  arrange: BoardArrange,
+  screening: z.boolean(),
 });
 export type BoardView = z.infer<typeof BoardView>;
 
@@ -137,6 +152,10 @@ export const AddBoard = z.strictObject({
   columns: z.array(Text(LIMITS.titleMax)).min(1).max(LIMITS.boardColumnsMax).optional(),
   /** The language of the board template's column titles and prompts (core S4); left out, English. */
   locale: Locale.optional(),
+  /** BD16; left out, `everyone`. */
+  arrange: BoardArrange.optional(),
+  /** BD17 (anonymous boards only); left out, off. */
+  screening: z.boolean().optional(),
 });
 export const RenameBoard = z.strictObject({
   type: z.literal('board.rename'),
@@ -148,6 +167,15 @@ export const ArchiveBoard = z.strictObject({
   boardId: Id,
   archived: z.boolean(),
 });
+/** BD16/BD17: the board's rules; what is left out stays as it is. */
+export const SetBoardRules = z
+  .strictObject({
+    type: z.literal('board.setRules'),
+    boardId: Id,
+    arrange: BoardArrange.optional(),
+    screening: z.boolean().optional(),
+  })
+  .refine((c) => c.arrange !== undefined || c.screening !== undefined, 'give arrange or screening');
 /** "Bring everyone here": the board every screen shows; null lets people choose. */
 export const FocusBoard = z.strictObject({ type: z.literal('board.focus'), boardId: Id.nullable() });
 /** `private` starts private writing; `open` reveals every draft onto the board. */
@@ -233,6 +261,7 @@ export const BoardCommands = [
   ArchiveBoard,
   FocusBoard,
   SetBoardPhase,
+  SetBoardRules,
   OpenVote,
   CloseVote,
   CastVote,
@@ -254,6 +283,9 @@ export const BoardCreated = z.object({
   title: z.string(),
   templateId: TemplateId.optional(),
   anonymous: z.boolean().optional(),
+  /** BD16/BD17: left out (also in events stored before them), the defaults. */
+  arrange: BoardArrange.optional(),
+  screening: z.boolean().optional(),
 });
 export const BoardLockChanged = z.object({
   ...eventBase,
@@ -288,6 +320,15 @@ export const BoardPhaseChanged = z.object({
   type: z.literal('board.phaseChanged'),
   boardId: Id,
   phase: BoardPhase,
+  by: Id,
+});
+/** BD16/BD17: the board's rules after the change, both of them. */
+export const BoardRulesChanged = z.object({
+  ...eventBase,
+  type: z.literal('board.rulesChanged'),
+  boardId: Id,
+  arrange: BoardArrange,
+  screening: z.boolean(),
   by: Id,
 });
 export const VoteOpened = z.object({
@@ -373,6 +414,7 @@ export const BoardEvents = [
   BoardArchiveChanged,
   BoardFocusChanged,
   BoardPhaseChanged,
+  BoardRulesChanged,
   VoteOpened,
   VoteClosed,
   VoteChanged,

@@ -26,7 +26,10 @@ export interface BoardSyncDeps {
    * Left out: always. Anonymous boards relay none (BD9).
    */
   relaysAwareness?(sessionId: string, boardId: string): boolean;
-  /** The write guard for a writing connection (BD12); null or left out: its writes are not inspected. */
+  /**
+   * The write guard for a writing connection (BD12); null or left out: its writes are not
+   * inspected. Asked for every write, so a change of the board's rules (BD16) holds from the next one.
+   */
   writePolicy?(
     sessionId: string,
     boardId: string,

@@ -8,6 +8,7 @@ import {
   NOTE_PLACEMENT_KEYS,
   NOTE_SERVER_KEYS,
 } from '@kring/board';
+import type { BoardArrange } from '@kring/protocol';
 import * as Y from 'yjs';
 import type { Removal, Write } from './guard-reading';
 import { valueProblem } from './guard-values';
@@ -18,8 +19,11 @@ import { valueProblem } from './guard-values';
  * the schema (guard-values.ts), on every path and for everyone.
  */
 export type WritePolicy =
-  /** A participant on a named board. */
-  | { kind: 'participant'; participantId: string }
+  /**
+   * A participant on a named board. `arrange` (BD16; left out, `everyone`): who may move notes
+   * they did not write and work on groups, as the board's rules are at this message.
+   */
+  | { kind: 'participant'; participantId: string; arrange?: BoardArrange }
   /**
    * A facilitator on a named board: the board's structure, but not the server's fields, and not
    * other people's words (facilitators hide or remove by command; they do not own people's words).
@@ -69,6 +73,7 @@ class Rules {
   write({ path, entry, newEntry, live, item }: Write): string | null {
     const [root, id, field, ...deeper] = path as [string, string, string | undefined, ...string[]];
     if (!ROOTS[this.policy.kind].includes(root)) return `writes ${root}`;
+    if (root === CLUSTERS_KEY) return this.groups();
     if (root !== NOTES_KEY) return null;
     if (field === undefined) {
       if (!live) return null; // only displaces: judged as a removal
@@ -79,8 +84,9 @@ class Rules {
       return null;
     }
     if (deeper.length > 0 || SERVER.includes(field)) return `writes ${field}, which only the server writes`;
+    // A new note may carry its place (BD16: whatever the board's rules say about moving).
     if (newEntry) return field === NOTE_AUTHOR_KEY && live ? this.author(item) : null;
-    if (PLACEMENT.includes(field)) return null;
+    if (PLACEMENT.includes(field)) return this.placement(entry);
     if (CONTENT.includes(field) && entry) return this.wordsOf(entry, 'changes');
     return `writes ${field} on an existing note`;
   }
@@ -89,6 +95,7 @@ class Rules {
     const [root, , field, ...deeper] = path as [string, string, string | undefined, ...string[]];
     const verb = how === 'replaced' ? 'replaces' : 'deletes';
     if (!ROOTS[this.policy.kind].includes(root)) return `${verb} ${root}`;
+    if (root === CLUSTERS_KEY) return this.groups();
     if (root !== NOTES_KEY) return null;
     if (field === undefined) {
       // A new map at a note's key drops its author, and the server's fields: never.
@@ -97,7 +104,7 @@ class Rules {
       return this.mayTouch(item) ? null : 'deletes someone else’s note';
     }
     if (deeper.length > 0 || SERVER.includes(field)) return `${verb} ${field}, which only the server writes`;
-    if (PLACEMENT.includes(field)) return null;
+    if (PLACEMENT.includes(field)) return this.placement(entry);
     if (CONTENT.includes(field) && entry) return this.wordsOf(entry, verb);
     return `${verb} ${field} of a note`;
   }
@@ -109,6 +116,32 @@ class Rules {
     for (const w of writes) if (w.live && w.newEntry && w.path[2] === NOTE_AUTHOR_KEY) named.add(w.entry);
     const isNewNote = (w: Write) => w.live && w.path[0] === NOTES_KEY && w.path.length === 2;
     return writes.some((w) => isNewNote(w) && !named.has(w.item)) ? 'adds a note without its author' : null;
+  }
+
+  /** BD16: whether this connection may create, rename, move or dissolve groups. */
+  private groups(): string | null {
+    return this.arrange() === 'everyone' ? null : 'works on groups, which this board leaves to facilitators';
+  }
+
+  /**
+   * BD16: whether this connection may move an existing note (its column, group or order): anyone
+   * who writes on the board when everyone arranges; with `own`, only its author; with
+   * `facilitators`, no participant. A hidden note can still be moved (BD12).
+   */
+  private placement(note: Y.Item | null): string | null {
+    switch (this.arrange()) {
+      case 'everyone':
+        return null;
+      case 'own':
+        return note && this.mayTouch(note) ? null : 'moves someone else’s note';
+      case 'facilitators':
+        return 'moves a note, which this board leaves to facilitators';
+    }
+  }
+
+  /** Who arranges on this connection: only participants are held to the board's rule. */
+  private arrange(): BoardArrange {
+    return this.policy.kind === 'participant' ? (this.policy.arrange ?? 'everyone') : 'everyone';
   }
 
   /** The `authorId` a new note carries. */

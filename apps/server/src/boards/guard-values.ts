@@ -55,6 +55,8 @@ const ENTRY_KEYS: Record<string, Record<string, Check>> = {
     createdAt: finite,
     columnId: id,
     clusterId: id,
+    // Its place in its column or group (`moveNote`).
+    order: finite,
   },
   [COLUMNS_KEY]: {
     title,

@@ -19,9 +19,17 @@ import {
   takeWordsOffNote,
   validateNoteText,
   type Note,
+  type NoteWords,
   type ReactionCounts,
 } from '@kring/board';
-import { type Actor, type NoteFacts, type SessionTemplate, recordRevealed } from '@kring/core';
+import {
+  type Actor,
+  type NoteFacts,
+  type SessionState,
+  type SessionTemplate,
+  heldForScreening,
+  recordRevealed,
+} from '@kring/core';
 import { type BoardState, type Command, type CommandOf, LIMITS, type Locale } from '@kring/protocol';
 import * as Y from 'yjs';
 import type { BoardSync } from '../boards';
@@ -325,11 +333,21 @@ export class BoardCommands {
       case 'note.add': {
         const added = events.find((e) => e.type === 'note.added');
         if (!added || added.type !== 'note.added') return;
+        // BD17: a screened note's words go to the moderation document only, and the note onto
+        // the board hidden, as hiding leaves it (BD11, BD14): no board connection ever has them.
+        const held = heldForScreening(board, roleOf(state, actor.participantId));
+        if (held) {
+          await this.keepWords(board.id, added.noteId, {
+            text: validateNoteText(command.text),
+            color: command.color,
+          });
+        }
         return this.boards.change(board.id, (doc) => {
           addNote(doc, {
             id: added.noteId,
             text: command.text,
             color: command.color,
+            ...(held ? { hidden: true } : {}),
             // BD9: an anonymous board's document never names an author; BD15: its owner key
             // (the hash of its writer's secret) is what makes the note theirs.
             ...(board.anonymous
@@ -350,6 +368,8 @@ export class BoardCommands {
       case 'board.setLock':
       case 'board.focus':
       case 'board.setPhase':
+      case 'board.setRules':
+        // BD16/BD17: the rules live in the session state, where the write guard and screening read them.
         return;
     }
   }
@@ -398,6 +418,11 @@ export class BoardCommands {
     if (shown) await this.forgetHiddenWords(boardId, noteId);
   }
 
+  /** BD17: keeps a held note's words in the board's moderation document (before the note goes on the board). */
+  private keepWords(boardId: string, noteId: string, words: NoteWords): Promise<void> {
+    return this.boards.change(docIdOf(boardId, MODERATION_DOC), (doc) => keepHiddenWords(doc, noteId, words));
+  }
+
   /** Forgets a note's words in the board's moderation document, compacting its log (BD10, BD11). */
   private async forgetHiddenWords(boardId: string, noteId: string): Promise<void> {
     const moderation = docIdOf(boardId, MODERATION_DOC);
@@ -425,10 +450,12 @@ export class BoardCommands {
         if (!person || person.removed) continue;
         const found = await this.boards.read(docIdOf(boardId, draftsDoc(owner)), (doc) => readNotes(doc));
         const taken = found.slice(0, LIMITS.draftNotesMax);
+        // BD17: a screened board holds what people revealed, facilitators' notes excepted.
+        const held = heldForScreening(board, person.role);
         drafts.push({
           owner,
           draftIds: taken.map((n) => n.id),
-          notes: taken.flatMap((n) => revealed(board, owner, n, now)),
+          notes: taken.flatMap((n) => revealed(board, owner, n, now, held)),
         });
       }
       const notes = drafts.flatMap((d) => d.notes);
@@ -436,6 +463,15 @@ export class BoardCommands {
         // On an anonymous board, in random order: the document's own order of writes must not
         // group one person's notes together.
         const ordered = board.anonymous ? shuffle(notes) : notes;
+        // BD17: held notes' words are kept first, as hiding keeps them; only for notes not on the
+        // board yet (a run again must not keep the words of one a facilitator showed meanwhile).
+        const onBoard = await this.boards.read(boardId, (doc) => new Set(doc.getMap(NOTES_KEY).keys()));
+        const held = ordered.filter((n) => n.input.hidden && !onBoard.has(n.id));
+        if (held.length > 0) {
+          await this.boards.change(docIdOf(boardId, MODERATION_DOC), (doc) => {
+            for (const n of held) keepHiddenWords(doc, n.id, { text: n.input.text, color: n.input.color });
+          });
+        }
         await this.boards.change(boardId, (doc) => {
           const existing = doc.getMap(NOTES_KEY);
           for (const note of ordered) if (!existing.has(note.id)) addNote(doc, note.input);
@@ -475,8 +511,11 @@ interface RevealedNote {
   input: Parameters<typeof addNote>[1];
 }
 
-/** A draft note as it goes onto the board; nothing for a draft that is not a valid note. */
-function revealed(board: BoardState, owner: string, draft: Note, now: number): RevealedNote[] {
+/**
+ * A draft note as it goes onto the board (BD17: `held`, hidden); nothing for a draft that is not a
+ * valid note.
+ */
+function revealed(board: BoardState, owner: string, draft: Note, now: number, held: boolean): RevealedNote[] {
   let text: string;
   try {
     text = validateNoteText(draft.text);
@@ -498,6 +537,7 @@ function revealed(board: BoardState, owner: string, draft: Note, now: number): R
         ...(board.anonymous
           ? { createdAt: now, ...(draft.ownerKey ? { ownerKey: draft.ownerKey } : {}) }
           : { authorId: owner, createdAt: Math.min(draft.createdAt || now, now) }),
+        ...(held ? { hidden: true } : {}),
       },
     },
   ];
@@ -526,6 +566,11 @@ function factsOf(notes: readonly Note[]): Map<string, NoteFacts> {
     });
   }
   return facts;
+}
+
+/** Someone's role now (someone gone counts as a participant: never a facilitator's say). */
+function roleOf(state: SessionState, participantId: string) {
+  return state.participants[participantId]?.role ?? 'participant';
 }
 
 /** VO6: the totals the document may carry — none while a hidden vote is open. */

@@ -229,3 +229,25 @@ describe('removeNoteForGood', () => {
     expect(contains(Y.encodeStateAsUpdate(compacted), 'in the log')).toBe(false);
   });
 });
+
+describe('a note added hidden (BD17 screening)', () => {
+  it('never puts its words on the board; showing it with the kept words brings them', () => {
+    const board = new Y.Doc();
+    const moderation = new Y.Doc();
+    const peer = fork(board);
+    connect(board, peer);
+    const words = { text: 'Held for screening', color: 'pink' } as const;
+    keepHiddenWords(moderation, 'held1', words);
+    const note = addNote(board, { id: 'held1', ...words, ownerKey: 'k'.repeat(43), hidden: true });
+    expect(note).toMatchObject({ id: 'held1', text: 'Held for screening', hidden: true });
+    expect(readNotes(peer)).toEqual([
+      expect.objectContaining({ id: 'held1', text: '', hidden: true, ownerKey: 'k'.repeat(43) }),
+    ]);
+    expect(contains(Y.encodeStateAsUpdate(peer), 'Held for screening')).toBe(false);
+    expect(noteWordsOf(board, 'held1')).toEqual({});
+    expect(showNote(board, moderation, 'held1')).toBe(true);
+    expect(readNotes(peer)[0]).toMatchObject({ text: 'Held for screening', color: 'pink' });
+    expect(readNotes(peer)[0]?.hidden).toBeUndefined();
+    expect(hiddenWordsOf(moderation, 'held1')).toBeNull();
+  });
+});

@@ -23,6 +23,8 @@ export interface Note {
   createdAt: number;
   columnId?: string;
   clusterId?: string;
+  /** Its place in its column or group, once someone placed it (`moveNote`). */
+  order?: number;
   hidden?: true;
   /** BD15: on an anonymous board, the hash of a secret its writer's device keeps. */
   ownerKey?: string;
@@ -35,12 +37,20 @@ export interface NewNote {
   authorId?: string;
   columnId?: string;
   clusterId?: string;
+  /** Its place in its column or group (left out: by when it was written, see `notePlaceKey`). */
+  order?: number;
   /** Defaults to `Date.now()`. */
   createdAt?: number;
   /** Defaults to a fresh random id. */
   id?: string;
   /** BD15: on anonymous boards, what makes the note its writer's (see `NOTE_OWNER_KEY`). */
   ownerKey?: string;
+  /**
+   * BD17: the note lands hidden, as a facilitator's hiding leaves it (BD11): marked `hidden`, its
+   * words (text, colour) not written here at all. Keep them in the board's moderation document
+   * first (`keepHiddenWords`); showing the note (`putWordsBackOnNote`) brings them.
+   */
+  hidden?: boolean;
 }
 
 export function isNoteColor(value: unknown): value is NoteColor {
@@ -74,6 +84,11 @@ function assertOwnerKey(value: string): string {
   return value;
 }
 
+function assertOrder(value: number): number {
+  if (!Number.isFinite(value)) throw new NoteInputError('bad_order', 'A note’s order is a finite number.');
+  return value;
+}
+
 export function noteEntry(doc: Y.Doc, id: string): Entry | undefined {
   return entryOf(notesRoot(doc), id);
 }
@@ -91,15 +106,22 @@ export function addNote(doc: Y.Doc, input: NewNote): Note {
   if (input.columnId !== undefined) note.columnId = assertValidId(input.columnId);
   if (input.clusterId !== undefined) note.clusterId = assertValidId(input.clusterId);
   if (input.ownerKey !== undefined) note.ownerKey = assertOwnerKey(input.ownerKey);
+  if (input.order !== undefined) note.order = assertOrder(input.order);
+  if (input.hidden) note.hidden = true;
   doc.transact(() => {
     const map: Entry = new Y.Map<unknown>();
     notesRoot(doc).set(note.id, map);
-    map.set('text', note.text);
-    map.set('color', note.color);
+    if (note.hidden) {
+      map.set('hidden', true);
+    } else {
+      map.set('text', note.text);
+      map.set('color', note.color);
+    }
     if (note.authorId !== '') map.set('authorId', note.authorId);
     map.set('createdAt', note.createdAt);
     if (note.columnId !== undefined) map.set('columnId', note.columnId);
     if (note.clusterId !== undefined) map.set('clusterId', note.clusterId);
+    if (note.order !== undefined) map.set('order', note.order);
     if (note.ownerKey !== undefined) map.set(NOTE_OWNER_KEY, note.ownerKey);
   });
   return note;
@@ -158,6 +180,8 @@ function toNote(id: string, value: unknown): Note | null {
   const clusterId = readString(map, 'clusterId');
   if (columnId !== undefined) note.columnId = columnId;
   if (clusterId !== undefined) note.clusterId = clusterId;
+  const order = readNumber(map, 'order');
+  if (order !== undefined) note.order = order;
   if (hidden) note.hidden = true;
   const ownerKey = readString(map, NOTE_OWNER_KEY);
   if (ownerKey !== undefined && isOwnerKey(ownerKey)) note.ownerKey = ownerKey;

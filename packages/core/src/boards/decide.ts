@@ -4,6 +4,7 @@ import {
   type ErrorCode,
   LIMITS,
   type NewSessionEvent,
+  type ParticipantState,
 } from '@kring/protocol';
 import { readableByAll, roomBoardAccess } from '../breakouts/rules';
 import { accept, type Ctx, type Decision, refuse, unchanged } from '../decision';
@@ -20,6 +21,7 @@ export type BoardCommand = CommandOf<
   | 'board.archive'
   | 'board.focus'
   | 'board.setPhase'
+  | 'board.setRules'
   | 'vote.open'
   | 'vote.close'
   | 'vote.cast'
@@ -93,6 +95,15 @@ export function decideBoard(ctx: Ctx, command: BoardCommand): Decision {
         if (vote?.open) return refuse('conflict', 'close the vote before private writing starts');
       }
       return accept({ type: 'board.phaseChanged', at, boardId: board.id, phase: command.phase, by: who.id });
+
+    case 'board.setRules': {
+      // BD16/BD17: what is left out stays; the same rules record nothing.
+      const arrange = command.arrange ?? board.arrange;
+      const screening = command.screening ?? board.screening;
+      if (screening && !board.anonymous) return refuse('bad_request', SCREENING_NAMED);
+      if (arrange === board.arrange && screening === board.screening) return unchanged();
+      return accept({ type: 'board.rulesChanged', at, boardId: board.id, arrange, screening, by: who.id });
+    }
 
     case 'vote.open':
       // VO1: a fresh vote (earlier ballots and totals are cleared).
@@ -241,6 +252,8 @@ function addBoard(ctx: Ctx, command: CommandOf<'board.add'>): Decision {
   if (state.boards.length >= LIMITS.boardsMax) {
     return refuse('too_large', 'this session has as many boards as it can hold');
   }
+  // BD17: screening holds anonymous notes; a named board's notes are written in their authors' names.
+  if (command.screening && !command.anonymous) return refuse('bad_request', SCREENING_NAMED);
   const custom = command.templateId === 'columns';
   if (custom && !command.columns) return refuse('bad_request', 'name at least one column');
   if (!custom && command.columns)
@@ -252,7 +265,22 @@ function addBoard(ctx: Ctx, command: CommandOf<'board.add'>): Decision {
     title: command.title,
     templateId: command.templateId,
     anonymous: command.anonymous ?? false,
+    // BD16/BD17: only what differs from the defaults.
+    ...(command.arrange && command.arrange !== 'everyone' ? { arrange: command.arrange } : {}),
+    ...(command.screening ? { screening: true } : {}),
   });
+}
+
+const SCREENING_NAMED = 'screening is only for anonymous boards';
+
+/**
+ * BD17: whether a note this person puts on the board (by `note.add`, or revealed from their
+ * drafts, BD8) lands hidden: on an anonymous board that screens notes, everyone's but
+ * facilitators'. The server then writes it hidden, its words straight into the moderation
+ * document (BD11, BD14); a facilitator releases it with `note.hide` `hidden: false`.
+ */
+export function heldForScreening(board: BoardState, role: ParticipantState['role']): boolean {
+  return board.anonymous && board.screening && !isFacilitator(role);
 }
 
 const findBoard = (state: SessionState, boardId: string): BoardState | undefined =>

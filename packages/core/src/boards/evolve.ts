@@ -9,6 +9,7 @@ export type BoardEvent = EventOf<
   | 'board.archiveChanged'
   | 'board.focusChanged'
   | 'board.phaseChanged'
+  | 'board.rulesChanged'
   | 'vote.opened'
   | 'vote.closed'
   | 'vote.changed'
@@ -31,7 +32,10 @@ export function evolveBoard(state: SessionState, event: BoardEvent): SessionStat
         ...state,
         boards: [
           ...state.boards,
-          newBoard(event.boardId, event.title, event.templateId ?? 'blank', event.anonymous ?? false),
+          newBoard(event.boardId, event.title, event.templateId ?? 'blank', event.anonymous ?? false, {
+            arrange: event.arrange,
+            screening: event.screening,
+          }),
         ],
       };
     case 'board.focusChanged':
@@ -57,6 +61,8 @@ function evolveOne(
       return { ...board, title: event.title };
     case 'board.phaseChanged':
       return { ...board, phase: event.phase };
+    case 'board.rulesChanged':
+      return { ...board, arrange: event.arrange, screening: event.screening };
     case 'vote.opened':
       return {
         ...board,

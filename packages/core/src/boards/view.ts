@@ -35,5 +35,8 @@ export function boardView(board: BoardState, viewerId: string, facilitator: bool
     },
     myReactions,
     myNotes: Object.keys(cut.authors).sort(),
+    // BD16/BD17: everyone sees the board's rules.
+    arrange: cut.arrange,
+    screening: cut.screening,
   };
 }

@@ -171,6 +171,12 @@ export function randomSession(
           { type: 'board.focus', boardId: random() < 0.2 ? null : pick(boards()) },
           { type: 'board.setPhase', boardId: pick(boards()), phase: pick(['open', 'private']) },
           { type: 'board.setLock', boardId: pick(boards()), locked: random() < 0.5 },
+          {
+            type: 'board.setRules',
+            boardId: pick(boards()),
+            arrange: pick(['everyone', 'own', 'facilitators']),
+            screening: random() < 0.5,
+          },
         ]),
       ],
     ],
