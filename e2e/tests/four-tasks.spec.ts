@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { boardTab, boardsAdmin, createFromTemplate, download } from './board-admin-helpers';
-import { boardNote, draftsArea, writeDraft } from './boards-helpers';
+import { boardNote, draftsArea, openNoteMenu, writeDraft } from './boards-helpers';
 import { clockSeconds, timerValue } from './clock-qa-helpers';
 import { expectConnected, join, openTab, type Person } from './helpers';
 
@@ -93,7 +93,11 @@ test.describe('IPS step 5: the four tasks segment', () => {
     await connection.getByRole('textbox', { name: 'New group in Connection' }).fill(GROUP);
     await connection.getByRole('button', { name: 'Create group' }).click();
     await expect(ana.page.getByTestId('group').filter({ hasText: GROUP })).toBeVisible();
-    await boardNote(ana.page, BO_NOTE).getByRole('button', { name: /^Move/ }).click();
+    await (
+      await openNoteMenu(boardNote(ana.page, BO_NOTE))
+    )
+      .getByRole('button', { name: 'Move to…' })
+      .click();
     await ana.page
       .getByRole('combobox', { name: 'Move to' })
       .selectOption({ label: `Group: ${GROUP} (in Connection)` });
@@ -105,12 +109,16 @@ test.describe('IPS step 5: the four tasks segment', () => {
     }
 
     // React: Bo hearts Ana's note; the count shows for everyone.
-    await boardNote(bo.page, ANA_NOTE).getByRole('button', { name: 'Heart, 0' }).click();
+    await (
+      await openNoteMenu(boardNote(bo.page, ANA_NOTE))
+    )
+      .getByRole('button', { name: 'Heart, 0' })
+      .click();
     await expect(
       boardNote(bo.page, ANA_NOTE).getByRole('button', { name: 'Heart, 1, you reacted' }),
     ).toBeVisible();
     for (const p of [ana, host]) {
-      await expect(boardNote(p.page, ANA_NOTE).getByRole('button', { name: 'Heart, 1' })).toBeVisible();
+      await expect(boardNote(p.page, ANA_NOTE).getByTestId('note-reactions')).toContainText('Heart, 1');
     }
 
     // Dot vote: 2 votes each, up to 2 on one note.
@@ -154,11 +162,27 @@ test.describe('IPS step 5: the four tasks segment', () => {
       await expect(ranked).toHaveCount(2);
       await expect(ranked.nth(0)).toContainText(`3 votes: ${ANA_NOTE}`);
       await expect(ranked.nth(1)).toContainText(`1 vote: ${BO_NOTE} (Connection)`);
+      // VO8: and per column, with the columns nobody voted in named.
+      const byColumn = p.page.getByTestId('vote-ranked-column');
+      await expect(byColumn).toHaveCount(1);
+      await expect(byColumn.getByRole('heading', { name: 'Connection' })).toBeVisible();
+      await expect(byColumn.getByRole('listitem')).toHaveText([
+        `3 votes: ${ANA_NOTE}`,
+        `1 vote: ${BO_NOTE} (group: ${GROUP})`,
+      ]);
+      await expect(p.page.getByTestId('vote-panel')).toContainText(
+        'No votes in: Worldview, Mutuality, and Moving towards',
+      );
     }
+    // The close is heard, with the winner, not only seen.
+    await expect(ana.page.locator('.visually-hidden[aria-live][aria-atomic]')).toContainText(
+      `The dot vote is closed. Most votes: ${ANA_NOTE}, 3 votes.`,
+    );
 
     // The harvest: the board exports as Markdown and CSV with both notes and the group.
     const md = await download(host.page, 'Export this board', 'Markdown');
     expect(md.name).toMatch(/^kring-.*\.md$/);
+    expect(md.text).toContain('## Results');
     const csv = await download(host.page, 'Export this board', 'CSV (spreadsheet)');
     expect(csv.name).toMatch(/\.csv$/);
     for (const file of [md, csv]) {

@@ -36,7 +36,13 @@ export {
   type NoteColor,
   type NewNote,
 } from './notes/notes';
-export { moveNoteToColumn, moveNoteToCluster } from './notes/placement';
+export {
+  moveNote,
+  moveNoteToColumn,
+  moveNoteToCluster,
+  type NotePlace,
+  type MoveNoteOptions,
+} from './notes/placement';
 export {
   noteWordsOf,
   hasWords,
@@ -117,6 +123,15 @@ export {
   type BoardNote,
   type ReadBoardOptions,
 } from './read';
+export {
+  voteResults,
+  hasResults,
+  type VoteResults,
+  type VoteResultsOptions,
+  type RankedNote,
+  type RankedGroup,
+  type ColumnResults,
+} from './results';
 export { toMarkdown } from './export/markdown';
 export { toCsv, CSV_HEADER, type CsvOptions } from './export/csv';
 export { toJson, JSON_EXPORT_FORMAT, JSON_EXPORT_VERSION } from './export/json';

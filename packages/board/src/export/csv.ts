@@ -1,5 +1,6 @@
 import type { BoardData } from '../read';
 import { REACTION_IDS } from '../reactions';
+import { voteResults } from '../results';
 import { type ExportOptions, authorName, isoTime, noteRows } from './common';
 
 export interface CsvOptions extends ExportOptions {
@@ -20,6 +21,8 @@ export const CSV_HEADER = [
   'votes',
   'hidden',
   'createdAt',
+  'rank',
+  'columnRank',
 ] as const;
 
 /**
@@ -38,9 +41,18 @@ function field(value: string): string {
 
 /**
  * One row per note (RFC 4180: CRLF between records, a header row). Reactions are `kind=count`
- * pairs joined with `;`. The author column is empty on anonymous boards.
+ * pairs joined with `;`. The author column is empty on anonymous boards. `rank` (on the whole
+ * board) and `columnRank` (within its column) are the dot vote's results, 1 for the most votes,
+ * ties sharing a rank (`voteResults`); empty for a note without votes or hidden. They come last so
+ * readers of the earlier columns by position keep working.
  */
 export function toCsv(board: BoardData, options: CsvOptions = {}): string {
+  const all = { top: Number.POSITIVE_INFINITY, perColumn: Number.POSITIVE_INFINITY };
+  const results = voteResults(board, all);
+  const rank = new Map(results.overall.map((n) => [n.id, String(n.rank)] as const));
+  const columnRank = new Map(
+    results.columns.flatMap((c) => c.notes.map((n) => [n.id, String(n.rank)] as const)),
+  );
   const rows: string[][] = [[...CSV_HEADER]];
   for (const { column, cluster, note } of noteRows(board)) {
     rows.push([
@@ -55,6 +67,8 @@ export function toCsv(board: BoardData, options: CsvOptions = {}): string {
       String(note.votes),
       note.hidden ? 'true' : 'false',
       isoTime(note.createdAt),
+      rank.get(note.id) ?? '',
+      columnRank.get(note.id) ?? '',
     ]);
   }
   const body = rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';

@@ -149,3 +149,74 @@ describe('exports of an anonymous board', () => {
     }
   });
 });
+
+describe('the dot vote’s results in the harvest (issue 15; VO7: most votes first, ties in board order)', () => {
+  const board = trickyBoard();
+  const resultsPart = (md: string) => md.slice(md.indexOf('## Results'), md.indexOf('\n## Ideas'));
+
+  it('Markdown opens with the results: the top, then per column, ranks written out, hidden notes left out', () => {
+    const results = resultsPart(toMarkdown(board));
+    expect(results).toContain('### Most votes');
+    expect(results.match(/^- \*\*(\d+)\.\*\*/gm)?.slice(0, 5)).toEqual([
+      '- **1.**',
+      '- **2.**',
+      '- **2.**',
+      '- **2.**',
+      '- **5.**',
+    ]);
+    expect(results).not.toContain('A note a facilitator hid');
+    expect(results).toContain('Groups: Venue, dates \\& "where" (6 votes)');
+    expect(results).toContain('### Open questions\n\n_No votes._');
+  });
+
+  it('Markdown results speak the reader’s language', () => {
+    const md = toMarkdown(board, { locale: 'nl' });
+    expect(md).toContain('## Uitslag\n\n### Meeste stemmen');
+    expect(md).toContain('groep: Venue, dates');
+    expect(toMarkdown(board, { locale: 'fr' })).toContain('## Résultats\n\n### Le plus de votes');
+  });
+
+  it('a board nobody voted on has no Results section and empty JSON results', () => {
+    const { doc } = anonymousBoard();
+    const quiet = readBoard(doc, { counts: { votes: {} } });
+    expect(toMarkdown(quiet)).not.toContain('## Results');
+    const json = JSON.parse(toJson(quiet)) as { results: { votes: number; overall: unknown[] } };
+    expect(json.results).toMatchObject({ votes: 0, overall: [] });
+  });
+
+  it('CSV ranks each note on the board and in its column; hidden and unvoted notes stay empty', () => {
+    const rows = parseCsv(toCsv(board));
+    const at = (text: string) => rows.find((r) => r[2]?.startsWith(text));
+    const rank = CSV_HEADER.indexOf('rank');
+    const columnRank = CSV_HEADER.indexOf('columnRank');
+    expect([at('Venue')?.[rank], at('Venue')?.[columnRank]]).toEqual(['1', '1']);
+    expect([at('مرحبا')?.[rank], at('مرحبا')?.[columnRank]]).toEqual(['2', '1']);
+    expect([at('🌱')?.[rank], at('🌱')?.[columnRank]]).toEqual(['5', '1']);
+    expect([at('A note a facilitator hid')?.[rank], at('A note a facilitator hid')?.[columnRank]]).toEqual([
+      '',
+      '',
+    ]);
+    expect(at('First line')?.[rank]).toBe('');
+  });
+
+  it('JSON results list every voted note by id with its rank, and the groups’ totals', () => {
+    const json = JSON.parse(toJson(board)) as {
+      results: {
+        votes: number;
+        overall: { id: string; rank: number }[];
+        columns: { id: string; groups: { id: string; votes: number }[] }[];
+      };
+    };
+    expect(json.results.votes).toBe(11);
+    expect(json.results.overall.map((n) => [n.id, n.rank])).toEqual([
+      ['comma', 1],
+      ['markdown', 2],
+      ['rtl', 2],
+      ['formula', 2],
+      ['emoji', 5],
+    ]);
+    expect(json.results.columns.find((c) => c.id === 'ideas')?.groups).toEqual([
+      { id: 'venue', title: 'Venue, dates & "where"', votes: 6, rank: 1 },
+    ]);
+  });
+});

@@ -73,7 +73,9 @@ export function trickyDocs(): { doc: Y.Doc; moderation: Y.Doc } {
   hideNote(doc, moderation, 'hidden');
   applyReactionCounts(doc, 'comma', { heart: 3, 'me-too': 1 });
   applyReactionCounts(doc, 'emoji', { thanks: 1, idea: 2, question: 1 });
-  applyVoteCounts(doc, { comma: 4, rtl: 1, formula: 2 });
+  // A dot vote's results: a three-way tie for second place, and votes on the hidden note that no
+  // ranking may count.
+  applyVoteCounts(doc, { comma: 4, markdown: 2, rtl: 2, formula: 2, hidden: 5, emoji: 1 });
   return { doc, moderation };
 }
 

@@ -1,6 +1,7 @@
 import { boardText } from '../i18n';
 import type { BoardData, BoardNote } from '../read';
 import { REACTIONS } from '../reactions';
+import { type RankedNote, hasResults, voteResults } from '../results';
 import { findTemplate, localizeTemplate } from '../templates/catalog';
 import { type ExportOptions, authorName } from './common';
 
@@ -50,6 +51,49 @@ function noteBody(text: string): string[] {
   return out.length > 0 ? out : [''];
 }
 
+function votesText(votes: number, locale: ExportOptions['locale']): string {
+  return votes === 1
+    ? boardText('export.vote.one', locale)
+    : boardText('export.vote.other', locale, { n: votes });
+}
+
+/**
+ * The dot vote's results (issue 15), before the notes so a harvest opens with them: the board's top
+ * five, then per column every note with votes and its groups' totals. Ranks are written out
+ * ("**2.**") because a Markdown ordered list renumbers 1, 2, 2, 4 as 1, 2, 3, 4. Only when
+ * someone voted; hidden notes never count (`voteResults`).
+ */
+function resultsSection(board: BoardData, options: ExportOptions): string[] {
+  const locale = options.locale ?? board.meta.locale;
+  const results = voteResults(board, { top: 5, perColumn: Number.POSITIVE_INFINITY });
+  if (!hasResults(results)) return [];
+  const item = (note: RankedNote, withColumn: boolean) => {
+    const details = [votesText(note.votes, locale)];
+    if (withColumn) details.push(oneLine(note.columnTitle));
+    if (note.cluster)
+      details.push(boardText('export.results.inGroup', locale, { title: oneLine(note.cluster.title) }));
+    return `- **${note.rank}.** ${oneLine(note.text) || '—'} — _${details.join(' · ')}_`;
+  };
+  const out = [`## ${boardText('export.results', locale)}`, ''];
+  out.push(`### ${boardText('export.results.top', locale)}`, '');
+  for (const note of results.overall) out.push(item(note, true));
+  out.push('');
+  for (const column of results.columns) {
+    out.push(`### ${oneLine(column.title)}`, '');
+    if (column.notes.length === 0) {
+      out.push(`_${boardText('export.results.none', locale)}_`, '');
+      continue;
+    }
+    for (const note of column.notes) out.push(item(note, false));
+    out.push('');
+    if (column.groups.length > 0) {
+      const groups = column.groups.map((g) => `${oneLine(g.title)} (${votesText(g.votes, locale)})`);
+      out.push(`${boardText('export.results.groups', locale)}: ${groups.join(' · ')}`, '');
+    }
+  }
+  return out;
+}
+
 function noteItem(board: BoardData, note: BoardNote, options: ExportOptions): string[] {
   const locale = options.locale ?? board.meta.locale;
   const details: string[] = [];
@@ -59,13 +103,7 @@ function noteItem(board: BoardData, note: BoardNote, options: ExportOptions): st
     const n = note.reactions[id];
     if (n) details.push(`${emoji} ${n}`);
   }
-  if (note.votes > 0) {
-    details.push(
-      note.votes === 1
-        ? boardText('export.vote.one', locale)
-        : boardText('export.vote.other', locale, { n: note.votes }),
-    );
-  }
+  if (note.votes > 0) details.push(votesText(note.votes, locale));
   if (note.hidden) details.push(boardText('export.hidden', locale));
   const body = noteBody(note.text);
   if (details.length > 0) body[body.length - 1] += ` — _${details.join(' · ')}_`;
@@ -83,6 +121,7 @@ export function toMarkdown(board: BoardData, options: ExportOptions = {}): strin
     );
   if (board.meta.anonymous) about.push(boardText('export.anonymous', locale));
   if (about.length > 0) out.push(`_${about.join(' · ')}_`, '');
+  out.push(...resultsSection(board, options));
 
   for (const column of board.columns) {
     out.push(`## ${oneLine(column.title)}`, '');

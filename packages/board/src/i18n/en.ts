@@ -18,6 +18,11 @@ export const en = {
   'export.noNotes': 'No notes.',
   'export.vote.one': '1 vote',
   'export.vote.other': '{n} votes',
+  'export.results': 'Results',
+  'export.results.top': 'Most votes',
+  'export.results.groups': 'Groups',
+  'export.results.inGroup': 'group: {title}',
+  'export.results.none': 'No votes.',
 
   'export.session.exported': 'Exported {at}',
   'export.session.agenda': 'Agenda',

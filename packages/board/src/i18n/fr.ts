@@ -16,6 +16,11 @@ export const fr: Partial<Record<StringKey, string>> = {
   'export.noNotes': 'Aucune note.',
   'export.vote.one': '1 vote',
   'export.vote.other': '{n} votes',
+  'export.results': 'Résultats',
+  'export.results.top': 'Le plus de votes',
+  'export.results.groups': 'Groupes',
+  'export.results.inGroup': 'groupe : {title}',
+  'export.results.none': 'Aucun vote.',
 
   'export.session.exported': 'Exporté le {at}',
   'export.session.agenda': 'Programme',

@@ -19,6 +19,11 @@ export const nl: Partial<Record<StringKey, string>> = {
   'export.noNotes': 'Geen notities.',
   'export.vote.one': '1 stem',
   'export.vote.other': '{n} stemmen',
+  'export.results': 'Uitslag',
+  'export.results.top': 'Meeste stemmen',
+  'export.results.groups': 'Groepen',
+  'export.results.inGroup': 'groep: {title}',
+  'export.results.none': 'Geen stemmen.',
 
   'export.session.exported': 'Geëxporteerd {at}',
   'export.session.agenda': 'Agenda',

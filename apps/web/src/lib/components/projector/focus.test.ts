@@ -19,6 +19,8 @@ const plenary: BoardView = {
   anonymous: false,
   archived: false,
   phase: 'open',
+  arrange: 'everyone',
+  screening: false,
   vote: null,
   myReactions: {},
   myNotes: [],
