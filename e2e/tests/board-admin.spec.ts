@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { boardTab, boardTabs, boardsAdmin, createFromTemplate, download } from './board-admin-helpers';
+import { openNoteMenu } from './boards-helpers';
 import { addNote, createSession, join, noteCard, openTab } from './helpers';
 
 test.describe('boards: templates, focus, phases and exports', () => {
@@ -80,7 +81,11 @@ test.describe('boards: templates, focus, phases and exports', () => {
 
     // Hidden (BD11, BD14): the facilitator still reads the words, marked in words; the participant's
     // page has none of them, only a calm line for the author.
-    await noteCard(host.page, 'Peer respite, not a ward').getByRole('button', { name: 'Hide note' }).click();
+    await (
+      await openNoteMenu(noteCard(host.page, 'Peer respite, not a ward'))
+    )
+      .getByRole('button', { name: 'Hide note' })
+      .click();
     await expect(noteCard(host.page, 'Peer respite, not a ward')).toContainText(
       'Hidden: participants do not see this note.',
     );
@@ -88,7 +93,11 @@ test.describe('boards: templates, focus, phases and exports', () => {
       /A facilitator has hidden one of your notes\./,
     );
     await expect(bo.page.getByText('Peer respite, not a ward')).toHaveCount(0);
-    await noteCard(host.page, 'Peer respite, not a ward').getByRole('button', { name: 'Show note' }).click();
+    await (
+      await openNoteMenu(noteCard(host.page, 'Peer respite, not a ward'))
+    )
+      .getByRole('button', { name: 'Show note' })
+      .click();
     await expect(noteCard(bo.page, 'Peer respite, not a ward')).toBeVisible();
 
     // Print: the notes stay, the controls go.

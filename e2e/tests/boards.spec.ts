@@ -9,6 +9,7 @@ import {
   expectNoAxeViolations,
   tabTo,
   writeDraft,
+  openNoteMenu,
 } from './boards-helpers';
 
 test.describe('reflection boards', () => {
@@ -94,7 +95,11 @@ test.describe('reflection boards', () => {
     await ana.page.getByRole('button', { name: 'Create group' }).click();
     const group = ana.page.getByTestId('group').filter({ hasText: 'Listening' });
     await expect(group).toBeVisible();
-    await boardNote(ana.page, 'Ask what happened').getByRole('button', { name: /^Move/ }).click();
+    await (
+      await openNoteMenu(boardNote(ana.page, 'Ask what happened'))
+    )
+      .getByRole('button', { name: 'Move to…' })
+      .click();
     await ana.page
       .getByRole('combobox', { name: 'Move to' })
       .selectOption({ label: 'Group: Listening (in Notes)' });
@@ -163,16 +168,24 @@ test.describe('reflection boards', () => {
     await expect(note).toBeVisible();
     await expect(page.getByRole('list', { name: 'Notes in Connection' }).getByTestId('note')).toHaveCount(1);
 
-    // Tab to the note and react.
+    // Tab to the note's menu and react.
+    await tabTo(page, /^Actions for this note/);
+    await page.keyboard.press('Enter');
+    await expect(note.getByTestId('note-menu')).toBeVisible();
     await tabTo(page, /^Heart, 0/);
     await page.keyboard.press('Enter');
     await expect(note.getByRole('button', { name: 'Heart, 1, you reacted' })).toHaveAttribute(
       'aria-pressed',
       'true',
     );
+    // Escape closes the menu and gives focus back to its button.
+    await page.keyboard.press('Escape');
+    await expect(note.getByTestId('note-menu')).toHaveCount(0);
+    await expect(note.getByRole('button', { name: 'Actions for this note' })).toBeFocused();
 
     // Move it to another column.
-    await tabTo(page, /^Move note/);
+    await page.keyboard.press('Enter');
+    await tabTo(page, /^Move to…/);
     await page.keyboard.press('Enter');
     await expect(page.getByRole('combobox', { name: 'Move to' })).toBeFocused();
     await page.keyboard.press('ArrowDown');

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { openNoteMenu } from './boards-helpers';
 import { addNote, createSession, expectConnected, join, noteCard, openTab, participantRow } from './helpers';
 
 test.describe('a live session with a shared board', () => {
@@ -34,13 +35,16 @@ test.describe('a live session with a shared board', () => {
       await expect(noteCard(viewer.page, 'Arriving a bit tired')).toBeVisible();
       await expect(noteCard(viewer.page, 'Curious')).toBeVisible();
     }
-    // Only the author may edit or delete a note.
+    // Only the author may edit or delete a note (both behind the note's menu).
+    await openNoteMenu(noteCard(ana.page, 'Arriving a bit tired'));
     await expect(
       noteCard(ana.page, 'Arriving a bit tired').getByRole('button', { name: /Edit/ }),
     ).toBeVisible();
+    await openNoteMenu(noteCard(ana.page, 'Curious'));
     await expect(noteCard(ana.page, 'Curious').getByRole('button', { name: /Edit|Delete/ })).toHaveCount(0);
 
     // The author edits their note; the others see the change.
+    await openNoteMenu(noteCard(bo.page, 'Curious'));
     await noteCard(bo.page, 'Curious').getByRole('button', { name: /Edit/ }).click();
     await bo.page.getByRole('textbox', { name: 'Edit your note' }).fill('Curious and hopeful');
     await bo.page.getByRole('button', { name: 'Save' }).click();
@@ -103,6 +107,7 @@ test.describe('a live session with a shared board', () => {
     await expect(participantRow(host.page, 'Cas')).toHaveAttribute('data-present', 'true');
 
     // Still the same participant: the own note can be edited after the reload.
+    await openNoteMenu(noteCard(cas.page, 'Written before the reload'));
     await expect(
       noteCard(cas.page, 'Written before the reload').getByRole('button', { name: /Edit/ }),
     ).toBeVisible();

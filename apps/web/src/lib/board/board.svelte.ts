@@ -4,8 +4,7 @@ import {
   createCluster,
   deleteNote,
   editNoteText,
-  moveNoteToCluster,
-  moveNoteToColumn,
+  moveNote,
   observeNotes,
   readNotes,
   removeCluster,
@@ -20,6 +19,7 @@ import {
 import { WS_CLOSE, boardSyncProtocols } from '@kring/protocol';
 import { m } from '$lib/paraglide/messages';
 import { WebsocketProvider } from 'y-websocket';
+import type { MoveTarget } from './placing';
 import { reconnectsAfter } from './reconnect';
 import * as Y from 'yjs';
 
@@ -148,12 +148,13 @@ export class BoardConnection extends SyncedDoc {
     return deleteNote(this.doc, id);
   }
 
-  moveToColumn(noteId: string, columnId: string): boolean {
-    return moveNoteToColumn(this.doc, noteId, columnOrNull(columnId));
-  }
-
-  moveToGroup(noteId: string, groupId: string | null): boolean {
-    return moveNoteToCluster(this.doc, noteId, groupId);
+  /**
+   * One placement change, by drag or keyboard: into a column (`null` or the implicit column's id:
+   * the implicit one) or a group, before a note (null: at the end). One document transaction, so
+   * two people dragging the same note at once settle the same way everywhere.
+   */
+  moveNote(noteId: string, to: MoveTarget, before: string | null = null): boolean {
+    return moveNote(this.doc, noteId, to, before);
   }
 
   createGroup(title: string, columnId: string, noteIds: string[] = []): string {

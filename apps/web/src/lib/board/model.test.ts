@@ -1,11 +1,4 @@
-import {
-  addNote,
-  applyVoteCounts,
-  createCluster,
-  takeWordsOffNote,
-  addColumn,
-  readBoard,
-} from '@kring/board';
+import { addNote, createCluster, takeWordsOffNote, addColumn, readBoard } from '@kring/board';
 import type { VoteView } from '@kring/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
@@ -19,7 +12,6 @@ import {
   parsePlace,
   placeOf,
   placeOptions,
-  rankedByVotes,
   reactionLabel,
   readOnlyNotice,
   refusalText,
@@ -51,34 +43,6 @@ const vote = (over: Partial<VoteView> = {}): VoteView => ({
   mine: {},
   left: 2,
   ...over,
-});
-
-describe('ranked vote results', () => {
-  function voted() {
-    const doc = new Y.Doc();
-    const c1 = addColumn(doc, { title: 'Connection', id: 'c1' });
-    const c2 = addColumn(doc, { title: 'Worldview', id: 'c2' });
-    addNote(doc, { id: 'a', text: 'Listening', color: 'yellow', columnId: c1 });
-    addNote(doc, { id: 'b', text: 'Curiosity', color: 'yellow', columnId: c2 });
-    addNote(doc, { id: 'c', text: 'Being heard', color: 'yellow', columnId: c1 });
-    addNote(doc, { id: 'd', text: 'Nobody chose me', color: 'yellow', columnId: c2 });
-    applyVoteCounts(doc, { a: 2, b: 5, c: 2 });
-    return readBoard(doc);
-  }
-
-  it('most votes first, ties share a rank, notes without votes are left out, each with its column', () => {
-    expect(rankedByVotes(voted(), vote({ open: false }))).toEqual([
-      { id: 'b', text: 'Curiosity', column: 'Worldview', votes: 5, rank: 1 },
-      { id: 'a', text: 'Listening', column: 'Connection', votes: 2, rank: 2 },
-      { id: 'c', text: 'Being heard', column: 'Connection', votes: 2, rank: 2 },
-    ]);
-    expect(rankedByVotes(voted(), vote({ open: false }), 1)).toHaveLength(1);
-  });
-
-  it('nothing while the totals are hidden (VO6) or without a vote', () => {
-    expect(rankedByVotes(voted(), vote({ totals: null }))).toEqual([]);
-    expect(rankedByVotes(voted(), null)).toEqual([]);
-  });
 });
 
 describe('board model', () => {
