@@ -12,11 +12,18 @@ import {
 import { authenticate, stillCurrent } from './auth';
 import { type BoardSyncOptions, createBoardSync } from './boards';
 import { CaptionService } from './captions/service';
+import { CirclePurge } from './circles/purge';
+import { CircleService } from './circles/service';
+import { MeetingRooms } from './circles/meetings';
+import { RegistrationTokens } from './circles/registration-tokens';
+import { Registrations } from './circles/registrations';
+import { type MailOut, type MailSettings, mailerFor } from './mail/mailer';
 import { CaptionUrls } from './captions/url';
 import { compress, pageCaching } from './http/compress';
 import { errorHandler } from './http/errors';
 import { apiHeaders, securityHeaders } from './http/headers';
 import { apiRouter } from './http/api';
+import { circleRoutes } from './http/circles';
 import { type Log, createLog } from './log';
 import { type LimitTable, createLimits } from './limits';
 import { boardRateLimits } from './limits/boards';
@@ -55,6 +62,8 @@ export interface KringOptions {
   trustProxy?: boolean;
   /** When control-plane connections that stopped reading are cut (tests use small numbers). */
   slowReaders?: { everyMs?: number; maxBytes?: number };
+  /** SMTP for registration mails (SMTP_URL, MAIL_FROM); without it Kring sends no mail. */
+  mail?: MailSettings;
 }
 
 export interface KringServer {
@@ -67,6 +76,12 @@ export interface KringServer {
   countdown: BreakoutCountdown;
   /** PR3/PR4: deletes sessions whose time has come, and on the host's request. */
   purge: SessionPurge;
+  /** Circles (issue 16) and the purge that deletes them when their time has come (CI12). */
+  circles: CircleService;
+  circlePurge: CirclePurge;
+  /** Registration for meetings (CI20–CI25) and the mail it sends. */
+  registrations: Registrations;
+  mail: MailOut;
   close(): Promise<void>;
 }
 
@@ -142,7 +157,8 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
         if (!board || !who) return { kind: 'participant', participantId };
         if (isFacilitator(who.role))
           return board.anonymous ? { kind: 'anonymousBoard' } : { kind: 'facilitator', participantId };
-        return { kind: 'participant', participantId };
+        // BD16: read per message, so a change of the board's rules holds from the next write on.
+        return { kind: 'participant', participantId, arrange: board.arrange };
       },
       limits: boardRateLimits(limits, trustProxy),
     },
@@ -151,6 +167,29 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
   const commands = new BoardCommands(sessions, boards, store, log);
   const captions = new CaptionService(store);
   const captionUrls = new CaptionUrls(secret);
+  const circles = new CircleService(store, opts.clock ?? Date.now);
+  const circlePurge = new CirclePurge({
+    store,
+    circles,
+    // A deleted circle's meetings' sessions go with it (CI16); `purge` is made further down.
+    deleteSession: (sessionId) => purge.purge(sessionId),
+    log,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.scheduler ? { scheduler: opts.scheduler } : {}),
+  });
+
+  const mail = mailerFor(opts.mail, log);
+  const registrationTokens = new RegistrationTokens(secret);
+  const registrations = new Registrations({
+    circles,
+    store,
+    meetings: new MeetingRooms({ circles, sessions, commands }),
+    tokens: registrationTokens,
+    mail,
+    log,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.scheduler ? { scheduler: opts.scheduler } : {}),
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -175,6 +214,19 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
       captions: { service: captions, urls: captionUrls, limits, trustProxy },
       // The purge needs the control plane, which is attached after the routes.
       deleteSession: (sessionId) => purge.purge(sessionId),
+      circleRoutes: circleRoutes({
+        circles,
+        store,
+        tokens,
+        limits,
+        sessions,
+        commands,
+        trustProxy,
+        publicUrl: opts.publicUrl,
+        deleteCircle: (circleId) => circlePurge.purge(circleId),
+        registrations,
+        registrationTokens,
+      }),
     }),
   );
   if (opts.webHandler) app.use(pageCaching, opts.webHandler);
@@ -247,6 +299,8 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
     });
   });
   purge.start();
+  circlePurge.start();
+  registrations.start();
   const port = (httpServer.address() as AddressInfo).port;
   const url = opts.publicUrl ?? `http://localhost:${port}`;
 
@@ -259,6 +313,10 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
     sessions,
     countdown,
     purge,
+    circles,
+    circlePurge,
+    registrations,
+    mail,
     close() {
       closing ??= (async () => {
         // Stop accepting first: a client cut below retries at once, and must meet the new process
@@ -266,6 +324,9 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
         const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         countdown.stop();
         await purge.stop();
+        await circlePurge.stop();
+        await registrations.stop();
+        mail.close();
         await boards.closeAll();
         await control.close();
         httpServer.closeAllConnections();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config';
+import { loadConfig, mailSettingsOf } from './config';
 
 describe('loadConfig', () => {
   it('uses the embedded defaults when nothing is set', () => {
@@ -17,5 +17,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'eighty', KRING_SECRET: 'short', PUBLIC_URL: 'not a url' })).toThrow(
       /PORT[\s\S]*KRING_SECRET: KRING_SECRET must be at least 32 characters[\s\S]*PUBLIC_URL/,
     );
+  });
+
+  it('sends no mail unless SMTP_URL is set, and then needs MAIL_FROM', () => {
+    expect(mailSettingsOf(loadConfig({}))).toBeUndefined();
+    const env = {
+      SMTP_URL: 'smtp://kring:secret@mail.example.org:587',
+      MAIL_FROM: 'Kring <kring@example.org>',
+    };
+    expect(mailSettingsOf(loadConfig(env))).toEqual({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
+    expect(() => loadConfig({ SMTP_URL: env.SMTP_URL })).toThrow(/MAIL_FROM: MAIL_FROM is needed/);
+    expect(() => loadConfig({ ...env, SMTP_URL: 'https://mail.example.org' })).toThrow(/smtp:\/\//);
   });
 });

@@ -1,25 +1,40 @@
 import { z } from 'zod';
 
-const Env = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  DATA_DIR: z.string().min(1).default('./data'),
-  /** Signing secret for tokens; when unset one is generated and kept under DATA_DIR. */
-  KRING_SECRET: z.string().min(32, 'KRING_SECRET must be at least 32 characters').optional(),
-  /** Where the SvelteKit build lives; the server serves it when present. */
-  WEB_BUILD_DIR: z.string().min(1).optional(),
-  /** The public origin used in links (e.g. https://kring.example.org); defaults to the request's own. */
-  PUBLIC_URL: z.url().optional(),
-  LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info']).default('info'),
-  /**
-   * Behind one reverse proxy (nginx, Caddy): rate limits count the client's address from the last
-   * X-Forwarded-For entry. Off by default, since without a proxy anyone could send that header.
-   */
-  TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0'], 'TRUST_PROXY must be true or false')
-    .default('false')
-    .transform((v) => v === 'true' || v === '1'),
-});
+const Env = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    /** Signing secret for tokens; when unset one is generated and kept under DATA_DIR. */
+    KRING_SECRET: z.string().min(32, 'KRING_SECRET must be at least 32 characters').optional(),
+    /** Where the SvelteKit build lives; the server serves it when present. */
+    WEB_BUILD_DIR: z.string().min(1).optional(),
+    /** The public origin used in links (e.g. https://kring.example.org); defaults to the request's own. */
+    PUBLIC_URL: z.url().optional(),
+    LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info']).default('info'),
+    /**
+     * Behind one reverse proxy (nginx, Caddy): rate limits count the client's address from the last
+     * X-Forwarded-For entry. Off by default, since without a proxy anyone could send that header.
+     */
+    TRUST_PROXY: z
+      .enum(['true', 'false', '1', '0'], 'TRUST_PROXY must be true or false')
+      .default('false')
+      .transform((v) => v === 'true' || v === '1'),
+    /**
+     * Optional SMTP server for registration mails (`smtp://user:pass@host:587`, `smtps://…:465`).
+     * Unset: Kring sends no mail and registration works without it.
+     */
+    SMTP_URL: z
+      .url()
+      .refine((v) => /^smtps?:\/\//.test(v), 'SMTP_URL must start with smtp:// or smtps://')
+      .optional(),
+    /** The sender of those mails, e.g. `Kring <kring@example.org>`; needed with SMTP_URL. */
+    MAIL_FROM: z.string().min(3).optional(),
+  })
+  .refine((env) => !env.SMTP_URL || env.MAIL_FROM, {
+    message: 'MAIL_FROM is needed when SMTP_URL is set',
+    path: ['MAIL_FROM'],
+  });
 
 export type Config = z.infer<typeof Env>;
 
@@ -31,4 +46,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** The mail settings for `startKring` (undefined: no mail). */
+export function mailSettingsOf(config: Config): { smtpUrl: string; from: string } | undefined {
+  return config.SMTP_URL && config.MAIL_FROM
+    ? { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }
+    : undefined;
 }

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RequestHandler } from 'express';
 import { startKring } from './app';
-import { loadConfig } from './config';
+import { loadConfig, mailSettingsOf } from './config';
 import { createLog } from './log';
 import { deferredHandler } from './http/deferred-handler';
 
@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     if (!handler) log('warn', 'no web build found; serving the API only (run `pnpm build`)');
     return handler;
   });
+  const mail = mailSettingsOf(config);
   const server = await startKring({
     dataDir: resolve(config.DATA_DIR),
     port: config.PORT,
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
     secret: config.KRING_SECRET,
     publicUrl: config.PUBLIC_URL,
     trustProxy: config.TRUST_PROXY,
+    // Optional (issue 16): registration mails when SMTP_URL is set; Kring runs without it.
+    ...(mail ? { mail } : {}),
     webHandler: web.handler,
     log,
   });

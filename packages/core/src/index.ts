@@ -12,7 +12,7 @@ export {
 export { mayJoin, facilitatorNamed, tokenEpochOf } from './entry/entry';
 export { nameKey, sameName } from './entry/names';
 export type { NoteFacts } from './decision';
-export { recordRevealed } from './boards/decide';
+export { heldForScreening, recordRevealed } from './boards/decide';
 export {
   checkVote,
   votesSpent,
@@ -109,3 +109,36 @@ export {
 } from './captions/rules';
 export { DEFAULT_RETENTION, IDLE_END_MS, endedAt, expiresAt, mayExport } from './privacy/privacy';
 export { type Erasure, erasuresOf, applyErasure } from './privacy/erasure';
+export {
+  SeriesPlanError,
+  JOIN_OPENS_BEFORE_MS,
+  exceptionProblem,
+  joinOpen,
+  nextOccurrence,
+  occurrences,
+  plannedDates,
+} from './series/occurrences';
+export {
+  type CircleDecision,
+  type CircleActor,
+  emptyCircle,
+  withCircleVersions,
+  hostsOf,
+  isCircleHost,
+} from './circles/state';
+export { evolveCircle, replayCircle, CircleVersionGapError } from './circles/evolve';
+export { decideCircle } from './circles/decide';
+export { createCircle, assignCircleIds, timeZoneProblem, type NewCircle } from './circles/create';
+export { planProblem, replan, lastMeetingEnd } from './circles/series';
+export { circleExpiresAt } from './circles/expiry';
+export { membersSeenBy, circleLinkValid } from './circles/view';
+export {
+  type MeetingCommand,
+  type VisitorActor,
+  isMeetingCommand,
+  meetingIdOf,
+  meetingOf,
+  firstHostOf,
+  meetingRoleOf,
+  decideMeeting,
+} from './circles/meetings';

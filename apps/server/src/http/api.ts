@@ -1,6 +1,5 @@
 import { mayExport, sessionTemplateIn } from '@kring/core';
 import express, { type Request, type Response, Router } from 'express';
-import type { z } from 'zod';
 import {
   BoardExportFormat,
   CreateSessionBody,
@@ -26,6 +25,7 @@ import type { SessionService } from '../sessions/service';
 import type { Store } from '../store/store';
 import type { TokenSigner } from '../tokens';
 import { sendError } from './errors';
+import { bearer, originOf, parseBody } from './requests';
 import { type ExportFile, exportBoard, mayRead } from './exports';
 import { exportSession } from './session-export';
 
@@ -44,23 +44,9 @@ export interface ApiDeps {
   captions: { service: CaptionService; urls: CaptionUrls; limits: Limits; trustProxy: boolean };
   /** PR4: deletes everything of a session now (the host's "end and delete"). */
   deleteSession: (sessionId: string) => Promise<boolean>;
+  /** Circles and their series (issue 16): http/circles.ts. */
+  circleRoutes: Router;
   clock?: () => number;
-}
-
-/** Parses a body with a zod schema; on failure answers 400 naming the first bad field. */
-function parseBody<T extends z.ZodType>(schema: T, req: Request, res: Response): z.infer<T> | undefined {
-  const parsed = schema.safeParse(req.body);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-  sendError(res, 'bad_request', `${where}${issue?.message ?? 'invalid body'}`);
-  return undefined;
-}
-
-function bearer(req: Request): string | undefined {
-  const header = req.get('authorization');
-  const match = header?.match(/^Bearer\s+(\S+)$/i);
-  return match?.[1];
 }
 
 function sendFile(res: Response, file: ExportFile): void {
@@ -72,11 +58,6 @@ function sendFile(res: Response, file: ExportFile): void {
   res.send(file.body);
 }
 
-function originOf(req: Request, publicUrl: string | undefined): string {
-  if (publicUrl) return publicUrl.replace(/\/$/, '');
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-}
-
 export function apiRouter({
   sessions,
   store,
@@ -86,6 +67,7 @@ export function apiRouter({
   publicUrl,
   captions,
   deleteSession,
+  circleRoutes,
   clock = Date.now,
 }: ApiDeps): Router {
   const api = Router();
@@ -246,6 +228,8 @@ export function apiRouter({
       origin: (req) => originOf(req, publicUrl),
     }),
   );
+
+  api.use('/circles', circleRoutes);
 
   api.use((_req, res) => sendError(res, 'not_found', 'no such API endpoint'));
 

@@ -1,6 +1,7 @@
 import { type Request, type RequestHandler, type Response, Router } from 'express';
 import { JoinCode } from '@kring/protocol';
 import { sendError } from '../http/errors';
+import { WAIT } from '../http/requests';
 import type { TokenSigner } from '../tokens';
 import { clientAddress } from './address';
 import { type Limits, retryAfterSeconds } from './index';
@@ -25,8 +26,6 @@ function codeOf(req: Request): string | null {
   const code = JoinCode.safeParse(req.params.code);
   return code.success ? code.data : null;
 }
-
-const WAIT = 'Too many requests from your network in a short time. Please wait a moment and try again.';
 
 /**
  * The HTTP API's rate limits, mounted on /api before the API itself: each handler only counts and

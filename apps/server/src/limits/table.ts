@@ -91,6 +91,13 @@ export const LIMIT_TABLE = {
    * and retries each failed post (40 in 10 s), with room for the burst after a dropped connection.
    */
   captionPostsPerSource: { points: 100, seconds: 10 },
+  /**
+   * Circle event pages, calendar files and visitors opening a live meeting, per address (no token:
+   * they are public or link-only). 1200 in 10 minutes: 300 people behind one venue's address
+   * opening the event page, taking the meeting's .ics and coming back twice, plus calendar apps that
+   * refresh every hour.
+   */
+  circleReadsPerAddress: { points: 1200, seconds: 600 },
 
   // Per session
 

@@ -2,11 +2,9 @@ import { expiresAt } from '@kring/core';
 import type { BoardSync } from '../boards';
 import type { Log } from '../log';
 import type { Store } from '../store/store';
-import { type Scheduler, realScheduler } from './countdown';
+import type { Scheduler } from './countdown';
 import type { SessionService } from './service';
-
-/** How often the server looks for sessions whose time has come (PR3: deleted within this long). */
-export const SWEEP_INTERVAL_MS = 60_000;
+import { Sweeper } from './sweeper';
 
 export interface PurgeDeps {
   store: Pick<Store, 'setSessionExpiry' | 'sessionsExpiredBy' | 'deleteSession'>;
@@ -27,16 +25,18 @@ export interface PurgeDeps {
  * restart in the middle leaves the session whole, and the next sweep deletes it.
  */
 export class SessionPurge {
-  private handle: unknown = null;
-  private stopped = false;
-  private running: Promise<void> = Promise.resolve();
-  private readonly clock: () => number;
-  private readonly scheduler: Scheduler;
+  private readonly sweeper: Sweeper;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly deps: PurgeDeps) {
-    this.clock = deps.clock ?? Date.now;
-    this.scheduler = deps.scheduler ?? realScheduler;
+    this.sweeper = new Sweeper({
+      what: 'session',
+      due: (now) => deps.store.sessionsExpiredBy(now),
+      purge: (sessionId) => this.purge(sessionId),
+      log: deps.log,
+      ...(deps.clock ? { clock: deps.clock } : {}),
+      ...(deps.scheduler ? { scheduler: deps.scheduler } : {}),
+    });
     this.unsubscribe = deps.sessions.onEvents((sessionId, events) => {
       const state = deps.sessions.peek(sessionId);
       const last = events.reduce((max, e) => Math.max(max, e.at), 0);
@@ -51,29 +51,12 @@ export class SessionPurge {
 
   /** Sweeps now, then every `SWEEP_INTERVAL_MS`. */
   start(): void {
-    const tick = () => {
-      if (this.stopped) return;
-      void this.sweep().finally(() => {
-        if (!this.stopped) this.handle = this.scheduler.set(tick, SWEEP_INTERVAL_MS);
-      });
-    };
-    tick();
+    this.sweeper.start();
   }
 
   /** Deletes every session whose time has come; resolves when done. One sweep at a time. */
   sweep(): Promise<void> {
-    this.running = this.running.then(async () => {
-      const due = await this.deps.store.sessionsExpiredBy(this.clock());
-      for (const sessionId of due) {
-        try {
-          await this.purge(sessionId);
-          this.deps.log('info', 'session deleted', { sessionId, reason: 'retention' });
-        } catch (err) {
-          this.deps.log('error', 'session could not be deleted', { sessionId, error: String(err) });
-        }
-      }
-    });
-    return this.running;
+    return this.sweeper.sweep();
   }
 
   /**
@@ -94,9 +77,7 @@ export class SessionPurge {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     this.unsubscribe();
-    if (this.handle !== null) this.scheduler.clear(this.handle);
-    await this.running;
+    await this.sweeper.stop();
   }
 }

@@ -80,4 +80,39 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX sessions_expiry ON sessions(expires_at);
   `,
+  // 6: circles (issue 16), their own event-sourced records beside sessions, found by their public
+  // code; deleting a circle takes its events with it (secure_delete zeroes their pages).
+  `
+  CREATE TABLE circles (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    version INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX circles_expiry ON circles(expires_at);
+  CREATE TABLE circle_events (
+    circle_id TEXT NOT NULL REFERENCES circles(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (circle_id, version)
+  ) WITHOUT ROWID;
+  `,
+  // 7: registrations for meetings (issue 16, CI21–CI25), kept apart from the circle's event log
+  // (like caption lines) so a registration — name and e-mail address — can be deleted whole;
+  // they go with their circle (ON DELETE CASCADE). `rowid` keeps the order people came in.
+  `
+  CREATE TABLE circle_registrations (
+    id TEXT PRIMARY KEY,
+    circle_id TEXT NOT NULL REFERENCES circles(id) ON DELETE CASCADE,
+    series_id TEXT NOT NULL,
+    meeting_key TEXT NOT NULL,
+    display_name TEXT NOT NULL,
+    email TEXT,
+    status TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    participant_id TEXT
+  );
+  CREATE INDEX circle_registrations_meeting ON circle_registrations(circle_id, series_id, meeting_key);
+  `,
 ];

@@ -1,14 +1,23 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CaptionLine, NewSessionEvent, SessionEvent } from '@kring/protocol';
+import type {
+  CaptionLine,
+  CircleEvent,
+  NewCircleEvent,
+  NewSessionEvent,
+  SessionEvent,
+} from '@kring/protocol';
 import { SessionEvent as SessionEventSchema } from '@kring/protocol';
 import { type Erasure, erasuresOf, withVersions } from '@kring/core';
 import { SQLITE_MIGRATIONS } from './migrations';
 import { SqliteCaptions } from './sqlite-captions';
+import { SqliteCircles } from './sqlite-circles';
+import { SqliteRegistrations } from './sqlite-registrations';
 import {
   type CaptionPlace,
   type StoredBoardUpdate,
+  type StoredRegistration,
   type Store,
   VersionConflictError,
   docIdOf,
@@ -28,6 +37,8 @@ export const ERASURE_CHECKPOINT_MS = 30_000;
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly captions: SqliteCaptions;
+  private readonly circles: SqliteCircles;
+  private readonly registrations: SqliteRegistrations;
   /**
    * Statements by their SQL, prepared once: preparing again for every row was most of a board
    * write's store time (issue 14: 0.12 ms of prepare against 0.03 ms of insert). The SQL texts are
@@ -51,6 +62,8 @@ export class SqliteStore implements Store {
     this.db.pragma('secure_delete = ON');
     this.migrate();
     this.captions = new SqliteCaptions(this.db);
+    this.circles = new SqliteCircles(this.db);
+    this.registrations = new SqliteRegistrations(this.db);
   }
 
   private sql(text: string): Database.Statement {
@@ -314,6 +327,67 @@ export class SqliteStore implements Store {
   }
   deleteCaptionLines(sessionId: string): Promise<number> {
     return this.captions.deleteCaptionLines(sessionId);
+  }
+
+  // Circles (issue 16) have their own class: sqlite-circles.ts.
+  createCircle(
+    circleId: string,
+    code: string,
+    events: readonly NewCircleEvent[],
+    expiresAt: number,
+  ): Promise<CircleEvent[]> {
+    return this.circles.createCircle(circleId, code, events, expiresAt);
+  }
+  appendCircleEvents(
+    circleId: string,
+    expectedVersion: number,
+    events: readonly NewCircleEvent[],
+  ): Promise<CircleEvent[]> {
+    return this.circles.appendCircleEvents(circleId, expectedVersion, events);
+  }
+  loadCircleEvents(circleId: string, after?: number): Promise<CircleEvent[]> {
+    return this.circles.loadCircleEvents(circleId, after);
+  }
+  circleIdForCode(code: string): Promise<string | null> {
+    return this.circles.circleIdForCode(code);
+  }
+  deleteCircle(circleId: string): Promise<boolean> {
+    return this.circles.deleteCircle(circleId);
+  }
+  circlesExpiredBy(now: number): Promise<string[]> {
+    return this.circles.circlesExpiredBy(now);
+  }
+  setCircleExpiry(circleId: string, expiresAt: number): Promise<void> {
+    return this.circles.setCircleExpiry(circleId, expiresAt);
+  }
+  circleExpiry(circleId: string): Promise<number | null> {
+    return this.circles.circleExpiry(circleId);
+  }
+
+  // Registrations (issue 16, CI21–CI25): sqlite-registrations.ts.
+  addRegistration(registration: StoredRegistration): Promise<void> {
+    return this.registrations.add(registration);
+  }
+  meetingRegistrations(circleId: string, seriesId: string, key: string): Promise<StoredRegistration[]> {
+    return this.registrations.ofMeeting(circleId, seriesId, key);
+  }
+  registration(circleId: string, registrationId: string): Promise<StoredRegistration | null> {
+    return this.registrations.one(circleId, registrationId);
+  }
+  setRegistrationStatus(circleId: string, ids: readonly string[], status: 'registered'): Promise<void> {
+    return this.registrations.setStatus(circleId, ids, status);
+  }
+  setRegistrationParticipant(circleId: string, registrationId: string, participantId: string): Promise<void> {
+    return this.registrations.setParticipant(circleId, registrationId, participantId);
+  }
+  deleteRegistration(circleId: string, registrationId: string): Promise<boolean> {
+    return this.registrations.remove(circleId, registrationId);
+  }
+  deleteMeetingRegistrations(circleId: string, seriesId: string, key: string): Promise<number> {
+    return this.registrations.removeMeeting(circleId, seriesId, key);
+  }
+  registrationMeetings(): Promise<{ circleId: string; seriesId: string; key: string }[]> {
+    return this.registrations.meetings();
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,10 @@
-import type { CaptionLine, NewSessionEvent, SessionEvent } from '@kring/protocol';
+import type {
+  CaptionLine,
+  CircleEvent,
+  NewCircleEvent,
+  NewSessionEvent,
+  SessionEvent,
+} from '@kring/protocol';
 
 /** Raised by `appendEvents` when the session moved on since the caller read it (optimistic concurrency). */
 export class VersionConflictError extends Error {
@@ -99,10 +105,86 @@ export interface CaptionStore {
 }
 
 /**
+ * Circles (issue 16): their own event log beside sessions', looked up by their public code.
+ * Appends use the same optimistic concurrency (VersionConflictError, naming the circle).
+ */
+export interface CircleStore extends RegistrationStore {
+  /** Creates the circle row and appends its first events, in one transaction. */
+  createCircle(
+    circleId: string,
+    code: string,
+    events: readonly NewCircleEvent[],
+    /** CI12: when it is to be deleted, as it starts. */
+    expiresAt: number,
+  ): Promise<CircleEvent[]>;
+  /**
+   * Appends events numbered from `expectedVersion + 1`; throws VersionConflictError when the
+   * circle is no longer at `expectedVersion`. A `member.removed` event blanks that member's name
+   * in the events before it, in the same transaction (their name leaves the disk with them).
+   */
+  appendCircleEvents(
+    circleId: string,
+    expectedVersion: number,
+    events: readonly NewCircleEvent[],
+  ): Promise<CircleEvent[]>;
+  /** The circle's events after version `after` (0: all), in order; none for an unknown circle. */
+  loadCircleEvents(circleId: string, after?: number): Promise<CircleEvent[]>;
+  circleIdForCode(code: string): Promise<string | null>;
+  /**
+   * Deletes the circle and its events in one transaction, then checkpoints the WAL so no copy of
+   * its words is left in either file (as `deleteSession`). False when there was no such circle.
+   */
+  deleteCircle(circleId: string): Promise<boolean>;
+  /** CI12: the circles whose time has come, oldest expiry first. */
+  circlesExpiredBy(now: number): Promise<string[]>;
+  setCircleExpiry(circleId: string, expiresAt: number): Promise<void>;
+  /** CI12: when the circle is to be deleted, as stored (null: unknown circle). */
+  circleExpiry(circleId: string): Promise<number | null>;
+}
+
+/**
+ * Registrations for meetings (CI21–CI25): a table of their own, apart from the circle's event log,
+ * so a registration (name, e-mail address) leaves the disk whole; they go with their circle.
+ */
+export interface RegistrationStore {
+  addRegistration(registration: StoredRegistration): Promise<void>;
+  /** A meeting's registrations in the order people came. */
+  meetingRegistrations(circleId: string, seriesId: string, key: string): Promise<StoredRegistration[]>;
+  registration(circleId: string, registrationId: string): Promise<StoredRegistration | null>;
+  setRegistrationStatus(
+    circleId: string,
+    registrationIds: readonly string[],
+    status: 'registered',
+  ): Promise<void>;
+  /** CI23: the participant a registrant is in the meeting's session. */
+  setRegistrationParticipant(circleId: string, registrationId: string, participantId: string): Promise<void>;
+  /** Deletes one at once, out of the file and its WAL (CI23/CI24). False when there was none. */
+  deleteRegistration(circleId: string, registrationId: string): Promise<boolean>;
+  /** CI25: deletes a meeting's registrations, out of the file and its WAL; how many went. */
+  deleteMeetingRegistrations(circleId: string, seriesId: string, key: string): Promise<number>;
+  /** CI25: every meeting that has registrations, for the retention sweep. */
+  registrationMeetings(): Promise<{ circleId: string; seriesId: string; key: string }[]>;
+}
+
+/** One registration for a meeting as stored (CI21). */
+export interface StoredRegistration {
+  id: string;
+  circleId: string;
+  seriesId: string;
+  key: string;
+  displayName: string;
+  /** Only when given and the series asks for one (CI21). */
+  email: string | null;
+  status: 'registered' | 'waiting';
+  createdAt: number;
+  participantId: string | null;
+}
+
+/**
  * Everything Kring keeps. One interface so the SQLite default and a PostgreSQL implementation
  * can share one contract suite.
  */
-export interface Store extends BoardStore, CaptionStore {
+export interface Store extends BoardStore, CaptionStore, CircleStore {
   /** Creates the session row and appends its first events, in one transaction. */
   createSession(
     sessionId: string,
