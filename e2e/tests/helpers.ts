@@ -13,13 +13,17 @@ export async function newPerson(
   browser: Browser,
   baseURL: string,
   name: string,
-  /** `locale`: the browser's language (Accept-Language and navigator.languages), e.g. 'nl-BE'. */
-  options: { mobile?: boolean; locale?: string } = {},
+  /**
+   * `locale`: the browser's language (Accept-Language and navigator.languages), e.g. 'nl-BE';
+   * `timezoneId`: the device's time zone, e.g. 'America/New_York'.
+   */
+  options: { mobile?: boolean; locale?: string; timezoneId?: string } = {},
 ): Promise<Person> {
   const context = await browser.newContext({
     baseURL,
     ...(options.mobile ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } : {}),
     ...(options.locale ? { locale: options.locale } : {}),
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
   const page = await context.newPage();
   const origin = new URL(baseURL).origin;

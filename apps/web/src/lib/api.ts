@@ -76,11 +76,20 @@ export function describeApiError(err: ApiError, sentences: ReasonWords = {}): st
 type Fetch = typeof fetch;
 
 /** The part of a zod schema this module needs (keeps zod itself out of the web app's dependencies). */
-interface Schema<T> {
+export interface Schema<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false };
 }
 
-async function request<T>(schema: Schema<T>, path: string, init: RequestInit, fetchFn: Fetch): Promise<T> {
+/**
+ * One HTTP call to the Kring API, the one way the web app makes them: no network → `network`; a
+ * named refusal → its code; anything else odd → `bad_response`; the answer checked against `schema`.
+ */
+export async function request<T>(
+  schema: Schema<T>,
+  path: string,
+  init: RequestInit,
+  fetchFn: Fetch,
+): Promise<T> {
   let res: Response;
   try {
     res = await fetchFn(path, {
