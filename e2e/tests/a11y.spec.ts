@@ -1,17 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
-import type { Page } from '@playwright/test';
+import { expectAccessible as expectNoViolations } from './axe';
 import { addNote, createSession, expectConnected, join } from './helpers';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-async function expectNoViolations(page: Page, what: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const summary = violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
-  );
-  expect(summary, `accessibility problems on ${what}`).toEqual([]);
-}
 
 test.describe('accessibility (axe, WCAG 2.2 AA)', () => {
   test('start, join and session pages, for a facilitator and a participant on a locked board', async ({

@@ -1,17 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { openTab } from './helpers';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-/** axe (WCAG 2.2 AA and best practice) finds nothing on the page as it is now. */
-export async function expectAccessible(page: Page, what: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const summary = violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
-  );
-  expect(summary, `accessibility problems on ${what}`).toEqual([]);
-}
+export { expectAccessible } from './axe';
 
 /** The page does not scroll sideways (360px phones). */
 export async function expectNoSidewaysScroll(page: Page): Promise<void> {

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { participantRow, type Person } from './helpers';
 
 /** The floor panel of a page. */
@@ -73,13 +73,6 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
 }
 
 /** No axe violations (WCAG 2.2 AA and best practice) inside the floor panel, in whatever mode it is. */
-export async function expectAccessibleFloor(page: Page, what: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page })
-    .include('[data-testid="floor"]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  const summary = violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
-  );
-  expect(summary, `accessibility problems on ${what}`).toEqual([]);
+export function expectAccessibleFloor(page: Page, what: string): Promise<void> {
+  return expectAccessible(page, what, { include: '[data-testid="floor"]' });
 }

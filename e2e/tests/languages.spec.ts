@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { FacilitatorApi, createSessionViaApi } from './boards-helpers';
 import { expect, test } from './fixtures';
 import { createSession, openTab } from './helpers';
@@ -26,12 +26,8 @@ async function expectConnected(page: Page, locale: Locale) {
   await expect(page.getByTestId('connection-status')).toHaveText(t(locale, 'Connected'));
 }
 
-async function expectAxeClean(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
+const expectAxeClean = (page: Page) =>
+  expectAccessible(page, page.url(), { tags: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] });
 
 test.describe('Kring speaks Dutch and French (issue 10)', () => {
   test('a facilitator in English, a participant on nl-BE and one on fr-BE each read their own language; a switch keeps the session', async ({
