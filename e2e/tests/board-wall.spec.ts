@@ -110,6 +110,15 @@ test.describe('issue 15: the board as a wall', () => {
     await dragWithMouse(page, handleOf(page, 'Being listened to'), group(page));
     for (const p of [ana, host])
       await expect(group(p.page).getByTestId('note')).toContainText('Being listened to');
+    // And out of it again: dropped after a loose note of the column.
+    await dragWithMouse(page, handleOf(page, 'Being listened to'), boardNote(page, 'Stories we carry'), {
+      x: 0.5,
+      y: 0.85,
+    });
+    for (const p of [ana, host]) {
+      await expect(group(p.page).getByTestId('note')).toHaveCount(0);
+      await expect(listOf(p.page, 'Connection')).toHaveText([/Stories we carry/, /Being listened to/]);
+    }
 
     // Two people drag the same note at the same moment, to different columns: both screens settle
     // on one and the same column.

@@ -13,7 +13,8 @@ export interface Point {
 }
 
 async function centreOf(target: Locator): Promise<Point> {
-  await target.scrollIntoViewIfNeeded();
+  // In the middle of the screen: not under the bars that stay in view at the top and bottom.
+  await target.evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'nearest' }));
   const box = await target.boundingBox();
   if (!box) throw new Error('drag: the element has no box (not visible)');
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
