@@ -1,11 +1,18 @@
-import { request } from '$lib/api';
+import { ApiError, request, type Schema } from '$lib/api';
+import { m } from '$lib/paraglide/messages';
 import {
   CircleCommandResponse,
   CircleView,
   CreateCircleResponse,
+  ErrorResponse,
   MeetingJoinResponse,
   MeetingOpenPublicResponse,
+  RegisterResponse,
+  RegistrationJoinResponse,
+  RegistrationList,
+  RegistrationView,
   SeriesEventData,
+  type RegisterBody,
   type CircleCommand,
   type CreateCircleBody,
   type EventMeeting,
@@ -89,4 +96,119 @@ export function openPublicMeeting(
     post({}),
     fetchFn,
   );
+}
+
+/*
+ * Registration for a meeting (CI20–CI25). A registrant's token is of its own kind: it only opens
+ * `/registration` calls, as a host's circle token only opens the list and its CSV.
+ */
+
+/** An answer with no body (204): nothing to check. */
+const NoBody: Schema<null> = { safeParse: () => ({ success: true, data: null }) };
+
+const bearer = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
+
+/** Anyone with the event page registers for one meeting; the answer carries their personal link. */
+export function registerForMeeting(
+  code: string,
+  seriesId: string,
+  key: string,
+  body: RegisterBody,
+  fetchFn: Fetch = fetch,
+): Promise<RegisterResponse> {
+  return request(RegisterResponse, `${meetingPath(code, seriesId, key)}/registrations`, post(body), fetchFn);
+}
+
+/** The registrant's own registration, with the token of their personal link. */
+export function getRegistration(
+  code: string,
+  token: string,
+  fetchFn: Fetch = fetch,
+): Promise<RegistrationView> {
+  return request(
+    RegistrationView,
+    `${circlePath(code)}/registration`,
+    { method: 'GET', headers: bearer(token) },
+    fetchFn,
+  );
+}
+
+/** The registrant cancels: their registration is deleted at once (CI23). */
+export async function cancelRegistration(code: string, token: string, fetchFn: Fetch = fetch): Promise<void> {
+  await request(
+    NoBody,
+    `${circlePath(code)}/registration`,
+    { method: 'DELETE', headers: bearer(token) },
+    fetchFn,
+  );
+}
+
+/** A registered person into the meeting's session, while its join is open (CI23, SE7). */
+export function joinAsRegistrant(
+  code: string,
+  token: string,
+  fetchFn: Fetch = fetch,
+): Promise<RegistrationJoinResponse> {
+  return request(RegistrationJoinResponse, `${circlePath(code)}/registration/join`, post({}, token), fetchFn);
+}
+
+/** A meeting's registrations as its hosts see them (CI24). */
+export function listRegistrations(
+  code: string,
+  seriesId: string,
+  key: string,
+  token: string,
+  fetchFn: Fetch = fetch,
+): Promise<RegistrationList> {
+  return request(
+    RegistrationList,
+    `${meetingPath(code, seriesId, key)}/registrations`,
+    { method: 'GET', headers: bearer(token) },
+    fetchFn,
+  );
+}
+
+/** A host removes one registrant (deleted at once, as a cancel; CI24). */
+export async function removeRegistration(
+  code: string,
+  seriesId: string,
+  key: string,
+  registrationId: string,
+  token: string,
+  fetchFn: Fetch = fetch,
+): Promise<void> {
+  await request(
+    NoBody,
+    `${meetingPath(code, seriesId, key)}/registrations/${encodeURIComponent(registrationId)}`,
+    { method: 'DELETE', headers: bearer(token) },
+    fetchFn,
+  );
+}
+
+/**
+ * The list as CSV (CI24). The host's token goes in a header, never in an address (addresses end
+ * up in history and logs), so the file is fetched here and the caller saves the Blob.
+ */
+export async function fetchRegistrationsCsv(
+  code: string,
+  seriesId: string,
+  key: string,
+  token: string,
+  fetchFn: Fetch = fetch,
+): Promise<Blob> {
+  let res: Response;
+  try {
+    res = await fetchFn(`${meetingPath(code, seriesId, key)}/registrations.csv`, {
+      method: 'GET',
+      headers: { accept: 'text/csv', ...bearer(token) },
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError(0, 'network', m.app_api_network());
+  }
+  if (res.ok) return res.blob();
+  const refused = ErrorResponse.safeParse(await res.json().catch(() => null));
+  if (refused.success) throw new ApiError(res.status, refused.data.error.code, refused.data.error.message);
+  throw new ApiError(res.status, 'bad_response', m.app_api_server_answered({ status: res.status }));
 }

@@ -6,3 +6,10 @@ import { Lazy } from '$lib/components/lazy.svelte';
  */
 export const seriesForm = new Lazy(() => import('./SeriesForm.svelte').then((mod) => mod.default));
 export const seriesEditForm = new Lazy(() => import('./SeriesEditForm.svelte').then((mod) => mod.default));
+/** Registration settings (with the default consent text in every language) and the lists: hosts only. */
+export const registrationSettingsForm = new Lazy(() =>
+  import('./RegistrationSettingsForm.svelte').then((mod) => mod.default),
+);
+export const registrationsPanel = new Lazy(() =>
+  import('./RegistrationsPanel.svelte').then((mod) => mod.default),
+);
