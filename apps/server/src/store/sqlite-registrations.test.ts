@@ -1,10 +1,11 @@
 import { createCircle } from '@kring/core';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from './sqlite';
 import type { StoredRegistration } from './store';
+import { onDisk } from '../../test/disk';
 
 const dirs: string[] = [];
 const stores: SqliteStore[] = [];
@@ -19,16 +20,6 @@ function open(): { store: SqliteStore; dir: string } {
   const store = new SqliteStore(dir);
   stores.push(store);
   return { store, dir };
-}
-
-/** Which of `words` the database file or its WAL still holds, as raw bytes. */
-function onDisk(dir: string, words: readonly string[]): string[] {
-  const found: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.startsWith('kring.db'))) {
-    const bytes = readFileSync(join(dir, file));
-    for (const w of words) if (bytes.includes(Buffer.from(w))) found.push(`${w} in ${file}`);
-  }
-  return found;
 }
 
 const NOW = Date.UTC(2027, 8, 1);
