@@ -23,6 +23,8 @@ import { compress, pageCaching } from './http/compress';
 import { errorHandler } from './http/errors';
 import { apiHeaders, securityHeaders } from './http/headers';
 import { apiRouter } from './http/api';
+import { Harvests } from './circles/harvests';
+import { LastingBoards } from './circles/lasting-boards';
 import { circleRoutes } from './http/circles';
 import { type Log, createLog } from './log';
 import { type LimitTable, createLimits } from './limits';
@@ -113,11 +115,15 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
       async authorize(boardId, token) {
         const who = await authenticate(tokens, sessions, token);
         if (!who.ok) return { ok: false, code: 'unauthorized' };
-        if (!who.state.boards.some((b) => b.id === boardId)) {
+        const board = who.state.boards.find((b) => b.id === boardId);
+        if (!board) {
           // A valid token for another session must not learn whether the board exists.
           const owner = await store.sessionIdForBoard(boardId);
           return { ok: false, code: owner ? 'forbidden' : 'not_found' };
         }
+        // CI27: a lasting board its circle removed is gone, though a meeting still lists it.
+        if (board.lasting && !(await store.circleIdForBoard(boardId)))
+          return { ok: false, code: 'not_found' };
         return {
           ok: true,
           sessionId: who.state.sessionId,
@@ -173,6 +179,7 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
     circles,
     // A deleted circle's meetings' sessions go with it (CI16); `purge` is made further down.
     deleteSession: (sessionId) => purge.purge(sessionId),
+    endBoard: (boardId) => boards.endBoard(boardId),
     log,
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.scheduler ? { scheduler: opts.scheduler } : {}),
@@ -226,6 +233,8 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
         deleteCircle: (circleId) => circlePurge.purge(circleId),
         registrations,
         registrationTokens,
+        lasting: new LastingBoards(circles, boards),
+        harvests: new Harvests({ circles, sessions, boards, store }),
       }),
     }),
   );

@@ -25,6 +25,7 @@ describe('session creation and joining', () => {
         authors: {},
         arrange: 'everyone',
         screening: false,
+        lasting: false,
       },
     ]);
     expect(s.focusBoardId).toBeNull();

@@ -1,4 +1,4 @@
-import type { Command, Locale, NewSessionEvent, Role } from '@kring/protocol';
+import type { Command, Locale, NewSessionEvent, Role, TemplateId } from '@kring/protocol';
 import { decideAgenda } from './agenda/agenda';
 import { decideStartSegment, withTidyUp } from './agenda/start';
 import { decideAnnouncement } from './announcements/announcements';
@@ -184,7 +184,19 @@ export function createSession(input: {
   template?: { template: SessionTemplate; segmentIds: readonly string[]; boardIds: readonly string[] };
   /** S4: the language of the blank session's board title. */
   locale?: Locale;
+  /** CI26: a circle's lasting boards, listed after the session's own (a meeting's session). */
+  lastingBoards?: readonly { id: string; title: string; templateId: TemplateId }[];
 }): NewSessionEvent[] {
+  const events = sessionWithOwnBoards(input);
+  for (const board of input.lastingBoards ?? []) {
+    // Named, never anonymous: their notes' authors must mean the same in every meeting (CI17).
+    const { id: boardId, title, templateId } = board;
+    events.push({ type: 'board.created', at: input.now, boardId, title, templateId, lasting: true });
+  }
+  return events;
+}
+
+function sessionWithOwnBoards(input: Parameters<typeof createSession>[0]): NewSessionEvent[] {
   const at = input.now;
   const events: NewSessionEvent[] = [
     { type: 'session.created', at, sessionId: input.sessionId, title: input.title, joinCode: input.joinCode },

@@ -132,6 +132,7 @@ export { createCircle, assignCircleIds, timeZoneProblem, type NewCircle } from '
 export { planProblem, replan, lastMeetingEnd } from './circles/series';
 export { circleExpiresAt } from './circles/expiry';
 export { membersSeenBy, circleLinkValid } from './circles/view';
+export { mayKeepHarvest, mayDeleteHarvest } from './circles/harvests';
 export {
   type MeetingCommand,
   type VisitorActor,

@@ -51,7 +51,11 @@ export function newBoard(
   title: string,
   templateId: TemplateId = 'blank',
   anonymous = false,
-  rules: { arrange?: BoardArrange | undefined; screening?: boolean | undefined } = {},
+  rules: {
+    arrange?: BoardArrange | undefined;
+    screening?: boolean | undefined;
+    lasting?: boolean | undefined;
+  } = {},
 ): BoardState {
   return {
     id,
@@ -66,5 +70,6 @@ export function newBoard(
     authors: {},
     arrange: rules.arrange ?? 'everyone',
     screening: rules.screening ?? false,
+    lasting: rules.lasting ?? false,
   };
 }

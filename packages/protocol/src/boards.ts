@@ -94,6 +94,8 @@ export const BoardState = z.object({
   arrange: BoardArrange.default('everyone'),
   /** BD17: notes participants add to an anonymous board land hidden until a facilitator shows them. */
   screening: z.boolean().default(false),
+  /** CI26: a circle's lasting board (its notes outlive this session). */
+  lasting: z.boolean().default(false),
 });
 export type BoardState = z.infer<typeof BoardState>;
 
@@ -130,6 +132,8 @@ export const BoardView = z.object({
   /** BD16/BD17: everyone sees the board's rules (people should know them). */
   arrange: BoardArrange,
   screening: z.boolean(),
+  /** CI26: a circle's lasting board (kept between meetings). */
+  lasting: z.boolean(),
 });
 export type BoardView = z.infer<typeof BoardView>;
 
@@ -286,6 +290,8 @@ export const BoardCreated = z.object({
   /** BD16/BD17: left out (also in events stored before them), the defaults. */
   arrange: BoardArrange.optional(),
   screening: z.boolean().optional(),
+  /** CI26: a circle's lasting board: its document belongs to the circle, not to this session. */
+  lasting: z.boolean().optional(),
 });
 export const BoardLockChanged = z.object({
   ...eventBase,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { eventBase } from './event-base';
 import { Id, PLENARY, Scope } from './ids';
 import { LIMITS } from './limits';
-import { Text } from './text';
+import { NO_NUL, NO_NUL_MESSAGE, Text } from './text';
 
 /**
  * Live captions (issue 12). Two kinds of data with different lives:
@@ -114,14 +114,20 @@ export const CaptionLine = z.object({
 });
 export type CaptionLine = z.infer<typeof CaptionLine>;
 
-const Speaker = z.string().trim().max(LIMITS.captionSpeakerMax).nullable().optional();
+const Speaker = z
+  .string()
+  .trim()
+  .max(LIMITS.captionSpeakerMax)
+  .regex(NO_NUL, NO_NUL_MESSAGE)
+  .nullable()
+  .optional();
 
 /** What a captioner's console sends (socket `caption`); validated at the server's edge. */
 export const CaptionInput = z.discriminatedUnion('kind', [
   /** What is being typed now (empty: nothing); replaces this person's previous partial. */
   z.strictObject({
     kind: z.literal('partial'),
-    text: z.string().max(LIMITS.captionLineMax),
+    text: z.string().max(LIMITS.captionLineMax).regex(NO_NUL, NO_NUL_MESSAGE),
     speaker: Speaker,
   }),
   /** A finished line (Enter): stored in the transcript, clears the partial. */

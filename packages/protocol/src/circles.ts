@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { eventBase } from './event-base';
+import { TemplateId } from './boards';
 import { Locale, SessionTemplateId } from './http';
 import { Id } from './ids';
 import { LIMITS } from './limits';
@@ -13,7 +14,7 @@ import {
   TimeZoneName,
 } from './series';
 import { Role } from './roles';
-import { Text } from './text';
+import { NO_NUL, NO_NUL_MESSAGE, Text } from './text';
 
 /**
  * A circle (issue 16): a group that meets again — its hosts and members, each with a lasting
@@ -36,6 +37,10 @@ export const CIRCLE_LIMITS = {
   registrationsMax: 2000,
   /** Days a meeting's registrations are kept after its end (CI24): they hold e-mail addresses. */
   registrationKeepDays: 14,
+  /** The circle's lasting boards (CI26): a few shared spaces, not a second wall of boards. */
+  boardsMax: 10,
+  /** Meeting harvests kept with the circle (CI28). */
+  harvestsMax: 200,
 } as const;
 
 /**
@@ -62,7 +67,8 @@ export type SeriesVisibility = z.infer<typeof SeriesVisibility>;
 export const CircleText = z
   .string()
   .trim()
-  .max(CIRCLE_LIMITS.textMax, `at most ${CIRCLE_LIMITS.textMax} characters`);
+  .max(CIRCLE_LIMITS.textMax, `at most ${CIRCLE_LIMITS.textMax} characters`)
+  .regex(NO_NUL, NO_NUL_MESSAGE);
 
 export const RetentionDays = z.number().int().min(1).max(CIRCLE_LIMITS.retentionDaysMax);
 
@@ -130,6 +136,19 @@ export const CircleMeeting = z.object({
 });
 export type CircleMeeting = z.infer<typeof CircleMeeting>;
 
+/**
+ * CI26: one of the circle's lasting boards (decisions, actions, ideas for next time): its document
+ * belongs to the circle, outlives every meeting, and is a board of each meeting opened after it
+ * was added.
+ */
+export const CircleBoard = z.object({
+  id: Id,
+  title: z.string(),
+  templateId: TemplateId,
+  createdAt: z.number(),
+});
+export type CircleBoard = z.infer<typeof CircleBoard>;
+
 export const CircleState = z.object({
   id: Id,
   code: z.string(),
@@ -143,6 +162,8 @@ export const CircleState = z.object({
   series: z.record(Id, SeriesState),
   /** Meetings that became sessions, by `${seriesId}:${key}`; kept when their series goes (CI16). */
   meetings: z.record(z.string(), CircleMeeting),
+  /** CI26: the lasting boards, by id, in the order they were added. */
+  boards: z.record(Id, CircleBoard),
   /** The version of the last event applied (the store's optimistic concurrency). */
   version: z.number().int().nonnegative(),
 });
@@ -231,6 +252,20 @@ export const SetRegistration = z.strictObject({
   registration: RegistrationSettings.nullable(),
 });
 
+/** CI26: a host adds a lasting board, from a board template (its columns, in the circle's language). */
+export const AddCircleBoard = z.strictObject({
+  type: z.literal('circleBoard.add'),
+  /** Set by the server (any value a client sends is replaced). */
+  boardId: Id.optional(),
+  title: Text(LIMITS.titleMax),
+  templateId: TemplateId,
+  /** The `columns` template's column titles (required for it, as for a session's board). */
+  columns: z.array(Text(LIMITS.titleMax)).min(1).max(LIMITS.boardColumnsMax).optional(),
+});
+
+/** CI27: a host removes a lasting board: its document is deleted with it. */
+export const RemoveCircleBoard = z.strictObject({ type: z.literal('circleBoard.remove'), boardId: Id });
+
 export const CircleCommand = z.discriminatedUnion('type', [
   UpdateCircle,
   InviteMember,
@@ -243,6 +278,8 @@ export const CircleCommand = z.discriminatedUnion('type', [
   SetSeriesException,
   RemoveSeries,
   SetRegistration,
+  AddCircleBoard,
+  RemoveCircleBoard,
 ]);
 export type CircleCommand = z.infer<typeof CircleCommand>;
 
@@ -392,6 +429,23 @@ export const MeetingJoined = z.object({
   role: Role,
 });
 
+export const CircleBoardAdded = z.object({
+  ...base,
+  type: z.literal('circleBoard.added'),
+  boardId: Id,
+  title: z.string(),
+  templateId: TemplateId,
+  columns: z.array(z.string()).optional(),
+  by: Id,
+});
+
+export const CircleBoardRemoved = z.object({
+  ...base,
+  type: z.literal('circleBoard.removed'),
+  boardId: Id,
+  by: Id,
+});
+
 export const CircleEvent = z.discriminatedUnion('type', [
   CircleCreated,
   CircleUpdated,
@@ -407,6 +461,8 @@ export const CircleEvent = z.discriminatedUnion('type', [
   MeetingOpened,
   MeetingJoined,
   RegistrationSet,
+  CircleBoardAdded,
+  CircleBoardRemoved,
 ]);
 export type CircleEvent = z.infer<typeof CircleEvent>;
 export type CircleEventType = CircleEvent['type'];
@@ -456,25 +512,15 @@ export const CircleMemberSummary = z.object({
 });
 export type CircleMemberSummary = z.infer<typeof CircleMemberSummary>;
 
-/** `GET /api/circles/{code}`: the circle as one member may see it. */
-export const CircleView = z.object({
-  circleId: Id,
-  code: z.string(),
+/** CI28: a meeting's harvest kept with the circle (its Markdown is fetched on its own). */
+export const HarvestSummary = z.object({
+  id: Id,
+  seriesId: Id,
+  key: LocalDate,
   title: z.string(),
-  description: z.string(),
-  timeZone: z.string(),
-  locale: Locale,
-  createdAt: z.number(),
-  retentionDays: z.number().int(),
-  /** When the circle is deleted unless something happens before (null: unknown). */
-  expiresAt: z.number().nullable(),
-  version: z.number().int(),
-  you: CircleMemberSummary,
-  /** Hosts: everyone. Members: the hosts and themselves. */
-  members: z.array(CircleMemberSummary),
-  series: z.array(SeriesState),
+  keptAt: z.number(),
 });
-export type CircleView = z.infer<typeof CircleView>;
+export type HarvestSummary = z.infer<typeof HarvestSummary>;
 
 /** One meeting on the event page. */
 export const EventMeeting = z.object({
@@ -541,3 +587,29 @@ export type MeetingJoinResponse = z.infer<typeof MeetingJoinResponse>;
 /** `POST /api/circles/{code}/series/{id}/meetings/{key}/open-public`: where visitors join by name. */
 export const MeetingOpenPublicResponse = z.object({ joinUrl: z.string() });
 export type MeetingOpenPublicResponse = z.infer<typeof MeetingOpenPublicResponse>;
+
+/** `GET /api/circles/{code}`: the circle as one member may see it. */
+export const CircleView = z.object({
+  circleId: Id,
+  code: z.string(),
+  title: z.string(),
+  description: z.string(),
+  timeZone: z.string(),
+  locale: Locale,
+  createdAt: z.number(),
+  retentionDays: z.number().int(),
+  /** When the circle is deleted unless something happens before (null: unknown). */
+  expiresAt: z.number().nullable(),
+  version: z.number().int(),
+  you: CircleMemberSummary,
+  /** Hosts: everyone. Members: the hosts and themselves. */
+  members: z.array(CircleMemberSummary),
+  series: z.array(SeriesState),
+  /** CI26: the lasting boards, in the order they were added. */
+  boards: z.array(CircleBoard),
+  /** CI16: the meetings that became sessions (series id, date), so hosts can keep their harvest. */
+  meetings: z.array(z.object({ seriesId: Id, key: LocalDate })),
+  /** CI28: the harvests kept with the circle, newest meeting first. */
+  harvests: z.array(HarvestSummary),
+});
+export type CircleView = z.infer<typeof CircleView>;

@@ -170,6 +170,12 @@ export {
   RegistrationSettings,
   SetRegistration,
   RegistrationSet,
+  CircleBoard,
+  AddCircleBoard,
+  RemoveCircleBoard,
+  CircleBoardAdded,
+  CircleBoardRemoved,
+  HarvestSummary,
 } from './circles';
 export {
   REGISTRATION_STATUSES,

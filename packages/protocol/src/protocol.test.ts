@@ -3,6 +3,8 @@ import { Command } from './commands';
 import { ERROR_CODES, httpStatusFor } from './errors';
 import { CreateSessionBody, JoinSessionBody, LIMITS } from './http';
 import { JoinCode } from './ids';
+import { DisplayName } from './participants';
+import { Text } from './text';
 
 describe('wire schemas', () => {
   it('normalises join codes people type (case, spaces) and refuses look-alike letters', () => {
@@ -34,5 +36,13 @@ describe('wire schemas', () => {
     expect(httpStatusFor('unauthorized')).toBe(401);
     expect(httpStatusFor('forbidden')).toBe(403);
     expect(httpStatusFor('not_found')).toBe(404);
+  });
+});
+
+describe('text at the edge', () => {
+  it('refuses a NUL character by name (PostgreSQL cannot store one; every store is treated alike)', () => {
+    expect(Text(20).safeParse('a\u0000b').error?.issues[0]?.message).toBe('must not contain a NUL character');
+    expect(DisplayName.safeParse('Ada\u0000').success).toBe(false);
+    expect(Text(20).safeParse('Ada — café ☕').success).toBe(true);
   });
 });

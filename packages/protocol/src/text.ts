@@ -1,5 +1,18 @@
 import { z } from 'zod';
 
-/** Text people type: trimmed, never empty, bounded. */
+/**
+ * No NUL character: nobody types one, and PostgreSQL refuses it in text columns (issue 17), so it is
+ * refused at the edge by name for every store alike rather than failing inside one of them.
+ */
+// eslint-disable-next-line no-control-regex -- matching the control character is the point
+export const NO_NUL = /^[^\u0000]*$/;
+export const NO_NUL_MESSAGE = 'must not contain a NUL character';
+
+/** Text people type: trimmed, never empty, bounded, no NUL. */
 export const Text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `at most ${max} characters`)
+    .regex(NO_NUL, NO_NUL_MESSAGE);

@@ -70,6 +70,11 @@ export interface BoardSync {
    * writes already queued on its boards' documents are done, so none lands after the deletion.
    */
   endSession(sessionId: string, boardIds: readonly string[]): Promise<void>;
+  /**
+   * CI27: the board is being deleted: closes (4404) every connection to any of its documents, from
+   * whichever session, unloads them and waits until their queued writes are done.
+   */
+  endBoard(boardId: string): Promise<void>;
   stats(): { docs: number; connections: number };
 }
 
@@ -302,6 +307,22 @@ export function createBoardSync(
       registry.unloadIdle(inSession);
       const ofSession = registry.all().filter(inSession);
       await Promise.all(ofSession.map((room) => room.queue.idle()));
+    },
+
+    async endBoard(boardId) {
+      const ofBoard = (room: BoardRoom) => room.docId.split('/')[0] === boardId;
+      for (const [conn, room] of [...connections]) {
+        if (!ofBoard(room)) continue;
+        closeConnection(conn, WS_CLOSE.notFound, 'board deleted');
+        leave(conn, room);
+      }
+      registry.unloadIdle(ofBoard);
+      await Promise.all(
+        registry
+          .all()
+          .filter(ofBoard)
+          .map((room) => room.queue.idle()),
+      );
     },
 
     async closeAll() {

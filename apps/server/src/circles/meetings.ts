@@ -70,7 +70,8 @@ export class MeetingRooms {
       const { state, meeting, session } = ready;
       const known = meeting.participants[memberId];
       if (known !== undefined) return this.again(session, known);
-      const participantId = newId();
+      // CI17: the same participant in every meeting of the circle, so their lasting notes stay theirs.
+      const participantId = memberId;
       const now = this.deps.circles.now();
       const decided = decideCircle(
         state,
@@ -217,9 +218,14 @@ export class MeetingRooms {
     const title = meetingTitle(series.title, occurrence.localDate);
     const locale = series.language;
     const template = series.templateId ? sessionTemplateIn(series.templateId, locale) : undefined;
+    // CI17/CI26: the host is their member id; the circle's lasting boards come after the session's own.
+    const setup = {
+      hostId: opened.hostMemberId,
+      lastingBoards: Object.values(state.boards).sort((a, b) => a.createdAt - b.createdAt),
+    };
     const created = template
-      ? await this.deps.commands.createFromTemplate(title, template, hostName, locale)
-      : await this.deps.sessions.create(title, hostName, undefined, locale);
+      ? await this.deps.commands.createFromTemplate(title, template, hostName, locale, setup)
+      : await this.deps.sessions.create(title, hostName, undefined, locale, setup);
     const decided = ask(created.state.sessionId, created.state.joinCode, created.hostId);
     if (!decided.ok) return decided;
     const next = await turn.append(decided.events);

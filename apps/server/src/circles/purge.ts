@@ -10,6 +10,8 @@ export interface CirclePurgeDeps {
   circles: CircleService;
   /** Deletes one session everywhere (the session purge's path): a deleted circle's meetings' (CI16). */
   deleteSession?: (sessionId: string) => Promise<boolean>;
+  /** CI26: closes every connection to a lasting board and waits for its writes, before it goes. */
+  endBoard?: (boardId: string) => Promise<void>;
   log: Log;
   clock?: () => number;
   scheduler?: Scheduler;
@@ -62,6 +64,9 @@ export class CirclePurge {
     const deleteSession = this.deps.deleteSession;
     if (state && deleteSession) {
       for (const meeting of Object.values(state.meetings)) await deleteSession(meeting.sessionId);
+    }
+    if (state && this.deps.endBoard) {
+      for (const boardId of Object.keys(state.boards)) await this.deps.endBoard(boardId);
     }
     return this.deps.circles.remove(circleId, () => this.deps.store.deleteCircle(circleId));
   }

@@ -30,6 +30,8 @@ export interface CircleTurn {
   state(): Promise<CircleState | null>;
   /** Appends events core decided on `state()`'s version; the new state. */
   append(events: NewCircleEvent[]): Promise<CircleState>;
+  /** As `append`, with the events as stored (numbered). */
+  record(events: NewCircleEvent[]): Promise<{ state: CircleState; events: CircleEvent[] }>;
 }
 
 /** Told about every stored batch (the purge keeps the circle's expiry current with it). */
@@ -124,7 +126,7 @@ export class CircleService {
 
   /** Runs a validated command: the server assigns ids, core decides, the store appends. */
   async execute(circleId: string, command: CircleCommand, actor: CircleActor): Promise<CircleResult> {
-    const withIds = assignCircleIds(command, { member: newId, series: newSeriesId });
+    const withIds = assignCircleIds(command, { member: newId, series: newSeriesId, board: newId });
     return this.serial.run(circleId, async () => {
       for (let attempt = 0; ; attempt++) {
         const state = await this.load(circleId);
@@ -155,18 +157,20 @@ export class CircleService {
    * CI16, even when many ask at once). No retry on a conflict with another process: it throws.
    */
   async serialised<T>(circleId: string, work: (turn: CircleTurn) => Promise<T>): Promise<T> {
+    const record = async (events: NewCircleEvent[]) => {
+      const state = await this.load(circleId);
+      if (!state) throw new Error(`circle ${circleId} is gone`);
+      const stored = await this.store.appendCircleEvents(circleId, state.version, events);
+      const next = replayCircle(stored, state);
+      this.states.set(circleId, next);
+      for (const l of this.listeners) l(circleId, stored, next);
+      return { state: next, events: stored };
+    };
     return this.serial.run(circleId, () =>
       work({
         state: () => this.load(circleId),
-        append: async (events) => {
-          const state = await this.load(circleId);
-          if (!state) throw new Error(`circle ${circleId} is gone`);
-          const stored = await this.store.appendCircleEvents(circleId, state.version, events);
-          const next = replayCircle(stored, state);
-          this.states.set(circleId, next);
-          for (const l of this.listeners) l(circleId, stored, next);
-          return next;
-        },
+        append: async (events) => (await record(events)).state,
+        record,
       }),
     );
   }

@@ -23,6 +23,8 @@ import type { Registrations } from '../circles/registrations';
 import type { StoredRegistration } from '../store/store';
 import { registrationsCsv } from '../circles/registrations-csv';
 import type { CircleService } from '../circles/service';
+import type { Harvests } from '../circles/harvests';
+import type { LastingBoards } from '../circles/lasting-boards';
 import { type Limits, clientAddress } from '../limits';
 import type { Limiter } from '../limits/limiter';
 import { sendRateLimited } from '../limits/http';
@@ -61,6 +63,9 @@ export interface CircleRouteDeps {
   /** Registration for meetings (CI20–CI25) and its personal links' tokens. */
   registrations: Registrations;
   registrationTokens: RegistrationTokens;
+  /** The circle's lasting boards (CI26/CI27) and its kept harvests (CI28). */
+  lasting: LastingBoards;
+  harvests: Harvests;
 }
 
 const ICS = 'text/calendar; charset=utf-8';
@@ -159,6 +164,9 @@ export function circleRoutes(deps: CircleRouteDeps): Router {
       you: { id: memberId, name: you.name, role: you.role },
       members: membersSeenBy(state, memberId),
       series: Object.values(state.series).sort((a, b) => a.createdAt - b.createdAt),
+      boards: Object.values(state.boards).sort((a, b) => a.createdAt - b.createdAt),
+      meetings: Object.values(state.meetings).map(({ seriesId, key }) => ({ seriesId, key })),
+      harvests: await deps.harvests.list(state.id),
     };
     res.json(out);
   });
@@ -175,7 +183,13 @@ export function circleRoutes(deps: CircleRouteDeps): Router {
       if (!auth) return;
       const command = parseBody(CircleCommand, req, res);
       if (!command) return;
-      const result = await circles.execute(auth.state.id, command, { memberId: auth.memberId });
+      // CI26/CI27: lasting boards have documents to set up or to close before they go.
+      const result =
+        command.type === 'circleBoard.add'
+          ? await deps.lasting.add(auth.state.id, command, auth.memberId)
+          : command.type === 'circleBoard.remove'
+            ? await deps.lasting.remove(auth.state.id, command, auth.memberId)
+            : await circles.execute(auth.state.id, command, { memberId: auth.memberId });
       if (!result.ok) return fail(res, result.error);
       // CI22: new registration settings (a raised cap) move waiting people up.
       if (result.command.type === 'series.setRegistration' && result.events.length > 0) {
@@ -283,6 +297,46 @@ export function circleRoutes(deps: CircleRouteDeps): Router {
       });
     },
   );
+
+  // CI28: a host keeps a meeting's harvest with the circle; members read the kept ones.
+  routes.post(
+    '/:code/series/:seriesId/meetings/:key/harvest',
+    counted(limits.commandsPerParticipant, (req) => {
+      const claims = tokens.verifyCircle(bearer(req) ?? '');
+      return claims ? `circle:${claims.c}:${claims.p}` : `circle:${address(req)}`;
+    }),
+    async (req, res) => {
+      const path = meetingPath(req, res);
+      if (!path) return;
+      const auth = await member(req, res);
+      if (!auth) return;
+      const kept = await deps.harvests.keep(auth.state.id, auth.memberId, path);
+      if (!kept.ok) return fail(res, kept.error);
+      res.status(201).json(kept.harvest);
+    },
+  );
+
+  routes.get('/:code/harvests/:harvestId', async (req, res) => {
+    const auth = await member(req, res);
+    if (!auth) return;
+    const id = Id.safeParse(req.params.harvestId);
+    const harvest = id.success ? await deps.harvests.read(auth.state.id, id.data) : null;
+    if (!harvest) return sendError(res, 'not_found', 'no such harvest in this circle');
+    const name = `${harvest.key}-harvest.md`;
+    res.set('Content-Type', 'text/markdown; charset=utf-8');
+    res.set('Content-Disposition', `attachment; filename="${name}"`);
+    res.send(harvest.markdown);
+  });
+
+  routes.delete('/:code/harvests/:harvestId', async (req, res) => {
+    const auth = await member(req, res);
+    if (!auth) return;
+    const id = Id.safeParse(req.params.harvestId);
+    if (!id.success) return sendError(res, 'not_found', 'no such harvest in this circle');
+    const removed = await deps.harvests.remove(auth.state.id, auth.memberId, id.data);
+    if (!removed.ok) return fail(res, removed.error);
+    res.status(204).end();
+  });
 
   routes.post('/:code/series/:seriesId/meetings/:key/open-public', publicRead, async (req, res) => {
     const path = meetingPath(req, res);

@@ -37,7 +37,7 @@ import type { Log } from '../log';
 import { type BoardStore, MODERATION_DOC, docIdOf, draftsDoc } from '../store/store';
 import { shuffle } from './randomness';
 import { KeyedSerial } from './serial';
-import type { CommandResult, Outcome, SessionService } from './service';
+import type { CommandResult, MeetingSetup, Outcome, SessionService } from './service';
 
 type BoardCommand = Extract<Command, { type: `board.${string}` | `vote.${string}` | `note.${string}` }>;
 
@@ -213,8 +213,9 @@ export class BoardCommands {
     template: SessionTemplate,
     hostName?: string,
     locale?: Locale,
+    meeting?: MeetingSetup,
   ): Promise<Awaited<ReturnType<SessionService['create']>>> {
-    const created = await this.sessions.create(title, hostName, template, locale);
+    const created = await this.sessions.create(title, hostName, template, locale, meeting);
     const boards = created.state.boards;
     for (const [index, spec] of template.boards.entries()) {
       const board = boards[index];

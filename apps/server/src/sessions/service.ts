@@ -13,7 +13,7 @@ import {
   replay,
   withVersions,
 } from '@kring/core';
-import type { Command, ErrorBody, Locale, SessionEvent } from '@kring/protocol';
+import type { Command, ErrorBody, Locale, SessionEvent, TemplateId } from '@kring/protocol';
 import { createHash } from 'node:crypto';
 import { newId, newJoinCode } from '../ids';
 import { type Store, VersionConflictError } from '../store/store';
@@ -66,6 +66,14 @@ const SESSION_BUSY: CommandResult = {
 };
 
 /** What an accepted command led to, for `ExecuteOptions.after`. */
+/** How a circle's meeting starts its session (CI17, CI26). */
+export interface MeetingSetup {
+  /** The host's participant id: their member id, the same in every meeting of the circle. */
+  hostId: string;
+  /** The circle's lasting boards, listed after the session's own. */
+  lastingBoards: readonly { id: string; title: string; templateId: TemplateId }[];
+}
+
 export interface Outcome {
   events: SessionEvent[];
   before: SessionState;
@@ -133,9 +141,11 @@ export class SessionService {
     template?: SessionTemplate,
     /** S4: the facilitator's language, for the names the server gives (host, blank board). */
     locale?: Locale,
+    /** A circle's meeting (CI17, CI26): the host's lasting participant id and the lasting boards. */
+    meeting?: MeetingSetup,
   ): Promise<{ state: SessionState; hostId: string }> {
     const sessionId = newId();
-    const hostId = newId();
+    const hostId = meeting?.hostId ?? newId();
     const joinCode = await this.freeJoinCode();
     const events = createSession({
       sessionId,
@@ -146,6 +156,7 @@ export class SessionService {
       ...(locale ? { locale } : {}),
       boardId: newId(),
       now: this.clock(),
+      ...(meeting ? { lastingBoards: meeting.lastingBoards } : {}),
       ...(template
         ? {
             template: {

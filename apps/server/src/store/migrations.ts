@@ -1,5 +1,6 @@
 /**
- * Versioned schema migrations; each entry runs once, in order, inside a transaction.
+ * Versioned schema migrations; each entry runs once, in order, inside a transaction, with foreign
+ * keys off and checked before it commits (SQLite's way to rebuild a table, migration 8).
  * Never edit a shipped migration: add the next one.
  */
 export const SQLITE_MIGRATIONS: readonly string[] = [
@@ -114,5 +115,46 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     participant_id TEXT
   );
   CREATE INDEX circle_registrations_meeting ON circle_registrations(circle_id, series_id, meeting_key);
+  `,
+  // 8: a board belongs to a session or to a circle (CI26: a circle's lasting boards outlive its
+  // meetings' sessions and go with the circle); a participant is keyed within their session
+  // (CI17: a circle member is the same participant in every meeting). SQLite cannot change a
+  // column's constraints, so both tables are rebuilt; board_updates keeps pointing at `boards`.
+  // Kept meeting harvests (CI28) get a table of their own, deleted whole, gone with the circle.
+  `
+  CREATE TABLE boards_next (
+    id TEXT PRIMARY KEY,
+    session_id TEXT REFERENCES sessions(id) ON DELETE CASCADE,
+    circle_id TEXT REFERENCES circles(id) ON DELETE CASCADE,
+    CHECK ((session_id IS NULL) <> (circle_id IS NULL))
+  );
+  INSERT INTO boards_next (id, session_id) SELECT id, session_id FROM boards;
+  DROP TABLE boards;
+  ALTER TABLE boards_next RENAME TO boards;
+  CREATE INDEX boards_session ON boards(session_id);
+  CREATE INDEX boards_circle ON boards(circle_id);
+
+  CREATE TABLE participants_next (
+    id TEXT NOT NULL,
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    joined_at INTEGER NOT NULL,
+    PRIMARY KEY (session_id, id)
+  ) WITHOUT ROWID;
+  INSERT INTO participants_next SELECT id, session_id, display_name, role, joined_at FROM participants;
+  DROP TABLE participants;
+  ALTER TABLE participants_next RENAME TO participants;
+
+  CREATE TABLE circle_harvests (
+    id TEXT PRIMARY KEY,
+    circle_id TEXT NOT NULL REFERENCES circles(id) ON DELETE CASCADE,
+    series_id TEXT NOT NULL,
+    meeting_key TEXT NOT NULL,
+    title TEXT NOT NULL,
+    markdown TEXT NOT NULL,
+    kept_at INTEGER NOT NULL,
+    UNIQUE (circle_id, series_id, meeting_key)
+  );
   `,
 ];

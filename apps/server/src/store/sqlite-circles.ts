@@ -1,10 +1,13 @@
 import type Database from 'better-sqlite3';
 import { type CircleEvent, CircleEvent as CircleEventSchema, type NewCircleEvent } from '@kring/protocol';
 import { withCircleVersions } from '@kring/core';
-import { type CircleStore, type RegistrationStore, VersionConflictError } from './store';
+import { type CircleStore, type HarvestStore, type RegistrationStore, VersionConflictError } from './store';
 
-/** Circles in the SQLite file (migration 6; registrations: sqlite-registrations.ts). Statements are prepared once. */
-export class SqliteCircles implements Omit<CircleStore, keyof RegistrationStore> {
+/**
+ * Circles in the SQLite file (migrations 6 and 8; registrations: sqlite-registrations.ts, harvests:
+ * sqlite-harvests.ts). Statements are prepared once.
+ */
+export class SqliteCircles implements Omit<CircleStore, keyof RegistrationStore | keyof HarvestStore> {
   private readonly insertCircle;
   private readonly bump;
   private readonly insertEvent;
@@ -15,6 +18,9 @@ export class SqliteCircles implements Omit<CircleStore, keyof RegistrationStore>
   private readonly expired;
   private readonly setExpiry;
   private readonly expiry;
+  private readonly addBoard;
+  private readonly removeBoard;
+  private readonly boardCircle;
 
   constructor(private readonly db: Database.Database) {
     this.insertCircle = db.prepare(
@@ -36,6 +42,10 @@ export class SqliteCircles implements Omit<CircleStore, keyof RegistrationStore>
     this.expired = db.prepare('SELECT id FROM circles WHERE expires_at <= ? ORDER BY expires_at, id');
     this.setExpiry = db.prepare('UPDATE circles SET expires_at = ? WHERE id = ?');
     this.expiry = db.prepare('SELECT expires_at FROM circles WHERE id = ?');
+    this.addBoard = db.prepare('INSERT INTO boards (id, circle_id) VALUES (?, ?)');
+    // Its update log goes with it (ON DELETE CASCADE from boards).
+    this.removeBoard = db.prepare('DELETE FROM boards WHERE id = ? AND circle_id = ?');
+    this.boardCircle = db.prepare('SELECT circle_id FROM boards WHERE id = ? AND circle_id IS NOT NULL');
   }
 
   async createCircle(
@@ -73,6 +83,12 @@ export class SqliteCircles implements Omit<CircleStore, keyof RegistrationStore>
       this.insertEvent.run(circleId, e.v, JSON.stringify(e));
       if (e.type === 'member.removed') {
         erased = this.blankName.run(circleId, e.v, e.memberId).changes > 0 || erased;
+      } else if (e.type === 'circleBoard.added') {
+        // CI26: the board lookup follows the log in the same transaction, as sessions' boards do.
+        this.addBoard.run(e.boardId, circleId);
+      } else if (e.type === 'circleBoard.removed') {
+        // CI27: its notes leave the file now (secure_delete), the WAL at the checkpoint below.
+        erased = this.removeBoard.run(e.boardId, circleId).changes > 0 || erased;
       }
     }
     return { numbered, erased };
@@ -83,13 +99,19 @@ export class SqliteCircles implements Omit<CircleStore, keyof RegistrationStore>
     return rows.map((r) => CircleEventSchema.parse(JSON.parse(r.body)));
   }
 
+  async circleIdForBoard(boardId: string): Promise<string | null> {
+    const row = this.boardCircle.get(boardId) as { circle_id: string } | undefined;
+    return row?.circle_id ?? null;
+  }
+
   async circleIdForCode(code: string): Promise<string | null> {
     const row = this.byCode.get(code) as { id: string } | undefined;
     return row?.id ?? null;
   }
 
   async deleteCircle(circleId: string): Promise<boolean> {
-    // The events go with the circle (ON DELETE CASCADE): one statement, one transaction.
+    // The events, lasting boards (with their update logs), registrations and harvests go with the
+    // circle (ON DELETE CASCADE): one statement, one transaction.
     const { changes } = this.remove.run(circleId);
     this.checkpoint();
     return changes === 1;

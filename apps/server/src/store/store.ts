@@ -108,7 +108,7 @@ export interface CaptionStore {
  * Circles (issue 16): their own event log beside sessions', looked up by their public code.
  * Appends use the same optimistic concurrency (VersionConflictError, naming the circle).
  */
-export interface CircleStore extends RegistrationStore {
+export interface CircleStore extends RegistrationStore, HarvestStore {
   /** Creates the circle row and appends its first events, in one transaction. */
   createCircle(
     circleId: string,
@@ -130,6 +130,12 @@ export interface CircleStore extends RegistrationStore {
   /** The circle's events after version `after` (0: all), in order; none for an unknown circle. */
   loadCircleEvents(circleId: string, after?: number): Promise<CircleEvent[]>;
   circleIdForCode(code: string): Promise<string | null>;
+  /**
+   * CI26: the circle a lasting board belongs to (null: none, or a session's board). Appending
+   * `circleBoard.added` makes the board's row in the same transaction; `circleBoard.removed`
+   * deletes it and its documents' update logs, then checkpoints the WAL.
+   */
+  circleIdForBoard(boardId: string): Promise<string | null>;
   /**
    * Deletes the circle and its events in one transaction, then checkpoints the WAL so no copy of
    * its words is left in either file (as `deleteSession`). False when there was no such circle.
@@ -164,6 +170,31 @@ export interface RegistrationStore {
   deleteMeetingRegistrations(circleId: string, seriesId: string, key: string): Promise<number>;
   /** CI25: every meeting that has registrations, for the retention sweep. */
   registrationMeetings(): Promise<{ circleId: string; seriesId: string; key: string }[]>;
+}
+
+/**
+ * CI28: meeting harvests kept with a circle, apart from its event log so one is deleted whole;
+ * they go with their circle. One per meeting: keeping again replaces it.
+ */
+export interface HarvestStore {
+  keepHarvest(harvest: StoredHarvest): Promise<void>;
+  /** A circle's harvests without their text, newest meeting first. */
+  harvests(circleId: string): Promise<Omit<StoredHarvest, 'markdown'>[]>;
+  harvest(circleId: string, harvestId: string): Promise<StoredHarvest | null>;
+  /** Deletes one at once, out of the file and its WAL. False when there was none. */
+  deleteHarvest(circleId: string, harvestId: string): Promise<boolean>;
+}
+
+/** A meeting's harvest as kept (CI28). */
+export interface StoredHarvest {
+  id: string;
+  circleId: string;
+  seriesId: string;
+  key: string;
+  /** The meeting's session title when it was kept. */
+  title: string;
+  markdown: string;
+  keptAt: number;
 }
 
 /** One registration for a meeting as stored (CI21). */

@@ -86,6 +86,22 @@ describe('boards (BD)', () => {
     expect(s.refused(HOST, { type: 'board.rename', boardId: 'nosuch01', title: 'x' })).toBe('not_found');
   });
 
+  it("CI26: a meeting does not rename the circle's lasting board (conflict)", () => {
+    const s = new TestSession();
+    s.state = evolve(s.state, {
+      type: 'board.created',
+      v: s.state.version + 1,
+      at: 1,
+      boardId: 'lasting1',
+      title: 'Actions',
+      lasting: true,
+    });
+    expect(board(s, 'lasting1').lasting).toBe(true);
+    expect(s.refused(HOST, { type: 'board.rename', boardId: 'lasting1', title: 'Mine now' })).toBe(
+      'conflict',
+    );
+  });
+
   it('BD3/BD4: archiving closes an open vote and takes the focus away; an archived board is not focused', () => {
     const s = new TestSession();
     s.ok(HOST, { type: 'board.focus', boardId: B });

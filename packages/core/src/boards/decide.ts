@@ -70,6 +70,8 @@ export function decideBoard(ctx: Ctx, command: BoardCommand): Decision {
     case 'board.rename':
       // BD2
       if (board.title === command.title) return unchanged();
+      // CI26: its title is the circle's, the same in every meeting.
+      if (board.lasting) return refuse('conflict', "this board is the circle's: its hosts name it there");
       return accept({ type: 'board.renamed', at, boardId: board.id, title: command.title, by: who.id });
 
     case 'board.archive': {

@@ -35,6 +35,7 @@ export function evolveBoard(state: SessionState, event: BoardEvent): SessionStat
           newBoard(event.boardId, event.title, event.templateId ?? 'blank', event.anonymous ?? false, {
             arrange: event.arrange,
             screening: event.screening,
+            lasting: event.lasting,
           }),
         ],
       };

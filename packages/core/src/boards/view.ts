@@ -38,5 +38,6 @@ export function boardView(board: BoardState, viewerId: string, facilitator: bool
     // BD16/BD17: everyone sees the board's rules.
     arrange: cut.arrange,
     screening: cut.screening,
+    lasting: cut.lasting,
   };
 }

@@ -13,6 +13,7 @@ import { assignCircleIds, createCircle } from './create';
 import { decideCircle } from './decide';
 import { replayCircle } from './evolve';
 import { circleExpiresAt } from './expiry';
+import { mayDeleteHarvest, mayKeepHarvest } from './harvests';
 import { withCircleVersions } from './state';
 import { circleLinkValid, membersSeenBy } from './view';
 
@@ -48,6 +49,7 @@ function run(state: CircleState, command: Cmd, by = 'host01', now = T0 + 1000): 
   const withIds = assignCircleIds(command, {
     member: () => `member${String(Object.keys(state.members).length).padStart(2, '0')}`,
     series: () => `series${String(Object.keys(state.series).length + 1).padStart(2, '0')}`,
+    board: () => `board${String(Object.keys(state.boards).length + 1).padStart(2, '0')}`,
   });
   const d = decideCircle(state, withIds, { memberId: by }, now);
   if (!d.ok) throw new Error(`${d.error.code}: ${d.error.message}`);
@@ -454,7 +456,7 @@ describe('CI10/CI11 members', () => {
   it('CI11: the server assigns member and series ids, replacing what a client sent', () => {
     const c = assignCircleIds(
       { type: 'member.invite', name: 'Bo', role: 'member', memberId: 'chosenbyme' },
-      { member: () => 'fresh0001', series: () => 'never' },
+      { member: () => 'fresh0001', series: () => 'never', board: () => 'never' },
     );
     expect(c).toMatchObject({ memberId: 'fresh0001' });
   });
@@ -531,5 +533,107 @@ describe('CI13/CI14 links and views', () => {
       { id: 'host01', name: 'Hanna', role: 'host' },
       { id: 'member01', name: 'Ada', role: 'member' },
     ]);
+  });
+});
+
+describe('CI26/CI27 lasting boards', () => {
+  it('CI26: hosts add lasting boards with server ids, in order; `columns` needs its columns; the wire bounds titles', () => {
+    let s = withSeries();
+    const actions = { title: 'Actions', templateId: 'columns' as const, columns: ['To do', 'Done'] };
+    expect(refusal(s, { type: 'circleBoard.add', ...actions, columns: undefined, boardId: 'x1' })).toBe(
+      'bad_request',
+    );
+    s = run(s, { type: 'circleBoard.add', ...actions, boardId: 'chosenbyme' });
+    s = run(s, { type: 'circleBoard.add', title: 'Decisions', templateId: 'blank' });
+    expect(Object.values(s.boards).map((b) => [b.id, b.title, b.templateId])).toEqual([
+      ['board01', 'Actions', 'columns'],
+      ['board02', 'Decisions', 'blank'],
+    ]);
+    expect(
+      CircleCommand.safeParse({
+        type: 'circleBoard.add',
+        title: 'x'.repeat(LIMITS.titleMax + 1),
+        templateId: 'blank',
+      }).success,
+    ).toBe(false);
+    expect(CircleCommand.safeParse({ type: 'circleBoard.add', title: 'A', templateId: 'nope' }).success).toBe(
+      false,
+    );
+  });
+
+  it('CI26: members cannot add or remove lasting boards (forbidden); an id the server did not assign is refused', () => {
+    let s = withSeries();
+    expect(refusal(s, { type: 'circleBoard.add', title: 'Mine', templateId: 'blank' }, 'member01')).toBe(
+      'forbidden',
+    );
+    expect(refusal(s, { type: 'circleBoard.add', title: 'No id', templateId: 'blank' })).toBe('bad_request');
+    s = run(s, { type: 'circleBoard.add', title: 'Actions', templateId: 'blank' });
+    expect(refusal(s, { type: 'circleBoard.remove', boardId: 'board01' }, 'member01')).toBe('forbidden');
+  });
+
+  it(`CI26: at most ${CIRCLE_LIMITS.boardsMax} lasting boards (too_large)`, () => {
+    let s = withSeries();
+    for (let i = 0; i < CIRCLE_LIMITS.boardsMax; i++) {
+      s = run(s, { type: 'circleBoard.add', title: `Board ${i}`, templateId: 'blank' });
+    }
+    const over = {
+      type: 'circleBoard.add' as const,
+      title: 'One more',
+      templateId: 'blank' as const,
+      boardId: 'x1',
+    };
+    expect(refusal(s, over)).toBe('too_large');
+  });
+
+  it('CI27: a host removes a lasting board; an unknown one is not_found', () => {
+    let s = withSeries();
+    s = run(s, { type: 'circleBoard.add', title: 'Actions', templateId: 'blank' });
+    s = run(s, { type: 'circleBoard.remove', boardId: 'board01' });
+    expect(s.boards).toEqual({});
+    expect(refusal(s, { type: 'circleBoard.remove', boardId: 'board01' })).toBe('not_found');
+  });
+});
+
+describe('CI28 kept harvests', () => {
+  /** The core group with the first Sunday's meeting opened as session1. */
+  function opened(): CircleState {
+    const s = withSeries();
+    const meeting = {
+      type: 'meeting.open' as const,
+      seriesId: 'series01',
+      key: '2027-10-03',
+      sessionId: 'session1',
+      joinCode: 'ABCDEF',
+      hostParticipantId: 'host01',
+    };
+    const d = decideCircle(s, meeting, { memberId: 'host01' }, T0 + 1000);
+    if (!d.ok) throw new Error(d.error.message);
+    return replayCircle(withCircleVersions(s.version, d.events), s);
+  }
+  const first = { seriesId: 'series01', key: '2027-10-03' };
+  const none = { count: 0, again: false };
+
+  it("CI28: a host keeps an opened meeting's harvest: the answer names its session", () => {
+    expect(mayKeepHarvest(opened(), 'host01', first, none)).toEqual({ ok: true, sessionId: 'session1' });
+  });
+
+  it('CI28: members may not (forbidden), strangers are unauthorized, a meeting without a session is not_found', () => {
+    const s = opened();
+    const code = (v: ReturnType<typeof mayKeepHarvest>) => (v.ok ? null : v.error.code);
+    expect(code(mayKeepHarvest(s, 'member01', first, none))).toBe('forbidden');
+    expect(code(mayKeepHarvest(s, 'stranger1', first, none))).toBe('unauthorized');
+    expect(code(mayKeepHarvest(s, 'host01', { seriesId: 'series01', key: '2027-10-10' }, none))).toBe(
+      'not_found',
+    );
+    expect(mayDeleteHarvest(s, 'host01')).toBe(true);
+    expect(mayDeleteHarvest(s, 'member01')).toBe(false);
+  });
+
+  it(`CI28: at most ${CIRCLE_LIMITS.harvestsMax} per circle (too_large), but keeping one again replaces it`, () => {
+    const s = opened();
+    const full = { count: CIRCLE_LIMITS.harvestsMax, again: false };
+    const v = mayKeepHarvest(s, 'host01', first, full);
+    expect(v.ok ? null : v.error.code).toBe('too_large');
+    expect(mayKeepHarvest(s, 'host01', first, { ...full, again: true }).ok).toBe(true);
   });
 });

@@ -63,13 +63,15 @@ export function createCircle(input: NewCircle): CircleDecision {
  */
 export function assignCircleIds(
   command: CircleCommand,
-  ids: { member: () => string; series: () => string },
+  ids: { member: () => string; series: () => string; board: () => string },
 ): CircleCommand {
   switch (command.type) {
     case 'member.invite':
       return { ...command, memberId: ids.member() };
     case 'series.add':
       return { ...command, seriesId: ids.series() };
+    case 'circleBoard.add':
+      return { ...command, boardId: ids.board() };
     default:
       return command;
   }

@@ -120,6 +120,30 @@ export function decideCircle(
     case 'series.remove':
       if (!state.series[command.seriesId]) return refuse('not_found', 'no such series in this circle');
       return accept({ type: 'series.removed', at, seriesId: command.seriesId, by });
+    case 'circleBoard.add': {
+      if (!command.boardId) return refuse('bad_request', 'a new board needs the id the server assigns');
+      if (state.boards[command.boardId]) return refuse('conflict', 'a board with this id exists');
+      // CI26
+      if (Object.keys(state.boards).length >= CIRCLE_LIMITS.boardsMax) {
+        return refuse('too_large', `a circle has at most ${CIRCLE_LIMITS.boardsMax} lasting boards`);
+      }
+      const { boardId, title, templateId, columns } = command;
+      // As a session's board (BD1): the `columns` template is made of the columns it is given.
+      if (templateId === 'columns' && !columns) return refuse('bad_request', 'Name at least one column.');
+      return accept({
+        type: 'circleBoard.added',
+        at,
+        boardId,
+        title,
+        templateId,
+        ...(templateId === 'columns' && columns ? { columns } : {}),
+        by,
+      });
+    }
+    case 'circleBoard.remove':
+      // CI27
+      if (!state.boards[command.boardId]) return refuse('not_found', 'no such board in this circle');
+      return accept({ type: 'circleBoard.removed', at, boardId: command.boardId, by });
   }
 }
 

@@ -149,6 +149,14 @@ function apply(state: CircleState, e: CircleEvent): CircleState {
       const participants = { ...meeting.participants, [e.memberId]: e.participantId };
       return { ...state, meetings: { ...state.meetings, [id]: { ...meeting, participants } } };
     }
+    case 'circleBoard.added': {
+      const board = { id: e.boardId, title: e.title, templateId: e.templateId, createdAt: e.at };
+      return { ...state, boards: { ...state.boards, [e.boardId]: board } };
+    }
+    case 'circleBoard.removed': {
+      const { [e.boardId]: _gone, ...boards } = state.boards;
+      return { ...state, boards };
+    }
   }
 }
 

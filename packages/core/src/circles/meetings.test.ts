@@ -29,6 +29,7 @@ function apply(state: CircleState, command: CircleCommand | MeetingCommand, acto
       ? assignCircleIds(command, {
           member: () => `member${String(Object.keys(state.members).length).padStart(2, '0')}`,
           series: () => 'series01',
+          board: () => 'board01',
         })
       : command;
   const d = decideCircle(state, withIds, actor, now);

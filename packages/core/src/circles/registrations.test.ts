@@ -30,7 +30,11 @@ const settings = {
 };
 
 function apply(state: CircleState, command: CircleCommand, actor: { memberId: string }, now = T0 + 10) {
-  const withIds = assignCircleIds(command, { member: () => 'member01', series: () => 'series01' });
+  const withIds = assignCircleIds(command, {
+    member: () => 'member01',
+    series: () => 'series01',
+    board: () => 'board01',
+  });
   const d = decideCircle(state, withIds, actor, now);
   if (!d.ok) throw new Error(`${d.error.code}: ${d.error.message}`);
   return replayCircle(withCircleVersions(state.version, d.events), state);

@@ -48,6 +48,7 @@ export function emptyCircle(): CircleState {
     createdAt: 0,
     retentionDays: CIRCLE_LIMITS.retentionDaysDefault,
     members: {},
+    boards: {},
     series: {},
     meetings: {},
     version: 0,

@@ -103,6 +103,36 @@ describe('S2: creating a session from a template', () => {
     expect(state.agenda.segments).toEqual([]);
   });
 
+  it("CI26: a meeting's session lists the circle's lasting boards after its own, named and marked lasting", () => {
+    const template = SESSION_TEMPLATES[0]!;
+    const lastingBoards = [
+      { id: 'lasting1', title: 'Actions', templateId: 'columns' as const },
+      { id: 'lasting2', title: 'Decisions', templateId: 'blank' as const },
+    ];
+    const events = withVersions(
+      0,
+      createSession({
+        ...base,
+        template: {
+          template,
+          segmentIds: template.segments.map((_, i) => `segment${i}`),
+          boardIds: template.boards.map((_, i) => `board${i}`),
+        },
+        lastingBoards,
+      }),
+    );
+    for (const e of events) expect(SessionEvent.safeParse(e).success).toBe(true);
+    const state = replay(events);
+    expect(state.boards.map((b) => [b.id, b.lasting])).toEqual([
+      ...template.boards.map((_, i) => [`board${i}`, false]),
+      ['lasting1', true],
+      ['lasting2', true],
+    ]);
+    expect(state.boards.filter((b) => b.lasting).every((b) => !b.anonymous)).toBe(true);
+    // Everyone sees which boards are the circle's (the view says so).
+    expect(viewFor(state, 'host01').boards.find((b) => b.id === 'lasting1')?.lasting).toBe(true);
+  });
+
   it.each(SESSION_TEMPLATES.map((t) => [t.id, t] as const))(
     '%s: the agenda and boards, in order, none current, all valid events',
     (_id, template) => {

@@ -21,6 +21,7 @@ const plenary: BoardView = {
   phase: 'open',
   arrange: 'everyone',
   screening: false,
+  lasting: false,
   vote: null,
   myReactions: {},
   myNotes: [],
