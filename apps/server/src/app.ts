@@ -40,6 +40,10 @@ import { SessionService } from './sessions/service';
 import { SqliteStore } from './store/sqlite';
 import { BOARD_DOC, type Store } from './store/store';
 import { StateMemo } from './realtime/access-memo';
+import { KringMetrics } from './ops/metrics';
+import { metricsRoute } from './ops/metrics-route';
+import { readiness, storeCheck } from './ops/ready';
+import { timedStore } from './ops/store-timing';
 import { TokenSigner, loadSecret } from './tokens';
 
 export interface KringOptions {
@@ -66,6 +70,8 @@ export interface KringOptions {
   slowReaders?: { everyMs?: number; maxBytes?: number };
   /** SMTP for registration mails (SMTP_URL, MAIL_FROM); without it Kring sends no mail. */
   mail?: MailSettings;
+  /** GET /metrics asks for this bearer token (METRICS_TOKEN); unset, loopback only (ops/metrics-route.ts). */
+  metricsToken?: string;
 }
 
 export interface KringServer {
@@ -84,6 +90,10 @@ export interface KringServer {
   /** Registration for meetings (CI20–CI25) and the mail it sends. */
   registrations: Registrations;
   mail: MailOut;
+  /** This server's Prometheus metrics (issue 17). */
+  metrics: KringMetrics;
+  /** /api/ready answers 503 from now on (before a drain delay; close() does it too). */
+  markShuttingDown(): void;
   close(): Promise<void>;
 }
 
@@ -93,7 +103,10 @@ export interface KringServer {
  */
 export async function startKring(opts: KringOptions): Promise<KringServer> {
   const log = opts.log ?? createLog('info');
-  const store = opts.store ?? new SqliteStore(opts.dataDir);
+  // Operations (issue 17): metrics per server (tests run several), the store timed, readiness.
+  const metrics = new KringMetrics();
+  const store = timedStore(opts.store ?? new SqliteStore(opts.dataDir), metrics);
+  const ready = readiness({ store: storeCheck(store) });
   const secret = loadSecret(opts.dataDir, opts.secret);
   const tokens = new TokenSigner(secret);
   const presence = new Presence();
@@ -218,6 +231,7 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
       boards,
       commands,
       publicUrl: opts.publicUrl,
+      ready: ready.handler,
       captions: { service: captions, urls: captionUrls, limits, trustProxy },
       // The purge needs the control plane, which is attached after the routes.
       deleteSession: (sessionId) => purge.purge(sessionId),
@@ -238,6 +252,7 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
       }),
     }),
   );
+  app.get('/metrics', metricsRoute(metrics, opts.metricsToken));
   if (opts.webHandler) app.use(pageCaching, opts.webHandler);
   app.use(errorHandler(log));
 
@@ -253,6 +268,12 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
     limits,
     trustProxy,
     ...(opts.slowReaders ? { slowReaders: opts.slowReaders } : {}),
+    onCommand: (type, outcome, ms) => metrics.commandDone(type, outcome, ms),
+  });
+  metrics.watch({
+    socketConnections: () => control.io.of('/').sockets.size,
+    boards: () => boards.stats(),
+    loadedSessions: () => sessions.loadedCount(),
   });
 
   // Access is checked per board message and per update sent; this also cuts at once connections
@@ -326,8 +347,11 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
     circlePurge,
     registrations,
     mail,
+    metrics,
+    markShuttingDown: () => ready.shuttingDown(),
     close() {
       closing ??= (async () => {
+        ready.shuttingDown();
         // Stop accepting first: a client cut below retries at once, and must meet the new process
         // (or a refusal and its backoff), never this one on its way out (issue 14).
         const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -29,4 +29,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SMTP_URL: env.SMTP_URL })).toThrow(/MAIL_FROM: MAIL_FROM is needed/);
     expect(() => loadConfig({ ...env, SMTP_URL: 'https://mail.example.org' })).toThrow(/smtp:\/\//);
   });
+
+  it('keeps to SQLite unless DATABASE_URL names a PostgreSQL database, and names a bad one', () => {
+    expect(loadConfig({}).DATABASE_URL).toBeUndefined();
+    for (const url of ['postgres://kring:secret@db.example.org:5432/kring', 'postgresql://localhost/kring']) {
+      expect(loadConfig({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    }
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://kring:secret@db/kring' })).toThrow(
+      /DATABASE_URL: DATABASE_URL must start with postgres:\/\/ or postgresql:\/\//,
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'kring on the db server' })).toThrow(
+      /DATABASE_URL: DATABASE_URL must be a URL/,
+    );
+    // The password is never echoed.
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://kring:hunter22@db/kring' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('hunter22') }),
+    );
+  });
 });

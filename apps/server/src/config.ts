@@ -30,6 +30,24 @@ const Env = z
       .optional(),
     /** The sender of those mails, e.g. `Kring <kring@example.org>`; needed with SMTP_URL. */
     MAIL_FROM: z.string().min(3).optional(),
+    /** Issue 17: GET /metrics asks for this bearer token; unset, it answers this machine only. */
+    METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+    /**
+     * Issue 17: on SIGTERM, how long /api/ready answers 503 before the server stops accepting
+     * connections, so a load balancer moves people to another node first (0: stop at once).
+     */
+    SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(0),
+    /**
+     * Issue 17: keep everything in PostgreSQL (`postgres://user:pass@host:5432/kring`) instead of
+     * the SQLite file under DATA_DIR, the default. The messages never repeat the value (a password).
+     */
+    DATABASE_URL: z
+      .url('DATABASE_URL must be a URL such as postgres://user@host:5432/kring')
+      .refine(
+        (v) => /^postgres(ql)?:\/\//.test(v),
+        'DATABASE_URL must start with postgres:// or postgresql://',
+      )
+      .optional(),
   })
   .refine((env) => !env.SMTP_URL || env.MAIL_FROM, {
     message: 'MAIL_FROM is needed when SMTP_URL is set',

@@ -6,6 +6,7 @@ import { startKring } from './app';
 import { loadConfig, mailSettingsOf } from './config';
 import { createLog } from './log';
 import { deferredHandler } from './http/deferred-handler';
+import { PostgresStore } from './store/postgres/postgres-store';
 
 /** Finds the SvelteKit build: WEB_BUILD_DIR, else apps/web/build next to this app. */
 async function loadWebHandler(dir: string | undefined): Promise<RequestHandler | undefined> {
@@ -34,6 +35,15 @@ async function main(): Promise<void> {
     return handler;
   });
   const mail = mailSettingsOf(config);
+  // Issue 17: DATABASE_URL chooses PostgreSQL (migrated before anything starts); unset, the store
+  // is the SQLite file under DATA_DIR. The error names the setting, never its value (a password).
+  let store: PostgresStore | undefined;
+  try {
+    store = config.DATABASE_URL ? await PostgresStore.open(config.DATABASE_URL) : undefined;
+  } catch (err) {
+    process.stderr.write(`Cannot open the PostgreSQL database of DATABASE_URL: ${(err as Error).message}\n`);
+    process.exit(2);
+  }
   const server = await startKring({
     dataDir: resolve(config.DATA_DIR),
     port: config.PORT,
@@ -43,19 +53,30 @@ async function main(): Promise<void> {
     trustProxy: config.TRUST_PROXY,
     // Optional (issue 16): registration mails when SMTP_URL is set; Kring runs without it.
     ...(mail ? { mail } : {}),
+    ...(store ? { store } : {}),
+    ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
     webHandler: web.handler,
     log,
   });
   void web.start().catch((err: unknown) => log('error', 'web app not loaded', { error: String(err) }));
-  log('info', 'kring is running', { url: server.url, dataDir: resolve(config.DATA_DIR) });
+  log('info', 'kring is running', {
+    url: server.url,
+    dataDir: resolve(config.DATA_DIR),
+    store: store ? 'postgresql' : 'sqlite',
+  });
   process.stdout.write(`\n  Kring is running at ${server.url}\n\n`);
 
   const stop = (signal: string) => {
-    log('info', 'shutting down', { signal });
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    log('info', 'shutting down', { signal, drainSeconds: config.SHUTDOWN_DRAIN_SECONDS });
+    // Not ready first: a load balancer sends new people elsewhere while this node still serves.
+    server.markShuttingDown();
+    const drained = new Promise((done) => setTimeout(done, config.SHUTDOWN_DRAIN_SECONDS * 1000));
+    drained
+      .then(() => server.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));

@@ -1,5 +1,5 @@
 import { mayExport, sessionTemplateIn } from '@kring/core';
-import express, { type Request, type Response, Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, Router } from 'express';
 import {
   BoardExportFormat,
   CreateSessionBody,
@@ -40,6 +40,8 @@ export interface ApiDeps {
   /** Board commands: sets up the boards of a session created from a template (S2). */
   commands: Pick<BoardCommands, 'createFromTemplate'>;
   publicUrl: string | undefined;
+  /** `GET /api/ready`: readiness for a load balancer (ops/ready.ts); left out, no such route. */
+  ready?: RequestHandler;
   /** Live captions: the caption URL (signed, for caption software) and the members' routes. */
   captions: { service: CaptionService; urls: CaptionUrls; limits: Limits; trustProxy: boolean };
   /** PR4: deletes everything of a session now (the host's "end and delete"). */
@@ -65,6 +67,7 @@ export function apiRouter({
   boards,
   commands,
   publicUrl,
+  ready,
   captions,
   deleteSession,
   circleRoutes,
@@ -84,9 +87,11 @@ export function apiRouter({
   );
   api.use(express.json({ limit: LIMITS.httpBodyBytes, strict: true }));
 
+  // Liveness: the process answers. Readiness (its store answers, it is not closing) is /ready.
   api.get('/health', (_req, res) => {
     res.json({ ok: true });
   });
+  if (ready) api.get('/ready', ready);
 
   api.post('/sessions', async (req, res) => {
     const body = parseBody(CreateSessionBody, req, res);

@@ -60,6 +60,8 @@ export interface ControlPlaneDeps {
   trustProxy?: boolean;
   /** When connections that stopped reading are cut (tests make it small and often). */
   slowReaders?: { everyMs?: number; maxBytes?: number };
+  /** Told of every answered command: its type (`invalid` when unparsable), `ok` or the error code, ms taken. */
+  onCommand?: (type: string, outcome: string, ms: number) => void;
 }
 
 /** The socket.io control plane: handshake auth, commands with acks, event and presence broadcast. */
@@ -75,6 +77,7 @@ export function attachControlPlane({
   limits = createLimits(),
   trustProxy = false,
   slowReaders = {},
+  onCommand = () => {},
 }: ControlPlaneDeps) {
   const io: KringServer = new Server(httpServer, {
     path: '/socket.io',
@@ -169,12 +172,18 @@ export function attachControlPlane({
 
     socket.on('command', async (raw, ack) => {
       if (typeof ack !== 'function') return;
+      const started = performance.now();
       const parsed = Command.safeParse(raw);
-      if (!parsed.success) return ack(invalid('command', parsed.error));
+      if (!parsed.success) {
+        onCommand('invalid', 'bad_request', performance.now() - started);
+        return ack(invalid('command', parsed.error));
+      }
       try {
         const result = await execute(sessionId, parsed.data, { participantId });
         ack(result.ok ? { ok: true, version: result.version, serverTime: clock() } : result);
+        onCommand(parsed.data.type, result.ok ? 'ok' : result.error.code, performance.now() - started);
       } catch (err) {
+        onCommand(parsed.data.type, 'internal', performance.now() - started);
         log('error', 'command failed', {
           type: parsed.data.type,
           error: err instanceof Error ? err.message : 'unknown',

@@ -205,6 +205,11 @@ export class SessionService {
     });
   }
 
+  /** How many sessions this process holds in memory (a metric). */
+  loadedCount(): number {
+    return this.states.size;
+  }
+
   /** Synchronous read of an already loaded session (board access checks per message). */
   peek(sessionId: string): SessionState | undefined {
     return this.states.get(sessionId);

@@ -1,0 +1,60 @@
+import type { Sql } from 'postgres';
+import { type StoredBoardUpdate, docIdOf, parseDocId } from '../store';
+import type { VacuumSoon } from './vacuum';
+
+/** The store splits a document id into the board (foreign key, cascade) and the document in it. */
+function key(docId: string): [string, string] {
+  const parsed = parseDocId(docId);
+  if (!parsed) throw new Error('not a board document id');
+  // The `doc` column is the part after the board id ('' for the board itself).
+  const { boardId } = parsed;
+  return [boardId, docIdOf(boardId, parsed.doc).slice(boardId.length + 1)];
+}
+
+/** Board lookup and the Yjs update log of each board document (`BoardStore` and the board look-ups). */
+export class PgBoards {
+  constructor(
+    private readonly sql: Sql,
+    private readonly vacuum: VacuumSoon,
+  ) {}
+
+  async sessionIdForBoard(boardId: string): Promise<string | null> {
+    const [row] = await this.sql<{ session_id: string | null }[]>`
+      SELECT session_id FROM boards WHERE id = ${boardId}`;
+    return row?.session_id ?? null;
+  }
+
+  async appendBoardUpdate(docId: string, update: Uint8Array): Promise<number> {
+    const [boardId, doc] = key(docId);
+    const [row] = await this.sql<{ seq: string }[]>`
+      INSERT INTO board_updates (board_id, doc, update_bytes) VALUES (${boardId}, ${doc}, ${update})
+      RETURNING seq`;
+    return Number(row!.seq);
+  }
+
+  async loadBoardUpdates(docId: string): Promise<StoredBoardUpdate[]> {
+    const [boardId, doc] = key(docId);
+    const rows = await this.sql<{ seq: string; update_bytes: Buffer }[]>`
+      SELECT seq, update_bytes FROM board_updates WHERE board_id = ${boardId} AND doc = ${doc} ORDER BY seq`;
+    return rows.map((r) => ({ seq: Number(r.seq), update: new Uint8Array(r.update_bytes) }));
+  }
+
+  async compactBoard(docId: string, merged: Uint8Array, throughSeq: number): Promise<void> {
+    const [boardId, doc] = key(docId);
+    await this.sql.begin(async (tx) => {
+      await tx`DELETE FROM board_updates WHERE board_id = ${boardId} AND doc = ${doc} AND seq <= ${throughSeq}`;
+      // The merged row must sort before rows appended after `throughSeq`, so it takes that seq.
+      await tx`INSERT INTO board_updates (board_id, doc, seq, update_bytes)
+               VALUES (${boardId}, ${doc}, ${throughSeq}, ${merged})`;
+    });
+    // PR6: compaction is how removed and edited-away words leave a board's log; VACUUM follows.
+    this.vacuum.touch(['board_updates']);
+  }
+
+  async draftOwners(boardId: string): Promise<string[]> {
+    const rows = await this.sql<{ doc: string }[]>`
+      SELECT DISTINCT doc COLLATE "C" AS doc FROM board_updates
+      WHERE board_id = ${boardId} AND doc LIKE 'drafts/%' ORDER BY 1`;
+    return rows.map((r) => r.doc.slice('drafts/'.length));
+  }
+}
