@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expectAccessible } from './axe';
+import { addedSeriesId, createCircleViaApi } from './circle-helpers';
 import { expect, test } from './fixtures';
 
 /**
@@ -16,22 +17,12 @@ async function circleWithRegistration(
   baseURL: string,
   { date = KEY, time = '14:00', timeZone = 'Europe/Amsterdam', register = true } = {},
 ): Promise<{ code: string; seriesId: string; hostUrl: string }> {
-  const created = await fetch(`${baseURL}/api/circles`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'IPS network', hostName: 'Hanna Host', timeZone: 'Europe/Amsterdam' }),
+  const circle = await createCircleViaApi(baseURL, {
+    title: 'IPS network',
+    hostName: 'Hanna Host',
+    timeZone: 'Europe/Amsterdam',
   });
-  expect(created.status).toBe(201);
-  const circle = (await created.json()) as { code: string; hostToken: string; hostUrl: string };
-  const command = async (body: unknown) => {
-    const res = await fetch(`${baseURL}/api/circles/${circle.code}/commands`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${circle.hostToken}` },
-      body: JSON.stringify(body),
-    });
-    expect(res.status).toBe(200);
-    return (await res.json()) as { events: { type: string; seriesId?: string }[] };
-  };
+  const { command } = circle;
   const added = await command({
     type: 'series.add',
     title: 'IPS overview',
@@ -44,8 +35,7 @@ async function circleWithRegistration(
     },
     visibility: 'link',
   });
-  const seriesId = added.events.find((e) => e.type === 'series.added')?.seriesId ?? '';
-  expect(seriesId).not.toBe('');
+  const seriesId = addedSeriesId(added);
   if (register)
     await command({
       type: 'series.setRegistration',

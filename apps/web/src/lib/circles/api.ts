@@ -5,6 +5,7 @@ import {
   CircleView,
   CreateCircleResponse,
   ErrorResponse,
+  HarvestSummary,
   MeetingJoinResponse,
   MeetingOpenPublicResponse,
   RegisterResponse,
@@ -196,11 +197,16 @@ export async function fetchRegistrationsCsv(
   token: string,
   fetchFn: Fetch = fetch,
 ): Promise<Blob> {
+  return fetchFile(`${meetingPath(code, seriesId, key)}/registrations.csv`, 'text/csv', token, fetchFn);
+}
+
+/** A file only members may read: fetched with the token in a header, refusals as `ApiError`s. */
+async function fetchFile(path: string, accept: string, token: string, fetchFn: Fetch): Promise<Blob> {
   let res: Response;
   try {
-    res = await fetchFn(`${meetingPath(code, seriesId, key)}/registrations.csv`, {
+    res = await fetchFn(path, {
       method: 'GET',
-      headers: { accept: 'text/csv', ...bearer(token) },
+      headers: { accept, ...bearer(token) },
       credentials: 'same-origin',
       cache: 'no-store',
     });
@@ -211,4 +217,46 @@ export async function fetchRegistrationsCsv(
   const refused = ErrorResponse.safeParse(await res.json().catch(() => null));
   if (refused.success) throw new ApiError(res.status, refused.data.error.code, refused.data.error.message);
   throw new ApiError(res.status, 'bad_response', m.app_api_server_answered({ status: res.status }));
+}
+
+/*
+ * Kept harvests (CI28): a host keeps a meeting's harvest with the circle; members read them, hosts
+ * delete one. The Markdown is fetched with the token in a header, as the registrations' CSV.
+ */
+
+const harvestPath = (code: string, harvestId: string) =>
+  `${circlePath(code)}/harvests/${encodeURIComponent(harvestId)}`;
+
+/** A host keeps the meeting's harvest as its session is now (again: the kept one is replaced). */
+export function keepHarvest(
+  code: string,
+  seriesId: string,
+  key: string,
+  token: string,
+  fetchFn: Fetch = fetch,
+): Promise<HarvestSummary> {
+  return request(HarvestSummary, `${meetingPath(code, seriesId, key)}/harvest`, post({}, token), fetchFn);
+}
+
+/** A kept harvest's Markdown, for the caller to save (`harvestFileName`). */
+export function fetchHarvest(
+  code: string,
+  harvestId: string,
+  token: string,
+  fetchFn: Fetch = fetch,
+): Promise<Blob> {
+  return fetchFile(harvestPath(code, harvestId), 'text/markdown', token, fetchFn);
+}
+
+/** The name a downloaded harvest is saved under (the server's Content-Disposition says the same). */
+export const harvestFileName = (key: string): string => `${key}-harvest.md`;
+
+/** A host deletes a kept harvest (whole, at once). */
+export async function deleteHarvest(
+  code: string,
+  harvestId: string,
+  token: string,
+  fetchFn: Fetch = fetch,
+): Promise<void> {
+  await request(NoBody, harvestPath(code, harvestId), { method: 'DELETE', headers: bearer(token) }, fetchFn);
 }
