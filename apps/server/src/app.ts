@@ -11,6 +11,7 @@ import {
 } from '@kring/core';
 import { authenticate, stillCurrent } from './auth';
 import { type BoardSyncOptions, createBoardSync } from './boards';
+import { redisBoardRelay } from './boards/cluster-relay';
 import { CaptionService } from './captions/service';
 import { CirclePurge } from './circles/purge';
 import { CircleService } from './circles/service';
@@ -30,7 +31,7 @@ import { type Log, createLog } from './log';
 import { type LimitTable, createLimits } from './limits';
 import { boardRateLimits } from './limits/boards';
 import { httpLimits } from './limits/http';
-import { Presence } from './realtime/presence';
+import { Presence, type PresenceTracker } from './realtime/presence';
 import { boardsToRecheck } from './realtime/board-access';
 import { attachControlPlane } from './realtime/socket';
 import { BoardCommands } from './sessions/board-commands';
@@ -45,6 +46,11 @@ import { metricsRoute } from './ops/metrics-route';
 import { readiness, storeCheck } from './ops/ready';
 import { timedStore } from './ops/store-timing';
 import { TokenSigner, loadSecret } from './tokens';
+import { ClusterPresence } from './cluster/presence';
+import { type ClusterSettings, connectRedis } from './cluster/redis';
+import { startSessionPlane } from './cluster/session-plane';
+import { socketAdapter } from './cluster/socket-adapter';
+import { newId } from './ids';
 
 export interface KringOptions {
   dataDir: string;
@@ -72,6 +78,11 @@ export interface KringOptions {
   mail?: MailSettings;
   /** GET /metrics asks for this bearer token (METRICS_TOKEN); unset, loopback only (ops/metrics-route.ts). */
   metricsToken?: string;
+  /**
+   * Issue 17: several nodes share one Redis (REDIS_URL, REDIS_PREFIX) and one PostgreSQL `store`;
+   * unset, this process is the only node and nothing below changes.
+   */
+  cluster?: ClusterSettings;
 }
 
 export interface KringServer {
@@ -103,13 +114,30 @@ export interface KringServer {
  */
 export async function startKring(opts: KringOptions): Promise<KringServer> {
   const log = opts.log ?? createLog('info');
+  if (opts.cluster && (opts.store === undefined || opts.store instanceof SqliteStore)) {
+    // The SQLite file is one machine's: a second node would see none of it.
+    throw new Error('Several nodes (REDIS_URL) need one shared PostgreSQL database: set DATABASE_URL too.');
+  }
   // Operations (issue 17): metrics per server (tests run several), the store timed, readiness.
   const metrics = new KringMetrics();
   const store = timedStore(opts.store ?? new SqliteStore(opts.dataDir), metrics);
-  const ready = readiness({ store: storeCheck(store) });
   const secret = loadSecret(opts.dataDir, opts.secret);
   const tokens = new TokenSigner(secret);
-  const presence = new Presence();
+  // Issue 17, several nodes: one Redis link for what they share, this node's id in it, and presence
+  // counted across them. Without `cluster` this process is the only node, as before.
+  const nodeId = newId();
+  const redisFailed = (err: unknown) =>
+    log('error', 'redis', { error: err instanceof Error ? err.message : 'unknown' });
+  const redis = opts.cluster ? await connectRedis(opts.cluster, redisFailed) : undefined;
+  const clusterPresence = redis ? await ClusterPresence.start(redis, nodeId, redisFailed) : undefined;
+  // Board updates and cursors across nodes (boards/cluster-relay.ts), subscribed before any load.
+  const boardRelay = redis ? await redisBoardRelay(redis, nodeId, log) : undefined;
+  const presence: PresenceTracker = clusterPresence ?? new Presence();
+  // Ready when the store answers, and Redis too when nodes share one (a load balancer's question).
+  const ready = readiness({
+    store: storeCheck(store),
+    ...(redis ? { redis: async () => void (await redis.client.ping()) } : {}),
+  });
   const limits = createLimits(opts.limits);
   const trustProxy = opts.trustProxy ?? false;
   const sessions = new SessionService(
@@ -125,6 +153,7 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
     {
       store,
       log,
+      ...(boardRelay ? { relay: boardRelay } : {}),
       async authorize(boardId, token) {
         const who = await authenticate(tokens, sessions, token);
         if (!who.ok) return { ok: false, code: 'unauthorized' };
@@ -269,6 +298,7 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
     trustProxy,
     ...(opts.slowReaders ? { slowReaders: opts.slowReaders } : {}),
     onCommand: (type, outcome, ms) => metrics.commandDone(type, outcome, ms),
+    ...(redis ? { adapter: socketAdapter(redis) } : {}),
   });
   metrics.watch({
     socketConnections: () => control.io.of('/').sockets.size,
@@ -307,6 +337,22 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.scheduler ? { scheduler: opts.scheduler } : {}),
   });
+
+  // Issue 17: session events and deletions reach every node (cluster/session-plane.ts).
+  const sessionPlane = redis
+    ? await startSessionPlane({
+        link: redis,
+        nodeId,
+        sessions,
+        ended(sessionId) {
+          control.endSession(sessionId);
+          captions.forget(sessionId);
+          // Its board connections on this node close now (4404), not at their next message.
+          void boards.endSession(sessionId, []);
+        },
+        log,
+      })
+    : undefined;
 
   const countdown = new BreakoutCountdown(sessions, log, opts.scheduler);
   try {
@@ -362,6 +408,9 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
         mail.close();
         await boards.closeAll();
         await control.close();
+        await sessionPlane?.close();
+        await clusterPresence?.close();
+        await redis?.close();
         httpServer.closeAllConnections();
         await stopped;
         await store.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, mailSettingsOf } from './config';
+import { clusterSettingsOf, loadConfig, mailSettingsOf } from './config';
 
 describe('loadConfig', () => {
   it('uses the embedded defaults when nothing is set', () => {
@@ -43,6 +43,28 @@ describe('loadConfig', () => {
     );
     // The password is never echoed.
     expect(() => loadConfig({ DATABASE_URL: 'mysql://kring:hunter22@db/kring' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('hunter22') }),
+    );
+  });
+
+  it('runs one node unless REDIS_URL is set, and then needs DATABASE_URL', () => {
+    expect(clusterSettingsOf(loadConfig({}))).toBeUndefined();
+    const db = { DATABASE_URL: 'postgres://kring@db.example.org/kring' };
+    expect(clusterSettingsOf(loadConfig({ ...db, REDIS_URL: 'redis://cache:6379' }))).toEqual({
+      url: 'redis://cache:6379',
+    });
+    expect(
+      clusterSettingsOf(loadConfig({ ...db, REDIS_URL: 'rediss://:pw@cache:6380', REDIS_PREFIX: 'summit:' })),
+    ).toEqual({ url: 'rediss://:pw@cache:6380', prefix: 'summit:' });
+    // SQLite is one machine's file: several nodes are refused at start, with what to do.
+    expect(() => loadConfig({ REDIS_URL: 'redis://cache:6379' })).toThrow(
+      /REDIS_URL: several nodes \(REDIS_URL\) need one shared PostgreSQL database: set DATABASE_URL too/,
+    );
+    expect(() => loadConfig({ ...db, REDIS_URL: 'http://cache:6379' })).toThrow(
+      /REDIS_URL: REDIS_URL must start with redis:\/\/ or rediss:\/\//,
+    );
+    expect(() => loadConfig({ ...db, REDIS_URL: 'redis://:hunter22@cache' })).not.toThrow();
+    expect(() => loadConfig({ ...db, REDIS_URL: 'ftp://:hunter22@cache' })).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('hunter22') }),
     );
   });

@@ -48,10 +48,26 @@ const Env = z
         'DATABASE_URL must start with postgres:// or postgresql://',
       )
       .optional(),
+    /**
+     * Issue 17: several nodes share this Redis (`redis://host:6379`, `rediss://…` with TLS): the
+     * socket.io adapter, session events, presence. Unset: one node, nothing shared. The messages
+     * never repeat the value (a password).
+     */
+    REDIS_URL: z
+      .url('REDIS_URL must be a URL such as redis://host:6379')
+      .refine((v) => /^rediss?:\/\//.test(v), 'REDIS_URL must start with redis:// or rediss://')
+      .optional(),
+    /** Issue 17: what every Redis key and channel of this installation starts with (default `kring:`). */
+    REDIS_PREFIX: z.string().min(1).max(100).optional(),
   })
   .refine((env) => !env.SMTP_URL || env.MAIL_FROM, {
     message: 'MAIL_FROM is needed when SMTP_URL is set',
     path: ['MAIL_FROM'],
+  })
+  .refine((env) => !env.REDIS_URL || env.DATABASE_URL, {
+    // The SQLite file is one machine's: a second node would see none of it.
+    message: 'several nodes (REDIS_URL) need one shared PostgreSQL database: set DATABASE_URL too',
+    path: ['REDIS_URL'],
   });
 
 export type Config = z.infer<typeof Env>;
@@ -64,6 +80,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** The Redis several nodes share, for `startKring` (undefined: this is the only node). */
+export function clusterSettingsOf(config: Config): { url: string; prefix?: string } | undefined {
+  if (!config.REDIS_URL) return undefined;
+  return { url: config.REDIS_URL, ...(config.REDIS_PREFIX ? { prefix: config.REDIS_PREFIX } : {}) };
 }
 
 /** The mail settings for `startKring` (undefined: no mail). */

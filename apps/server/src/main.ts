@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RequestHandler } from 'express';
 import { startKring } from './app';
-import { loadConfig, mailSettingsOf } from './config';
+import { clusterSettingsOf, loadConfig, mailSettingsOf } from './config';
 import { createLog } from './log';
 import { deferredHandler } from './http/deferred-handler';
 import { PostgresStore } from './store/postgres/postgres-store';
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     return handler;
   });
   const mail = mailSettingsOf(config);
+  const cluster = clusterSettingsOf(config);
   // Issue 17: DATABASE_URL chooses PostgreSQL (migrated before anything starts); unset, the store
   // is the SQLite file under DATA_DIR. The error names the setting, never its value (a password).
   let store: PostgresStore | undefined;
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
     // Optional (issue 16): registration mails when SMTP_URL is set; Kring runs without it.
     ...(mail ? { mail } : {}),
     ...(store ? { store } : {}),
+    // Issue 17: REDIS_URL makes this one node of several (config.ts makes sure DATABASE_URL is set).
+    ...(cluster ? { cluster } : {}),
     ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
     webHandler: web.handler,
     log,
@@ -63,6 +66,7 @@ async function main(): Promise<void> {
     url: server.url,
     dataDir: resolve(config.DATA_DIR),
     store: store ? 'postgresql' : 'sqlite',
+    nodes: cluster ? 'several (redis)' : 'one',
   });
   process.stdout.write(`\n  Kring is running at ${server.url}\n\n`);
 

@@ -1,5 +1,6 @@
 import type { BoardAccess } from '@kring/core';
 import type { BoardDoc, BoardStore } from '../store/store';
+import type { BoardRelay } from './cluster-relay';
 import type { WritePolicy } from './guard';
 
 export type BoardAuthResult =
@@ -37,4 +38,6 @@ export interface BoardSyncDeps {
     draftsOf: string | null,
   ): WritePolicy | null;
   log: (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
+  /** Issue 17: the other nodes serving the same documents. Left out: this node is alone. */
+  relay?: BoardRelay;
 }

@@ -19,7 +19,7 @@ import {
   WS_MAX_PAYLOAD,
 } from './limits';
 import type { BoardRoom } from './room';
-import { RoomRegistry } from './rooms';
+import { RoomRegistry, relayInto } from './rooms';
 import { type BoardDoc, docIdOf, parseDocId } from '../store/store';
 import { parseBoardUrl, refuseUpgrade, statusForAuthFailure } from './upgrade';
 
@@ -107,6 +107,8 @@ export function createBoardSync(
   /** Every open connection and the room it joined (a failed room is replaced, so keep the pair). */
   const connections = new Map<Connection, BoardRoom>();
   const limits = deps.limits;
+  // Issue 17: other nodes' updates and cursors reach the documents loaded here (queued like ours).
+  deps.relay?.listen(relayInto(registry, deps.log));
   const keepalive = startKeepalive(() => connections.keys(), options.pingIntervalMs ?? PING_INTERVAL_MS);
   let closing = false;
 
@@ -342,6 +344,7 @@ export function createBoardSync(
       );
       for (const [conn] of open) if (conn.ws.readyState !== WebSocket.CLOSED) conn.ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await deps.relay?.close();
     },
 
     stats() {

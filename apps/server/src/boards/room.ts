@@ -20,6 +20,8 @@ export interface RoomOptions {
 
 /** Origin of the awareness removals we make when a connection leaves. */
 const LEAVE_ORIGIN = Symbol('leave');
+/** Origin of what another node stored (issue 17): relayed to our connections, never stored again. */
+const REMOTE_ORIGIN = Symbol('remote');
 
 /**
  * One loaded board: its Y.Doc, its awareness and its connections. Every method that touches the
@@ -46,6 +48,10 @@ export class BoardRoom {
   private sizeEstimate = 0;
   /** Updates the document emitted during the current task, not yet persisted. */
   private unsaved: Uint8Array[] = [];
+  /** What applying other nodes' updates added to the document, to relay (never to store). */
+  private fromElsewhere: Uint8Array[] = [];
+  /** Awareness client ids of other nodes' connections and whose they are (BD12 for cursors). */
+  private readonly remoteAwarenessOwners = new Map<number, string>();
   /** PR6: the compaction that follows new rows within `compactWithinMs`. */
   private compactTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -82,8 +88,10 @@ export class BoardRoom {
       }
     }
     this.sizeEstimate = Y.encodeStateAsUpdate(this.doc).length;
-    // Only listen now: loading must not be persisted again.
-    this.doc.on('update', (update: Uint8Array) => this.unsaved.push(update));
+    // Only listen now: loading must not be persisted again (nor what other nodes stored).
+    this.doc.on('update', (update: Uint8Array, origin: unknown) =>
+      (origin === REMOTE_ORIGIN ? this.fromElsewhere : this.unsaved).push(update),
+    );
     if (this.state === 'loading') this.state = 'ready';
   }
 
@@ -153,12 +161,84 @@ export class BoardRoom {
   applyClientAwareness(conn: Connection, update: Uint8Array): void {
     const entries = readAwarenessEntries(update);
     const foreign = entries.some((e) => {
-      const owner = this.awarenessOwner(e.clientId);
-      return owner !== undefined && owner.participantId !== conn.participantId;
+      const owner =
+        this.awarenessOwner(e.clientId)?.participantId ?? this.remoteAwarenessOwners.get(e.clientId);
+      return owner !== undefined && owner !== conn.participantId;
     });
     if (foreign) return;
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
     if (conn.awarenessIds.size > AWARENESS_IDS_PER_CONNECTION) throw badMessage('too many awareness clients');
+  }
+
+  /**
+   * Issue 17: an update another node stored (row `seq`), applied and relayed to our connections,
+   * not stored again. Runs in the board queue, so one arriving during the load waits for it (and
+   * is then applied a second time at worst, which Yjs ignores).
+   */
+  async applyRemoteUpdate(update: Uint8Array, seq: number, participantId: string | null): Promise<void> {
+    if (this.state !== 'ready') return;
+    // BD12: the client ids its writer used there are theirs here too.
+    if (participantId !== null) this.clientIds.claim(this.doc, update, participantId);
+    const store = this.doc.store;
+    const pendingBefore = [store.pendingStructs, store.pendingDs];
+    this.applyFromElsewhere(update);
+    this.rows++;
+    if (seq > this.lastSeq) this.lastSeq = seq;
+    // Waiting on something we never got: a message lost on the way (Redis restarting). The store has it.
+    const stuck = store.pendingStructs !== null || store.pendingDs !== null;
+    if (stuck && (store.pendingStructs !== pendingBefore[0] || store.pendingDs !== pendingBefore[1])) {
+      await this.catchUp();
+    }
+  }
+
+  /** Issue 17: applies every stored row (what other nodes stored while their messages were lost). */
+  async catchUp(): Promise<void> {
+    if (this.state !== 'ready') return;
+    const rows = await this.deps.store.loadBoardUpdates(this.docId);
+    if (this.state !== 'ready' || rows.length === 0) return;
+    this.applyFromElsewhere(rows.length === 1 ? rows[0]!.update : Y.mergeUpdates(rows.map((r) => r.update)));
+    this.rows = rows.length;
+    this.lastSeq = Math.max(this.lastSeq, lastSeq(rows));
+  }
+
+  /** Issue 17: an awareness change of another node's connection, relayed to ours. */
+  applyRemoteAwareness(update: Uint8Array, participantId: string | null): void {
+    if (this.state !== 'ready') return;
+    let entries: ReturnType<typeof readAwarenessEntries>;
+    try {
+      entries = readAwarenessEntries(update);
+    } catch {
+      this.deps.log('warn', 'board relay message dropped', {
+        docId: this.docId,
+        reason: 'malformed awareness',
+      });
+      return;
+    }
+    // Someone else's connection here speaks for one of these ids: not applied (BD12 for cursors).
+    const foreign = entries.some((e) => {
+      const owner = this.awarenessOwner(e.clientId);
+      return owner !== undefined && owner.participantId !== participantId;
+    });
+    if (foreign) return;
+    for (const e of entries) {
+      if (participantId !== null && !e.removed) this.remoteAwarenessOwners.set(e.clientId, participantId);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
+  }
+
+  /** Applies what another node stored; what was new to us goes to every connection. */
+  private applyFromElsewhere(update: Uint8Array): void {
+    try {
+      Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    } catch (err) {
+      this.deps.log('warn', 'board relay update not applied', { docId: this.docId, error: String(err) });
+    }
+    const added = this.fromElsewhere;
+    this.fromElsewhere = [];
+    if (added.length === 0) return; // all known already (Yjs emits nothing then)
+    const merged = added.length === 1 ? added[0]! : Y.mergeUpdates(added);
+    this.sizeEstimate += merged.length;
+    this.broadcast(encodeUpdate(merged), null);
   }
 
   /** Takes a connection out; its awareness states are removed and that is broadcast. */
@@ -233,6 +313,14 @@ export class BoardRoom {
     }
     this.rows++;
     this.sizeEstimate += update.length;
+    // Stored: the other nodes holding this document may have it now.
+    this.deps.relay?.publish({
+      kind: 'update',
+      docId: this.docId,
+      seq: this.lastSeq,
+      participantId: origin?.participantId ?? null,
+      update,
+    });
     if (this.state !== 'ready') return;
     this.broadcast(encodeUpdate(update), origin);
     if (this.rows > this.nextCompactionAt) {
@@ -293,9 +381,21 @@ export class BoardRoom {
       }
       for (const id of changes.removed) from.awarenessIds.delete(id);
     }
+    for (const id of changes.removed) this.remoteAwarenessOwners.delete(id);
     const ids = [...changes.added, ...changes.updated, ...changes.removed];
-    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
+    const awarenessUpdate = awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids);
+    const message = encodeAwareness(awarenessUpdate);
     for (const conn of this.conns) if (conn !== from) this.relay(conn, message);
+    // Issue 17: our connections' changes (and their leaving) go to the other nodes; what came from
+    // there, and states timing out (every node times them out itself), do not.
+    if (from || origin === LEAVE_ORIGIN) {
+      this.deps.relay?.publish({
+        kind: 'awareness',
+        docId: this.docId,
+        participantId: from?.participantId ?? null,
+        update: awarenessUpdate,
+      });
+    }
   };
 
   /**

@@ -1,3 +1,4 @@
+import type { RelayHandlers } from './cluster-relay';
 import type { BoardSyncDeps } from './deps';
 import { BoardRoom } from './room';
 
@@ -109,4 +110,29 @@ export class RoomRegistry {
   private forget(room: BoardRoom): void {
     if (this.rooms.get(room.docId) === room) this.rooms.delete(room.docId);
   }
+}
+
+/**
+ * Issue 17: where other nodes' messages go. A document not loaded here ignores them (a later load
+ * reads the store, where the update already is: it was stored before it was published); one
+ * loading waits for its load in the queue.
+ */
+export function relayInto(registry: RoomRegistry, log: BoardSyncDeps['log']): RelayHandlers {
+  const failed = (err: unknown) => log('warn', 'board relay message failed', { error: String(err) });
+  return {
+    message(message) {
+      const room = registry.get(message.docId);
+      if (!room) return;
+      void room.queue
+        .run(() =>
+          message.kind === 'update'
+            ? room.applyRemoteUpdate(message.update, message.seq, message.participantId)
+            : room.applyRemoteAwareness(message.update, message.participantId),
+        )
+        .catch(failed);
+    },
+    resync() {
+      for (const room of registry.all()) void room.queue.run(() => room.catchUp()).catch(failed);
+    },
+  };
 }

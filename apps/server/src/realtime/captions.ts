@@ -64,6 +64,8 @@ export function captionFanOut(
     const state = sessions.peek(sessionId);
     const roomsOpen = state?.breakouts.current?.status === 'open';
     if (scope === null || (scope === PLENARY && !roomsOpen)) {
+      // Cluster-wide (issue 17): captions are taken in on the captioner's node only, not replayed
+      // by the others as session events are, so this one node tells every node's screens.
       io.to(roomOf(sessionId)).emit('caption', update);
       return;
     }

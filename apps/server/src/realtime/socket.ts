@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import {
   type ClientToServerEvents,
   Command,
@@ -7,7 +7,7 @@ import {
   PROTOCOL_VERSION,
   type ServerToClientEvents,
 } from '@kring/protocol';
-import { needsRedaction, redactBatch, redactState } from '@kring/core';
+import { type SessionState, needsRedaction, redactBatch, redactState } from '@kring/core';
 import { authenticate, stillCurrent } from '../auth';
 import { type Limits, createLimits } from '../limits';
 import { coolingDown, guardSocket, handshakeAllowed } from '../limits/socket';
@@ -17,7 +17,7 @@ import { captionFanOut, handleCaptions } from './captions';
 import { invalid } from './invalid';
 import type { CommandResult, SessionService } from '../sessions/service';
 import type { TokenSigner } from '../tokens';
-import type { Presence } from './presence';
+import type { PresenceTracker } from './presence';
 import { PresenceBroadcast } from './presence-broadcast';
 import { RecentBatches } from './recent-batches';
 import { StateJson } from './state-json';
@@ -48,7 +48,7 @@ export interface ControlPlaneDeps {
   sessions: SessionService;
   /** Live captions: their socket events and their fan-out by scope (CA3). */
   captions: CaptionService;
-  presence: Presence;
+  presence: PresenceTracker;
   tokens: TokenSigner;
   log: Log;
   clock?: () => number;
@@ -62,6 +62,12 @@ export interface ControlPlaneDeps {
   slowReaders?: { everyMs?: number; maxBytes?: number };
   /** Told of every answered command: its type (`invalid` when unparsable), `ok` or the error code, ms taken. */
   onCommand?: (type: string, outcome: string, ms: number) => void;
+  /**
+   * Issue 17, several nodes: the socket.io adapter they share (Redis Streams). Its connection state
+   * recovery gives back what went out cluster-wide; session events go out per node (see below),
+   * and a client catches up with those through `resume`, which it asks on every connect.
+   */
+  adapter?: ServerOptions['adapter'];
 }
 
 /** The socket.io control plane: handshake auth, commands with acks, event and presence broadcast. */
@@ -78,6 +84,7 @@ export function attachControlPlane({
   trustProxy = false,
   slowReaders = {},
   onCommand = () => {},
+  adapter,
 }: ControlPlaneDeps) {
   const io: KringServer = new Server(httpServer, {
     path: '/socket.io',
@@ -85,6 +92,10 @@ export function attachControlPlane({
     // The board sync shares this HTTP server and authorizes upgrades asynchronously.
     destroyUpgrade: false,
     maxHttpBufferSize: 64 * 1024,
+    // The handshake is checked again on a recovered connection (removed or signed out meanwhile).
+    ...(adapter
+      ? { adapter, connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false } }
+      : {}),
   });
 
   io.use(async (socket, next) => {
@@ -121,13 +132,24 @@ export function attachControlPlane({
   const stateJson = new StateJson();
   // What was published lately, for clients that come back after a moment away (people once, then deltas).
   const recent = new RecentBatches(clock);
-  // Who came and went, gathered per session (a join storm must not cost N² messages).
+  // Who came and went, gathered per session (a join storm must not cost N² messages). Every node
+  // hears every change (cluster presence) and tells its own sockets: `local`, or each would get it
+  // once per node.
   const presenceOut = new PresenceBroadcast((sessionId, update) =>
-    io.to(room(sessionId)).emit('presence', update),
+    io.local.to(room(sessionId)).emit('presence', update),
+  );
+  presence.onChange((sessionId, participantId, online) =>
+    presenceOut.change(sessionId, participantId, online),
   );
 
   io.on('connection', (socket: KringSocket) => {
     const { sessionId, participantId } = socket.data;
+    /**
+     * The state as it is in the turn the answer leaves, not as it was before the `await`: a batch
+     * stored or caught up with (issue 17) meanwhile went out to this socket already, and an answer
+     * older than it would leave the client a gap.
+     */
+    const newest = (loaded: SessionState | null) => (loaded ? (sessions.peek(sessionId) ?? loaded) : null);
     // Signed out or removed while the handshake was being checked: the cut already happened.
     if (!stillCurrent(sessions, socket.data)) {
       socket.disconnect(true);
@@ -136,11 +158,11 @@ export function attachControlPlane({
     // First: every packet is counted before any handler below parses it.
     guardSocket(socket, limits, log);
     void socket.join(room(sessionId));
-    if (presence.connect(sessionId, participantId)) presenceOut.change(sessionId, participantId, true);
+    presence.connect(sessionId, participantId);
 
     socket.on('snapshot', async (ack) => {
       if (typeof ack !== 'function') return;
-      const state = await sessions.get(sessionId);
+      const state = newest(await sessions.get(sessionId));
       if (!state) return ack({ ok: false, error: { code: 'not_found', message: 'the session is gone' } });
       ack({
         ok: true,
@@ -156,7 +178,7 @@ export function attachControlPlane({
       if (!Number.isSafeInteger(since) || since < 0) {
         return ack({ ok: false, error: { code: 'bad_request', message: 'resume: a version, 0 or more' } });
       }
-      const state = await sessions.get(sessionId);
+      const state = newest(await sessions.get(sessionId));
       if (!state) return ack({ ok: false, error: { code: 'not_found', message: 'the session is gone' } });
       ack({
         ok: true,
@@ -196,8 +218,8 @@ export function attachControlPlane({
 
     socket.on('disconnect', () => {
       if (presence.disconnect(sessionId, participantId)) {
-        presenceOut.change(sessionId, participantId, false);
-        // What they were typing goes with them (a stale partial would stay on every screen).
+        // What they were typing goes with them (a stale partial would stay on every screen); the
+        // partial lives on the node they typed on.
         captions.dropPartial(sessionId, participantId);
       }
     });
@@ -208,8 +230,11 @@ export function attachControlPlane({
   sessions.onEvents((sessionId, events, before) => {
     recent.record(sessionId, before, events);
     // `before` lets core tell room board events (BR18) from the plenary's, which go out once.
+    // Every node runs this for every batch (its own, or caught up with from another node): each
+    // tells only its own sockets (`local`), or people would get a batch once per node. Local
+    // emits also leave at once, in the order of the per-socket ones below.
     if (!needsRedaction(events, before)) {
-      io.to(room(sessionId)).emit('events', { events });
+      io.local.to(room(sessionId)).emit('events', { events });
     } else {
       // Some events carry what not everyone may see (private facts, rooms someone may not read):
       // each person gets their own cut. Presence stays session-wide: it says who is connected,
@@ -237,11 +262,15 @@ export function attachControlPlane({
   return {
     io,
     presence,
-    /** PR4: the session is deleted: every connection of it is cut (coming back, they learn it is gone). */
+    /**
+     * PR4: the session is deleted: every connection of it here is cut (coming back, they learn it
+     * is gone). Local: every node runs this, the others when they hear of the deletion (after
+     * forgetting the session, so a reconnection cannot find it in their cache).
+     */
     endSession(sessionId: string) {
       presenceOut.forget(sessionId);
       recent.forget(sessionId);
-      io.in(room(sessionId)).disconnectSockets(true);
+      io.local.in(room(sessionId)).disconnectSockets(true);
     },
     close: () => {
       stopSweep();

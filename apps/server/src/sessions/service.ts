@@ -49,8 +49,13 @@ const hashOf = (secret: string): string => createHash('sha256').update(secret, '
 export type CommandResult = { ok: true; version: number } | { ok: false; error: ErrorBody };
 /** Told about every stored batch, with the state before it (per-audience redaction needs it). */
 type Listener = (sessionId: string, events: SessionEvent[], before: SessionState) => void;
-/** Told when a session's state is read from the store (first use, or again after a conflict). */
+/** Told when a session's state is read from the store (first use, or again after its cache was dropped). */
 type LoadListener = (sessionId: string, state: SessionState) => void;
+/** Told what this process itself stored or deleted (issue 17: other nodes hear of it). */
+export interface LocalChanges {
+  appended(sessionId: string, version: number): void;
+  removed(sessionId: string): void;
+}
 
 const MAX_CONFLICT_RETRIES = 5;
 /** The queue lane of loads, joins and the server's own decisions (participant ids never look like this). */
@@ -110,6 +115,7 @@ export class SessionService {
   private readonly serial = new FairSerial();
   private readonly listeners = new Set<Listener>();
   private readonly loadListeners = new Set<LoadListener>();
+  private readonly localChanges = new Set<LocalChanges>();
 
   constructor(
     private readonly store: Store,
@@ -132,6 +138,34 @@ export class SessionService {
   onLoad(listener: LoadListener): () => void {
     this.loadListeners.add(listener);
     return () => this.loadListeners.delete(listener);
+  }
+
+  /** Issue 17: what this node appends or deletes itself (not what it catches up with). */
+  onLocalChange(listener: LocalChanges): () => void {
+    this.localChanges.add(listener);
+    return () => this.localChanges.delete(listener);
+  }
+
+  /**
+   * Issue 17: another node stored the session's events up to `version`. A node holding the
+   * session's state reads what it lacks and tells its listeners, as if it had appended them itself,
+   * so its own sockets get their cuts, lose access or are cut off. In the session's queue, so it
+   * never lands in the middle of a local decision; a node that holds no state has nothing to update
+   * (it reads the whole log on first use). Queued even then: a load already in the queue may have
+   * read the log just before these events were stored.
+   */
+  async catchUp(sessionId: string, version: number): Promise<void> {
+    await this.serial.run(sessionId, SERVER_LANE, async () => {
+      const state = this.states.get(sessionId);
+      if (state && state.version < version) await this.refresh(sessionId, state);
+    });
+  }
+
+  /** Issue 17: another node deleted the session (PR4): this one forgets it, after what is queued. */
+  async forget(sessionId: string): Promise<void> {
+    await this.serial.run(sessionId, SERVER_LANE, async () => {
+      this.states.delete(sessionId);
+    });
   }
 
   /** S1/S2: a new session, blank or with a session template's agenda and boards (one batch). */
@@ -201,6 +235,7 @@ export class SessionService {
     return this.serial.run(sessionId, SERVER_LANE, async () => {
       const removed = await erase();
       this.states.delete(sessionId);
+      if (removed) for (const l of this.localChanges) l.removed(sessionId);
       return removed;
     });
   }
@@ -304,18 +339,36 @@ export class SessionService {
         try {
           stored = await this.store.appendEvents(sessionId, state.version, decision.events);
         } catch (err) {
-          // Another process appended first: drop the cached state and decide again on fresh state.
+          // Another node appended first: catch up with what it stored (its events reach this
+          // node's listeners too) and decide again on fresh state.
           if (!(err instanceof VersionConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw err;
-          this.states.delete(sessionId);
+          await this.refresh(sessionId, state);
           continue;
         }
         const next = replay(stored, state);
         this.states.set(sessionId, next);
         for (const l of this.listeners) l(sessionId, stored, state);
+        for (const l of this.localChanges) l.appended(sessionId, next.version);
         await after?.({ events: stored, before: state, state: next });
         return { ok: true, version: next.version };
       }
     });
+  }
+
+  /**
+   * Brings a cached state up to what the store holds and tells the listeners about the events it
+   * lacked. When the log does not continue it (the session was deleted), the cache is dropped and
+   * the next use reads the store again.
+   */
+  private async refresh(sessionId: string, state: SessionState): Promise<void> {
+    const events = (await this.store.loadEvents(sessionId, state.version)).filter((e) => e.v > state.version);
+    if (events[0]?.v !== state.version + 1) {
+      this.states.delete(sessionId);
+      return;
+    }
+    const next = replay(events, state);
+    this.states.set(sessionId, next);
+    for (const l of this.listeners) l(sessionId, events, state);
   }
 
   private async load(sessionId: string): Promise<SessionState | null> {

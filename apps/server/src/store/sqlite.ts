@@ -22,6 +22,7 @@ import {
   type StoredRegistration,
   type Store,
   VersionConflictError,
+  compactedUpdate,
   docIdOf,
   parseDocId,
 } from './store';
@@ -245,10 +246,10 @@ export class SqliteStore implements Store {
     }
   }
 
-  async loadEvents(sessionId: string): Promise<SessionEvent[]> {
-    const rows = this.sql('SELECT body FROM session_events WHERE session_id = ? ORDER BY version').all(
-      sessionId,
-    ) as { body: string }[];
+  async loadEvents(sessionId: string, after = 0): Promise<SessionEvent[]> {
+    const rows = this.sql(
+      'SELECT body FROM session_events WHERE session_id = ? AND version > ? ORDER BY version',
+    ).all(sessionId, after) as { body: string }[];
     return rows.map((r) => SessionEventSchema.parse(JSON.parse(r.body)));
   }
 
@@ -301,6 +302,11 @@ export class SqliteStore implements Store {
   async compactBoard(docId: string, merged: Uint8Array, throughSeq: number): Promise<void> {
     const [boardId, doc] = this.key(docId);
     this.db.transaction(() => {
+      // Merge what is stored, not only what the caller has (see BoardStore.compactBoard).
+      const stored = this.sql(
+        'SELECT update_bytes FROM board_updates WHERE board_id = ? AND doc = ? AND seq <= ?',
+      ).all(boardId, doc, throughSeq) as { update_bytes: Buffer }[];
+      const state = compactedUpdate([merged, ...stored.map((r) => new Uint8Array(r.update_bytes))]);
       this.sql('DELETE FROM board_updates WHERE board_id = ? AND doc = ? AND seq <= ?').run(
         boardId,
         doc,
@@ -311,7 +317,7 @@ export class SqliteStore implements Store {
         boardId,
         doc,
         throughSeq,
-        Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength),
+        Buffer.from(state.buffer, state.byteOffset, state.byteLength),
       );
     })();
     // PR6: compaction is how removed and edited-away words leave a board's log; the WAL follows.

@@ -5,6 +5,7 @@ import type {
   NewSessionEvent,
   SessionEvent,
 } from '@kring/protocol';
+import * as Y from 'yjs';
 
 /** Raised by `appendEvents` when the session moved on since the caller read it (optimistic concurrency). */
 export class VersionConflictError extends Error {
@@ -30,8 +31,34 @@ export interface BoardStore {
   /** Appends one update; resolves once it is durable. Returns the row's sequence number. */
   appendBoardUpdate(docId: string, update: Uint8Array): Promise<number>;
   loadBoardUpdates(docId: string): Promise<StoredBoardUpdate[]>;
-  /** Replaces every row with `seq <= throughSeq` by one merged update, in one transaction. */
+  /**
+   * Replaces every stored row with `seq <= throughSeq` by one row at `throughSeq`, in one
+   * transaction: the state of those rows and `merged` (the caller's document) together, as
+   * `compactedUpdate` makes it. The rows are read inside the transaction, so a row another node
+   * wrote below `throughSeq` that the caller never applied is kept in the result, not lost
+   * (issue 17: sequence numbers are not commit order). Rows still uncommitted stay as they are.
+   */
   compactBoard(docId: string, merged: Uint8Array, throughSeq: number): Promise<void>;
+}
+
+/**
+ * The one update `compactBoard` stores for `updates` (the caller's state first, then the stored
+ * rows): applied to a fresh, garbage-collected Y.Doc and encoded. Not `Y.mergeUpdates`: it keeps
+ * the content of deleted items, and compaction is how removed and edited-away text leaves the store
+ * (PR6). Applied one by one in one transaction, the caller's state first: the rows it already has
+ * are then skipped struct by struct, several times faster than merging two full states. Structs
+ * whose dependencies are missing stay in the result (`encodeStateAsUpdate` includes pending ones).
+ */
+export function compactedUpdate(updates: readonly Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc(); // gc is on by default
+  try {
+    doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(doc, update);
+    });
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
 }
 
 /**
@@ -251,7 +278,11 @@ export interface Store extends BoardStore, CaptionStore, CircleStore {
     expectedVersion: number,
     events: readonly NewSessionEvent[],
   ): Promise<SessionEvent[]>;
-  loadEvents(sessionId: string): Promise<SessionEvent[]>;
+  /**
+   * The session's events in version order; with `after`, only those with a version above it (a
+   * node catching its cached state up with what another node appended, issue 17).
+   */
+  loadEvents(sessionId: string, after?: number): Promise<SessionEvent[]>;
   /** Which session a board belongs to, or null. */
   sessionIdForBoard(boardId: string): Promise<string | null>;
   /**

@@ -1,5 +1,6 @@
 import type { NewSessionEvent } from '@kring/protocol';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { MODERATION_DOC, docIdOf, draftsDoc } from '../store';
 import { type ContractContext, NOW, bytes, withSession } from './fixtures';
 
@@ -60,22 +61,62 @@ export function boardContract(t: ContractContext): void {
       await withSession(store, 'session01', 'ABCDEF');
       const board = 'board-session01';
       const drafts = docIdOf(board, draftsDoc('part0001'));
-      await store.appendBoardUpdate(board, bytes(1));
+      const writer = new Writer();
+      await store.appendBoardUpdate(board, writer.note('n1', 'one'));
       const draft = await store.appendBoardUpdate(drafts, bytes(7));
-      const second = await store.appendBoardUpdate(board, bytes(2));
-      const later = await store.appendBoardUpdate(board, bytes(3));
-      await store.compactBoard(board, bytes(1, 2), second);
-      expect(await store.loadBoardUpdates(board)).toEqual([
-        { seq: second, update: bytes(1, 2) },
-        { seq: later, update: bytes(3) },
-      ]);
+      const second = await store.appendBoardUpdate(board, writer.note('n2', 'two'));
+      const upToSecond = writer.state();
+      const third = writer.note('n3', 'three');
+      const later = await store.appendBoardUpdate(board, third);
+      await store.compactBoard(board, upToSecond, second);
+      const rows = await store.loadBoardUpdates(board);
+      expect(rows.map((r) => r.seq)).toEqual([second, later]);
+      expect(rows[1]!.update).toEqual(third);
+      expect(notesIn(rows)).toEqual({ n1: 'one', n2: 'two', n3: 'three' });
       // Another document of the board is not touched by the board's compaction.
       expect(await store.loadBoardUpdates(drafts)).toEqual([{ seq: draft, update: bytes(7) }]);
       // Appends go on after it.
-      const next = await store.appendBoardUpdate(board, bytes(4));
+      const next = await store.appendBoardUpdate(board, writer.note('n4', 'four'));
       expect(next).toBeGreaterThan(later);
-      await store.compactBoard(board, bytes(1, 2, 3, 4), next);
-      expect(await store.loadBoardUpdates(board)).toEqual([{ seq: next, update: bytes(1, 2, 3, 4) }]);
+      await store.compactBoard(board, writer.state(), next);
+      const once = await store.loadBoardUpdates(board);
+      expect(once.map((r) => r.seq)).toEqual([next]);
+      expect(notesIn(once)).toEqual({ n1: 'one', n2: 'two', n3: 'three', n4: 'four' });
+    });
+
+    it('compactBoard merges what is stored: a row written behind the caller’s back survives', async () => {
+      const store = await t.fresh();
+      await withSession(store, 'session01', 'ABCDEF');
+      const board = 'board-session01';
+      // Two nodes hold the board; the caller (here) never applied the other node's row.
+      const here = new Writer();
+      const there = new Writer();
+      await store.appendBoardUpdate(board, here.note('n1', 'mine'));
+      await store.appendBoardUpdate(board, there.note('n2', 'theirs'));
+      const mine = await store.appendBoardUpdate(board, here.note('n3', 'mine too'));
+      await store.compactBoard(board, here.state(), mine);
+      const rows = await store.loadBoardUpdates(board);
+      expect(rows.map((r) => r.seq)).toEqual([mine]);
+      expect(notesIn(rows)).toEqual({ n1: 'mine', n2: 'theirs', n3: 'mine too' });
+    });
+
+    it('compactBoard: text removed in a stored row leaves the store, whoever removed it (PR6)', async () => {
+      const store = await t.fresh();
+      await withSession(store, 'session01', 'ABCDEF');
+      const board = 'board-session01';
+      const here = new Writer();
+      const there = new Writer();
+      await store.appendBoardUpdate(board, here.note('n1', 'Keep this'));
+      const secret = 'Confidential remark';
+      const added = there.note('n2', secret);
+      await store.appendBoardUpdate(board, added);
+      // The other node removes it; the caller never saw either row.
+      const removed = there.remove('n2');
+      const last = await store.appendBoardUpdate(board, removed);
+      await store.compactBoard(board, here.state(), last);
+      const rows = await store.loadBoardUpdates(board);
+      expect(notesIn(rows)).toEqual({ n1: 'Keep this' });
+      expect(rows.some((r) => Buffer.from(r.update).includes(secret))).toBe(false);
     });
 
     it('draftOwners lists whose drafts of a board have rows, sorted', async () => {
@@ -107,4 +148,41 @@ export function boardContract(t: ContractContext): void {
       await expect(store.appendBoardUpdate('lasting1', bytes(1))).rejects.toThrow();
     });
   });
+}
+
+/** A client writing notes (a Y.Map of texts), keeping each update it makes. */
+class Writer {
+  private readonly doc = new Y.Doc();
+
+  /** The update that adds note `id` with `text`. */
+  note(id: string, text: string): Uint8Array {
+    return this.change(() => this.doc.getMap<string>('notes').set(id, text));
+  }
+
+  remove(id: string): Uint8Array {
+    return this.change(() => this.doc.getMap<string>('notes').delete(id));
+  }
+
+  state(): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc);
+  }
+
+  private change(fn: () => void): Uint8Array {
+    let made: Uint8Array | null = null;
+    const keep = (u: Uint8Array) => {
+      made = u;
+    };
+    this.doc.on('update', keep);
+    fn();
+    this.doc.off('update', keep);
+    if (!made) throw new Error('no change');
+    return made;
+  }
+}
+
+/** The notes a stored log holds, loaded as a client would. */
+function notesIn(rows: readonly { update: Uint8Array }[]): Record<string, string> {
+  const doc = new Y.Doc();
+  for (const row of rows) Y.applyUpdate(doc, row.update);
+  return Object.fromEntries(doc.getMap<string>('notes').entries());
 }

@@ -31,6 +31,23 @@ export function sessionContract(t: ContractContext): void {
       expect(await store.sessionIdForJoinCode('ZZZZZZ')).toBeNull();
     });
 
+    it('loads only the events after a version, for a node catching up (issue 17)', async () => {
+      const store = await t.fresh();
+      const stored = await store.createSession(
+        'session01',
+        'ABCDEF',
+        opening('session01', 'ABCDEF', 'boardone1'),
+        LATER,
+      );
+      const more = await store.appendEvents('session01', stored.length, joined('part0001', 'Ada Lovelace'));
+      const last = await store.appendEvents('session01', stored.length + 1, [announcement('Welcome')]);
+      expect(await store.loadEvents('session01', 0)).toEqual([...stored, ...more, ...last]);
+      expect(await store.loadEvents('session01', stored.length)).toEqual([...more, ...last]);
+      expect(await store.loadEvents('session01', stored.length + 1)).toEqual(last);
+      expect(await store.loadEvents('session01', stored.length + 2)).toEqual([]);
+      expect(await store.loadEvents('nosession', 3)).toEqual([]);
+    });
+
     it('keeps words as typed: quotes, emoji, backslashes and a NUL escape round-trip', async () => {
       const store = await t.fresh();
       await withSession(store, 'session01', 'ABCDEF');

@@ -1,5 +1,5 @@
 import type { Sql } from 'postgres';
-import { type StoredBoardUpdate, docIdOf, parseDocId } from '../store';
+import { type StoredBoardUpdate, compactedUpdate, docIdOf, parseDocId } from '../store';
 import type { VacuumSoon } from './vacuum';
 
 /** The store splits a document id into the board (foreign key, cascade) and the document in it. */
@@ -42,10 +42,19 @@ export class PgBoards {
   async compactBoard(docId: string, merged: Uint8Array, throughSeq: number): Promise<void> {
     const [boardId, doc] = key(docId);
     await this.sql.begin(async (tx) => {
-      await tx`DELETE FROM board_updates WHERE board_id = ${boardId} AND doc = ${doc} AND seq <= ${throughSeq}`;
+      // One compaction of a document at a time across nodes: a second one waits, then (its
+      // statements taking their snapshots after the lock) merges the first one's row too, instead
+      // of colliding with it on `seq`. Appends are not blocked.
+      await tx`SELECT pg_advisory_xact_lock(hashtextextended(${`board_updates\n${boardId}\n${doc}`}, 0))`;
+      // Read and delete in one statement: what is merged is exactly what is deleted, even when
+      // another node commits a row meanwhile (see BoardStore.compactBoard).
+      const stored = await tx<{ update_bytes: Buffer }[]>`
+        DELETE FROM board_updates WHERE board_id = ${boardId} AND doc = ${doc} AND seq <= ${throughSeq}
+        RETURNING update_bytes`;
+      const state = compactedUpdate([merged, ...stored.map((r) => new Uint8Array(r.update_bytes))]);
       // The merged row must sort before rows appended after `throughSeq`, so it takes that seq.
       await tx`INSERT INTO board_updates (board_id, doc, seq, update_bytes)
-               VALUES (${boardId}, ${doc}, ${throughSeq}, ${merged})`;
+               VALUES (${boardId}, ${doc}, ${throughSeq}, ${state})`;
     });
     // PR6: compaction is how removed and edited-away words leave a board's log; VACUUM follows.
     this.vacuum.touch(['board_updates']);

@@ -103,8 +103,8 @@ export class PostgresStore implements Store {
   ): Promise<SessionEvent[]> {
     return this.sessions.appendEvents(sessionId, expectedVersion, events);
   }
-  loadEvents(sessionId: string): Promise<SessionEvent[]> {
-    return this.sessions.loadEvents(sessionId);
+  loadEvents(sessionId: string, after?: number): Promise<SessionEvent[]> {
+    return this.sessions.loadEvents(sessionId, after);
   }
   sessionsWithOpenBreakout(): Promise<string[]> {
     return this.sessions.sessionsWithOpenBreakout();

@@ -140,9 +140,10 @@ export class PgSessions {
     }
   }
 
-  async loadEvents(sessionId: string): Promise<SessionEvent[]> {
+  async loadEvents(sessionId: string, after = 0): Promise<SessionEvent[]> {
     const rows = await this.sql<{ body: string }[]>`
-      SELECT body FROM session_events WHERE session_id = ${sessionId} ORDER BY version`;
+      SELECT body FROM session_events
+      WHERE session_id = ${sessionId} AND version > ${after} ORDER BY version`;
     return rows.map((r) => SessionEventSchema.parse(JSON.parse(r.body)));
   }
 

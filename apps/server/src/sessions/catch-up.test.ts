@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SqliteStore } from '../store/sqlite';
+import { SessionService } from './service';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+/** Two services on one store: two nodes' session services, without the Redis between them. */
+function twoNodes() {
+  const dir = mkdtempSync(join(tmpdir(), 'kring-catch-up-'));
+  const store = new SqliteStore(dir);
+  cleanups.push(() => {
+    void store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const node = () => {
+    const sessions = new SessionService(store);
+    const told: number[] = [];
+    const appended: number[] = [];
+    sessions.onEvents((_id, events) => told.push(...events.map((e) => e.v)));
+    sessions.onLocalChange({ appended: (_id, version) => appended.push(version), removed: () => {} });
+    return { sessions, told, appended };
+  };
+  return { a: node(), b: node() };
+}
+
+const post = (text: string) => ({ type: 'announcement.post', text }) as const;
+
+describe('catching up with what another node stored (issue 17)', () => {
+  it('tells the listeners each event once, in order; a node without the session ignores it', async () => {
+    const { a, b } = twoNodes();
+    const { state, hostId } = await a.sessions.create('Check-in');
+    const id = state.sessionId;
+    await b.sessions.get(id);
+    for (const text of ['one', 'two']) {
+      expect(await a.sessions.execute(id, post(text), { participantId: hostId })).toMatchObject({ ok: true });
+    }
+    expect(a.appended).toEqual([state.version + 1, state.version + 2]);
+    await b.sessions.catchUp(id, state.version + 1);
+    await b.sessions.catchUp(id, state.version + 2); // nothing more to read: told nothing again
+    expect(b.told).toEqual([state.version + 1, state.version + 2]);
+    expect(b.sessions.peek(id)).toEqual(a.sessions.peek(id));
+    expect(b.appended).toEqual([]); // caught up with, not stored here: not announced again
+
+    const { state: other } = await a.sessions.create('Elsewhere');
+    await b.sessions.catchUp(other.sessionId, other.version);
+    expect(b.sessions.peek(other.sessionId)).toBeUndefined();
+  });
+
+  it('a stale node that loses the race tells its listeners what it missed, then its own batch', async () => {
+    const { a, b } = twoNodes();
+    const { state, hostId } = await a.sessions.create('Check-in');
+    const id = state.sessionId;
+    await b.sessions.get(id);
+    await a.sessions.execute(id, post('from A'), { participantId: hostId });
+    // B never heard of A's batch: its append conflicts, it catches up and decides again.
+    expect(await b.sessions.execute(id, post('from B'), { participantId: hostId })).toMatchObject({
+      ok: true,
+      version: state.version + 2,
+    });
+    expect(b.told).toEqual([state.version + 1, state.version + 2]);
+    expect(b.appended).toEqual([state.version + 2]);
+    const texts = (b.sessions.peek(id)?.announcements ?? []).map((x) => x.text);
+    expect(texts).toEqual(['from A', 'from B']);
+  });
+});
