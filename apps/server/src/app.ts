@@ -35,7 +35,7 @@ import { Presence, type PresenceTracker } from './realtime/presence';
 import { boardsToRecheck } from './realtime/board-access';
 import { attachControlPlane } from './realtime/socket';
 import { BoardCommands } from './sessions/board-commands';
-import { BreakoutCountdown, type Scheduler } from './sessions/countdown';
+import { BreakoutCountdown, CLAIM_MS, type Scheduler } from './sessions/countdown';
 import { SessionPurge } from './sessions/purge';
 import { SessionService } from './sessions/service';
 import { SqliteStore } from './store/sqlite';
@@ -138,7 +138,7 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
     store: storeCheck(store),
     ...(redis ? { redis: async () => void (await redis.client.ping()) } : {}),
   });
-  const limits = createLimits(opts.limits);
+  const limits = createLimits(opts.limits, redis);
   const trustProxy = opts.trustProxy ?? false;
   const sessions = new SessionService(
     store,
@@ -354,7 +354,15 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
       })
     : undefined;
 
-  const countdown = new BreakoutCountdown(sessions, log, opts.scheduler);
+  // Issue 17: with several nodes, the first to claim a due breakout closes it (countdown.ts).
+  const claim = redis
+    ? async (sessionId: string, endsAt: number) =>
+        (await redis.client.set(`${redis.prefix}countdown:${sessionId}:${endsAt}`, nodeId, {
+          NX: true,
+          PX: CLAIM_MS,
+        })) === 'OK'
+    : undefined;
+  const countdown = new BreakoutCountdown(sessions, log, opts.scheduler, claim);
   try {
     await countdown.resume(await store.sessionsWithOpenBreakout());
   } catch (err) {

@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Rule } from './table';
 
 /**
@@ -35,7 +35,11 @@ const refused = (res: RateLimiterRes): Verdict => ({
 
 /** A limiter kept in this process's memory. */
 export function memoryLimiter(rule: Rule): Limiter {
-  const counter = new RateLimiterMemory({ points: rule.points, duration: rule.seconds });
+  return limiterOver(rule, new RateLimiterMemory({ points: rule.points, duration: rule.seconds }));
+}
+
+/** Our interface over one of the library's counters (in memory or in a shared store). */
+export function limiterOver(rule: Rule, counter: RateLimiterAbstract): Limiter {
   return {
     rule,
     async consume(key, points = 1) {

@@ -142,3 +142,47 @@ describe('breakout countdown (BR8, BR9)', () => {
     expect(await t.store.sessionsWithOpenBreakout()).toEqual([]);
   });
 });
+
+describe('breakout countdown on several nodes (issue 17)', () => {
+  it('a node whose claim is refused does not close; it looks again and closes when the claim lapsed', async () => {
+    const t = await setUp();
+    t.countdown.stop();
+    const claims: boolean[] = [false, true];
+    const asked: number[] = [];
+    const countdown = new BreakoutCountdown(
+      t.sessions,
+      () => {},
+      t.time,
+      async (_sessionId, endsAt) => {
+        asked.push(endsAt);
+        return claims.shift() ?? true;
+      },
+    );
+    await t.run({ type: 'breakout.open', durationMs: 60_000 });
+    const endsAt = t.time.now + 60_000;
+    t.time.advance(60_000);
+    await expect.poll(() => asked.length).toBe(1);
+    // Refused: still open, and a new look is set for later.
+    await expect.poll(() => t.time.waiting.length).toBe(1);
+    expect(t.status()).toBe('open');
+    t.time.advance(5_000);
+    await expect.poll(t.status).toBe('closed');
+    expect(asked).toEqual([endsAt, endsAt]);
+    countdown.stop();
+  });
+
+  it('a claim that cannot be asked (Redis away) closes anyway: the close is idempotent', async () => {
+    const t = await setUp();
+    t.countdown.stop();
+    const countdown = new BreakoutCountdown(
+      t.sessions,
+      () => {},
+      t.time,
+      () => Promise.reject(new Error('down')),
+    );
+    await t.run({ type: 'breakout.open', durationMs: 1_000 });
+    t.time.advance(1_000);
+    await expect.poll(t.status).toBe('closed');
+    countdown.stop();
+  });
+});

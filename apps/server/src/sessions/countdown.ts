@@ -22,6 +22,18 @@ const MAX_DELAY_MS = 2 ** 31 - 1;
 /** After a failed close (the store, say), the next try: soon, but not in a tight loop. */
 const RETRY_MS = 5_000;
 
+/**
+ * Issue 17: with several nodes, which of them closes a breakout whose time is up. The first to
+ * claim `(sessionId, endsAt)` does; the others look again after `RETRY_MS` — by then the close has
+ * reached them (its events clear their timers), or the claimant died and its claim has lapsed
+ * (claims last less than `RETRY_MS`), so one of them takes over. Core's close is idempotent, so a
+ * claim that cannot be asked (Redis away) answers yes.
+ */
+export type CountdownClaim = (sessionId: string, endsAt: number) => Promise<boolean>;
+
+/** How long a claim holds: shorter than `RETRY_MS`, longer than a close takes. */
+export const CLAIM_MS = 4_000;
+
 interface Pending {
   endsAt: number;
   handle: unknown;
@@ -43,6 +55,8 @@ export class BreakoutCountdown {
     private readonly sessions: SessionService,
     private readonly log: Log,
     private readonly scheduler: Scheduler = realScheduler,
+    /** Several nodes: who closes (left out: this process alone). */
+    private readonly claim?: CountdownClaim,
   ) {
     this.unsubscribe.push(
       sessions.onEvents((sessionId, events) => {
@@ -98,6 +112,11 @@ export class BreakoutCountdown {
     if (this.pending.get(sessionId) !== entry) return; // replaced or cleared meanwhile
     this.pending.delete(sessionId);
     if (this.stopped) return;
+    if (this.claim && !(await this.claimed(sessionId, entry.endsAt))) {
+      // Another node closes it; look again later in case it could not.
+      this.follow(sessionId, this.sessions.peek(sessionId), RETRY_MS);
+      return;
+    }
     let failed = false;
     try {
       const result = await this.sessions.record(sessionId, closeWhenDue);
@@ -111,5 +130,14 @@ export class BreakoutCountdown {
     }
     // Still open (fired early, a step of a very long countdown, or the close failed): wait again.
     this.follow(sessionId, this.sessions.peek(sessionId), failed ? RETRY_MS : 0);
+  }
+
+  private async claimed(sessionId: string, endsAt: number): Promise<boolean> {
+    try {
+      return await this.claim!(sessionId, endsAt);
+    } catch (err) {
+      this.log('warn', 'breakout countdown claim not asked', { sessionId, error: String(err) });
+      return true;
+    }
   }
 }
