@@ -38,8 +38,20 @@ export async function startSessionPlane({ link, nodeId, sessions, ended, log }: 
     failed('session notice not handled'),
   );
   const stop = sessions.onLocalChange(notices);
+  // Pub/sub keeps nothing for a subscriber that was away: after Redis comes back, every session
+  // this node holds reads what it may have missed from the store (the store is the truth).
+  let open = true;
+  const caughtUpAll = () => {
+    if (!open) return;
+    for (const id of sessions.cachedIds()) {
+      sessions.catchUp(id, Number.MAX_SAFE_INTEGER).catch(failed('session catch-up failed'));
+    }
+  };
+  link.subscriber.on('ready', caughtUpAll);
   return {
     async close() {
+      link.subscriber.off('ready', caughtUpAll);
+      open = false;
       stop();
       await notices.close();
     },

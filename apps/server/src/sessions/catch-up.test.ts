@@ -52,6 +52,22 @@ describe('catching up with what another node stored (issue 17)', () => {
     expect(b.sessions.peek(other.sessionId)).toBeUndefined();
   });
 
+  it('a catch-up after a Redis reconnect that finds nothing new keeps the session (board access reads it)', async () => {
+    const { a, b } = twoNodes();
+    const { state, hostId } = await a.sessions.create('Check-in');
+    const id = state.sessionId;
+    await b.sessions.get(id);
+    await b.sessions.catchUp(id, Number.MAX_SAFE_INTEGER);
+    expect(b.sessions.peek(id)).toEqual(a.sessions.peek(id));
+    expect(b.sessions.cachedIds()).toEqual([id]);
+    // And one that finds what a lost notice would have said tells it.
+    expect(await a.sessions.execute(id, post('missed'), { participantId: hostId })).toMatchObject({
+      ok: true,
+    });
+    await b.sessions.catchUp(id, Number.MAX_SAFE_INTEGER);
+    expect(b.told).toEqual([state.version + 1]);
+  });
+
   it('a stale node that loses the race tells its listeners what it missed, then its own batch', async () => {
     const { a, b } = twoNodes();
     const { state, hostId } = await a.sessions.create('Check-in');

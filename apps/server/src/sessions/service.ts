@@ -161,6 +161,11 @@ export class SessionService {
     });
   }
 
+  /** Issue 17: the sessions this node holds (to catch up after notices may have been lost). */
+  cachedIds(): string[] {
+    return [...this.states.keys()];
+  }
+
   /** Issue 17: another node deleted the session (PR4): this one forgets it, after what is queued. */
   async forget(sessionId: string): Promise<void> {
     await this.serial.run(sessionId, SERVER_LANE, async () => {
@@ -362,6 +367,7 @@ export class SessionService {
    */
   private async refresh(sessionId: string, state: SessionState): Promise<void> {
     const events = (await this.store.loadEvents(sessionId, state.version)).filter((e) => e.v > state.version);
+    if (events.length === 0) return; // nothing new (a catch-up after a reconnect, say)
     if (events[0]?.v !== state.version + 1) {
       this.states.delete(sessionId);
       return;
