@@ -25,9 +25,15 @@ export async function authenticate(
 ): Promise<Authenticated | AuthFailure> {
   const claims = token ? tokens.verify(token) : null;
   if (!claims) return { ok: false, error: { code: 'unauthorized', message: 'missing or invalid token' } };
-  const state = await sessions.get(claims.s);
+  let state = await sessions.get(claims.s);
   // A token the server signed names a session that existed: it was deleted (PR4).
   if (!state) return { ok: false, error: { code: 'not_found', message: 'this session no longer exists' } };
+  // Issue 17: someone who just joined (or signed in again) on another node may reach this one
+  // before that node's notice does: before refusing, read what the store has that this copy lacks.
+  if (!current(state, claims.p, claims.e ?? 0)) {
+    await sessions.catchUp(claims.s, Number.MAX_SAFE_INTEGER);
+    state = (await sessions.get(claims.s)) ?? state;
+  }
   const participant = state.participants[claims.p];
   if (!participant || participant.removed) {
     return { ok: false, error: { code: 'unauthorized', message: 'this token is not valid for any session' } };
@@ -36,6 +42,12 @@ export async function authenticate(
     return { ok: false, error: { code: 'unauthorized', message: 'signed out' } };
   }
   return { ok: true, state, participant, epoch: claims.e ?? 0 };
+}
+
+/** Whether the token's person is in this copy of the session, not removed, at the token's epoch. */
+function current(state: SessionState, participantId: string, epoch: number): boolean {
+  const participant = state.participants[participantId];
+  return !!participant && !participant.removed && tokenEpochOf(state, participantId) === epoch;
 }
 
 /**
