@@ -91,6 +91,12 @@ export function circleRoutes(deps: CircleRouteDeps): Router {
       else sendRateLimited(res, verdict, WAIT);
     };
 
+  /** Per person, known from the link's token (a bad token is counted under its address, then 401). */
+  const perMember = counted(limits.commandsPerParticipant, (req) => {
+    const claims = tokens.verifyCircle(bearer(req) ?? '');
+    return claims ? `circle:${claims.c}:${claims.p}` : `circle:${address(req)}`;
+  });
+
   /**
    * The circle a path's code names, or a 404. Guessing codes (or series ids) counts against the
    * address like guessing join codes: one that missed too often is refused every look-up for a
@@ -171,44 +177,36 @@ export function circleRoutes(deps: CircleRouteDeps): Router {
     res.json(out);
   });
 
-  routes.post(
-    '/:code/commands',
-    // Per person, known from the link's token (a bad token is counted under its address, then 401).
-    counted(limits.commandsPerParticipant, (req) => {
-      const claims = tokens.verifyCircle(bearer(req) ?? '');
-      return claims ? `circle:${claims.c}:${claims.p}` : `circle:${address(req)}`;
-    }),
-    async (req, res) => {
-      const auth = await member(req, res);
-      if (!auth) return;
-      const command = parseBody(CircleCommand, req, res);
-      if (!command) return;
-      // CI26/CI27: lasting boards have documents to set up or to close before they go.
-      const result =
-        command.type === 'circleBoard.add'
-          ? await deps.lasting.add(auth.state.id, command, auth.memberId)
-          : command.type === 'circleBoard.remove'
-            ? await deps.lasting.remove(auth.state.id, command, auth.memberId)
-            : await circles.execute(auth.state.id, command, { memberId: auth.memberId });
-      if (!result.ok) return fail(res, result.error);
-      // CI22: new registration settings (a raised cap) move waiting people up.
-      if (result.command.type === 'series.setRegistration' && result.events.length > 0) {
-        await deps.registrations.promoteSeries(result.state.id, result.command.seriesId, origin(req));
-      }
-      const out: CircleCommandResponse = { ok: true, events: result.events };
-      // The new (or renewed) personal link goes to whoever asked for it, and nowhere else.
-      const linkFor =
-        result.command.type === 'member.invite' || result.command.type === 'member.newLink'
-          ? result.command.memberId
-          : undefined;
-      const linked = linkFor ? result.state.members[linkFor] : undefined;
-      if (linkFor && linked) {
-        const token = tokens.signCircle({ c: result.state.id, p: linkFor, r: linked.role, e: linked.epoch });
-        out.link = personalLink(req, result.state.code, token);
-      }
-      res.json(out);
-    },
-  );
+  routes.post('/:code/commands', perMember, async (req, res) => {
+    const auth = await member(req, res);
+    if (!auth) return;
+    const command = parseBody(CircleCommand, req, res);
+    if (!command) return;
+    // CI26/CI27: lasting boards have documents to set up or to close before they go.
+    const result =
+      command.type === 'circleBoard.add'
+        ? await deps.lasting.add(auth.state.id, command, auth.memberId)
+        : command.type === 'circleBoard.remove'
+          ? await deps.lasting.remove(auth.state.id, command, auth.memberId)
+          : await circles.execute(auth.state.id, command, { memberId: auth.memberId });
+    if (!result.ok) return fail(res, result.error);
+    // CI22: new registration settings (a raised cap) move waiting people up.
+    if (result.command.type === 'series.setRegistration' && result.events.length > 0) {
+      await deps.registrations.promoteSeries(result.state.id, result.command.seriesId, origin(req));
+    }
+    const out: CircleCommandResponse = { ok: true, events: result.events };
+    // The new (or renewed) personal link goes to whoever asked for it, and nowhere else.
+    const linkFor =
+      result.command.type === 'member.invite' || result.command.type === 'member.newLink'
+        ? result.command.memberId
+        : undefined;
+    const linked = linkFor ? result.state.members[linkFor] : undefined;
+    if (linkFor && linked) {
+      const token = tokens.signCircle({ c: result.state.id, p: linkFor, r: linked.role, e: linked.epoch });
+      out.link = personalLink(req, result.state.code, token);
+    }
+    res.json(out);
+  });
 
   routes.delete('/:code', async (req, res) => {
     const auth = await member(req, res);
@@ -270,51 +268,37 @@ export function circleRoutes(deps: CircleRouteDeps): Router {
     return undefined;
   }
 
-  routes.post(
-    '/:code/series/:seriesId/meetings/:key/join',
-    counted(limits.commandsPerParticipant, (req) => {
-      const claims = tokens.verifyCircle(bearer(req) ?? '');
-      return claims ? `circle:${claims.c}:${claims.p}` : `circle:${address(req)}`;
-    }),
-    async (req, res) => {
-      const path = meetingPath(req, res);
-      if (!path) return;
-      const auth = await member(req, res);
-      if (!auth) return;
-      const entry = await meetings.enter(auth.state.id, path.seriesId, path.key, auth.memberId);
-      if (!entry.ok) return fail(res, entry.error);
-      const token = tokens.sign({
-        s: entry.sessionId,
-        p: entry.participantId,
-        r: entry.role,
-        e: entry.epoch,
-      });
-      // Shaped as `MeetingJoinResponse`; the token rides in the fragment, as personal links do.
-      res.json({
-        sessionCode: entry.joinCode,
-        token,
-        sessionUrl: `${origin(req)}/s/${entry.joinCode}#token=${token}`,
-      });
-    },
-  );
+  routes.post('/:code/series/:seriesId/meetings/:key/join', perMember, async (req, res) => {
+    const path = meetingPath(req, res);
+    if (!path) return;
+    const auth = await member(req, res);
+    if (!auth) return;
+    const entry = await meetings.enter(auth.state.id, path.seriesId, path.key, auth.memberId);
+    if (!entry.ok) return fail(res, entry.error);
+    const token = tokens.sign({
+      s: entry.sessionId,
+      p: entry.participantId,
+      r: entry.role,
+      e: entry.epoch,
+    });
+    // Shaped as `MeetingJoinResponse`; the token rides in the fragment, as personal links do.
+    res.json({
+      sessionCode: entry.joinCode,
+      token,
+      sessionUrl: `${origin(req)}/s/${entry.joinCode}#token=${token}`,
+    });
+  });
 
   // CI28: a host keeps a meeting's harvest with the circle; members read the kept ones.
-  routes.post(
-    '/:code/series/:seriesId/meetings/:key/harvest',
-    counted(limits.commandsPerParticipant, (req) => {
-      const claims = tokens.verifyCircle(bearer(req) ?? '');
-      return claims ? `circle:${claims.c}:${claims.p}` : `circle:${address(req)}`;
-    }),
-    async (req, res) => {
-      const path = meetingPath(req, res);
-      if (!path) return;
-      const auth = await member(req, res);
-      if (!auth) return;
-      const kept = await deps.harvests.keep(auth.state.id, auth.memberId, path);
-      if (!kept.ok) return fail(res, kept.error);
-      res.status(201).json(kept.harvest);
-    },
-  );
+  routes.post('/:code/series/:seriesId/meetings/:key/harvest', perMember, async (req, res) => {
+    const path = meetingPath(req, res);
+    if (!path) return;
+    const auth = await member(req, res);
+    if (!auth) return;
+    const kept = await deps.harvests.keep(auth.state.id, auth.memberId, path);
+    if (!kept.ok) return fail(res, kept.error);
+    res.status(201).json(kept.harvest);
+  });
 
   routes.get('/:code/harvests/:harvestId', async (req, res) => {
     const auth = await member(req, res);
