@@ -48,6 +48,7 @@ import { timedStore } from './ops/store-timing';
 import { TokenSigner, loadSecret } from './tokens';
 import { ClusterPresence } from './cluster/presence';
 import { type ClusterSettings, connectRedis } from './cluster/redis';
+import { redisSessionLock } from './cluster/session-lock';
 import { startSessionPlane } from './cluster/session-plane';
 import { socketAdapter } from './cluster/socket-adapter';
 import { newId } from './ids';
@@ -145,6 +146,8 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
     (sessionId) => presence.online(sessionId),
     opts.clock ?? Date.now,
     async (sessionId, count) => (await limits.eventsPerSession.consume(sessionId, count)).ok,
+    // Issue 17: one decision at a time per session across nodes.
+    ...(redis ? [redisSessionLock(redis, nodeId)] : []),
   );
 
   // A board connection's access, asked per message and per relay, is worked out once per state.

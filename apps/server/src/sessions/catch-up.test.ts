@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../store/sqlite';
+import { VersionConflictError } from '../store/store';
 import { SessionService } from './service';
 
 const cleanups: (() => void)[] = [];
@@ -83,5 +84,26 @@ describe('catching up with what another node stored (issue 17)', () => {
     expect(b.appended).toEqual([state.version + 2]);
     const texts = (b.sessions.peek(id)?.announcements ?? []).map((x) => x.text);
     expect(texts).toEqual(['from A', 'from B']);
+  });
+});
+
+describe('a session other nodes keep writing to (issue 17)', () => {
+  it('after many lost races a command is refused by name (rate_limited), not with an error, and nothing is stored', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kring-contended-'));
+    const store = new SqliteStore(dir);
+    cleanups.push(() => {
+      void store.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    const sessions = new SessionService(store);
+    const { state, hostId } = await sessions.create('Busy');
+    // Every append loses the race, as if other nodes always stored first.
+    const always = Object.create(store) as SqliteStore;
+    always.appendEvents = (sessionId, expected) =>
+      Promise.reject(new VersionConflictError(sessionId, expected));
+    const contended = new SessionService(always);
+    const result = await contended.execute(state.sessionId, post('hello'), { participantId: hostId });
+    expect(result).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    expect((await store.loadEvents(state.sessionId)).length).toBe(state.version);
   });
 });
