@@ -22,6 +22,8 @@ const WORKLOADS = [
   { name: 'join-storm', pkg: '@kring/server', title: 'Join storm of 1,000 vs bare socket.io' },
   { name: 'memory', pkg: '@kring/server', title: 'Memory per idle participant vs bare socket.io' },
   { name: 'restart', pkg: '@kring/server', title: 'Restart with 1,000 connected vs the baselines' },
+  // Builds dist/main.js itself (the server only, esbuild): the nodes are the built server.
+  { name: 'cluster', pkg: '@kring/server', title: '3,000 people over three nodes vs one node' },
   { name: 'big-board', pkg: '@kring/e2e', title: 'A 2,000-note board in Chromium', built: true },
   { name: 'first-load', pkg: '@kring/e2e', title: 'First load on a weak phone', built: true },
 ];
