@@ -1,7 +1,6 @@
 import { io as ioClient } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import { evolve, viewFor } from '@kring/core';
-import type { SessionEvent, SessionState } from '@kring/protocol';
+import { viewFor } from '@kring/core';
 import { startKring } from '../src/app';
 import { TEST_REDIS, startCluster } from './cluster-harness';
 import {
@@ -10,29 +9,12 @@ import {
   connectSocket,
   createSession,
   joinSession,
+  mirror,
   registerCleanup,
   snapshotAck,
   tempDataDir,
   withToken,
 } from './harness';
-
-/**
- * A client as the browser runs it: a snapshot, then every batch it is sent, applied with core (a
- * gap throws). Batches that came in the same read as the answer are applied after it.
- */
-async function mirror(socket: ClientSocket) {
-  const received: SessionEvent[] = [];
-  socket.on('events', (b) => received.push(...b.events));
-  const snap = await snapshotAck(socket);
-  if (!snap.ok) throw new Error(snap.error.message);
-  const box = { state: snap.state as SessionState, you: snap.you, received };
-  const apply = (e: SessionEvent) => {
-    if (e.v > box.state.version) box.state = evolve(box.state, e);
-  };
-  received.forEach(apply);
-  socket.on('events', (b) => b.events.forEach(apply));
-  return box;
-}
 
 type Box = Awaited<ReturnType<typeof mirror>>;
 

@@ -1,33 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { FACILITATOR_COMMANDS, evolve, viewFor } from '@kring/core';
+import { FACILITATOR_COMMANDS, viewFor } from '@kring/core';
 import { FACILITATOR_COMMAND_SAMPLES } from '@kring/core/testing';
-import type { SessionEvent, SessionState } from '@kring/protocol';
+import type { SessionState } from '@kring/protocol';
 import {
-  type ClientSocket,
   command,
   connectSocket,
   createSession,
   joinSession,
+  mirror,
   snapshotAck,
   startServer,
   withToken,
 } from './harness';
-
-/**
- * A client as the browser runs it: its cut of the state from a snapshot, kept current by applying
- * the events the server sends it with the core reducer.
- */
-async function mirror(socket: ClientSocket) {
-  const received: SessionEvent[] = [];
-  socket.on('events', (b) => received.push(...b.events));
-  const snap = await snapshotAck(socket);
-  if (!snap.ok) throw new Error(snap.error.message);
-  const box = { state: snap.state as SessionState, you: snap.you, received };
-  socket.on('events', (b) => {
-    for (const e of b.events) if (e.v > box.state.version) box.state = evolve(box.state, e);
-  });
-  return box;
-}
 
 describe('the floor over real sockets', () => {
   it('fifty hands raised at once end in one queue, identical at every client', async () => {

@@ -13,11 +13,13 @@ import {
   JoinSessionResponse,
   PROTOCOL_VERSION,
   type ServerToClientEvents,
+  type SessionEvent,
   type SessionState,
   type SnapshotAck,
   readSnapshot,
   boardSyncProtocols,
 } from '@kring/protocol';
+import { evolve } from '@kring/core';
 import { type KringServer, startKring } from '../src/app';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -152,4 +154,23 @@ export function provider(
     doc.destroy();
   });
   return { doc, p };
+}
+
+/**
+ * A client as the browser runs it: its cut of the state from a snapshot, kept current by applying
+ * every batch the server sends it with the core reducer (batches that came in the same read as
+ * the snapshot's answer are applied after it; ones it already holds are skipped).
+ */
+export async function mirror(socket: ClientSocket) {
+  const received: SessionEvent[] = [];
+  socket.on('events', (b) => received.push(...b.events));
+  const snap = await snapshotAck(socket);
+  if (!snap.ok) throw new Error(snap.error.message);
+  const box = { state: snap.state as SessionState, you: snap.you, received };
+  const apply = (e: SessionEvent) => {
+    if (e.v > box.state.version) box.state = evolve(box.state, e);
+  };
+  received.forEach(apply);
+  socket.on('events', (b) => b.events.forEach(apply));
+  return box;
 }

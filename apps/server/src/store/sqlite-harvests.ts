@@ -1,24 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { HarvestStore, StoredHarvest } from './store';
-
-interface Row {
-  id: string;
-  circle_id: string;
-  series_id: string;
-  meeting_key: string;
-  title: string;
-  markdown?: string;
-  kept_at: number;
-}
-
-const summaryOf = (r: Row): Omit<StoredHarvest, 'markdown'> => ({
-  id: r.id,
-  circleId: r.circle_id,
-  seriesId: r.series_id,
-  key: r.meeting_key,
-  title: r.title,
-  keptAt: r.kept_at,
-});
+import { type HarvestRow, harvestSummaryFromRow } from './rows';
 
 /**
  * Kept meeting harvests in the SQLite file (migration 8, CI28). A deletion, and a harvest kept
@@ -54,12 +36,12 @@ export class SqliteHarvests implements HarvestStore {
   }
 
   async harvests(circleId: string): Promise<Omit<StoredHarvest, 'markdown'>[]> {
-    return (this.list.all(circleId) as Row[]).map(summaryOf);
+    return (this.list.all(circleId) as HarvestRow[]).map(harvestSummaryFromRow);
   }
 
   async harvest(circleId: string, harvestId: string): Promise<StoredHarvest | null> {
-    const row = this.one.get(circleId, harvestId) as Row | undefined;
-    return row ? { ...summaryOf(row), markdown: row.markdown ?? '' } : null;
+    const row = this.one.get(circleId, harvestId) as HarvestRow | undefined;
+    return row ? { ...harvestSummaryFromRow(row), markdown: row.markdown ?? '' } : null;
   }
 
   async deleteHarvest(circleId: string, harvestId: string): Promise<boolean> {

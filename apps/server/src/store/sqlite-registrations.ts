@@ -1,29 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { StoredRegistration } from './store';
-
-interface Row {
-  id: string;
-  circle_id: string;
-  series_id: string;
-  meeting_key: string;
-  display_name: string;
-  email: string | null;
-  status: string;
-  created_at: number;
-  participant_id: string | null;
-}
-
-const fromRow = (r: Row): StoredRegistration => ({
-  id: r.id,
-  circleId: r.circle_id,
-  seriesId: r.series_id,
-  key: r.meeting_key,
-  displayName: r.display_name,
-  email: r.email,
-  status: r.status === 'waiting' ? 'waiting' : 'registered',
-  createdAt: r.created_at,
-  participantId: r.participant_id,
-});
+import { type RegistrationRow, registrationFromRow } from './rows';
 
 /**
  * Registrations for meetings in the SQLite file (migration 7, CI21–CI25). Every deletion is
@@ -81,12 +58,12 @@ export class SqliteRegistrations {
   }
 
   async ofMeeting(circleId: string, seriesId: string, key: string): Promise<StoredRegistration[]> {
-    return (this.list.all(circleId, seriesId, key) as Row[]).map(fromRow);
+    return (this.list.all(circleId, seriesId, key) as RegistrationRow[]).map(registrationFromRow);
   }
 
   async one(circleId: string, id: string): Promise<StoredRegistration | null> {
-    const row = this.get.get(circleId, id) as Row | undefined;
-    return row ? fromRow(row) : null;
+    const row = this.get.get(circleId, id) as RegistrationRow | undefined;
+    return row ? registrationFromRow(row) : null;
   }
 
   async setStatus(circleId: string, ids: readonly string[], status: 'registered'): Promise<void> {

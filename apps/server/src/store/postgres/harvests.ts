@@ -1,25 +1,7 @@
 import type { Sql } from 'postgres';
 import type { HarvestStore, StoredHarvest } from '../store';
 import type { VacuumSoon } from './vacuum';
-
-interface Row {
-  id: string;
-  circle_id: string;
-  series_id: string;
-  meeting_key: string;
-  title: string;
-  markdown?: string;
-  kept_at: string;
-}
-
-const summaryOf = (r: Row): Omit<StoredHarvest, 'markdown'> => ({
-  id: r.id,
-  circleId: r.circle_id,
-  seriesId: r.series_id,
-  key: r.meeting_key,
-  title: r.title,
-  keptAt: Number(r.kept_at),
-});
+import { type HarvestRow, harvestSummaryFromRow } from '../rows';
 
 /**
  * Kept meeting harvests (CI28), one per meeting, apart from the circle's event log so one is
@@ -44,16 +26,16 @@ export class PgHarvests implements HarvestStore {
   }
 
   async harvests(circleId: string): Promise<Omit<StoredHarvest, 'markdown'>[]> {
-    const rows = await this.sql<Row[]>`
+    const rows = await this.sql<HarvestRow[]>`
       SELECT id, circle_id, series_id, meeting_key, title, kept_at FROM circle_harvests
       WHERE circle_id = ${circleId} ORDER BY meeting_key COLLATE "C" DESC, series_id COLLATE "C"`;
-    return rows.map(summaryOf);
+    return rows.map(harvestSummaryFromRow);
   }
 
   async harvest(circleId: string, harvestId: string): Promise<StoredHarvest | null> {
-    const [row] = await this.sql<Row[]>`
+    const [row] = await this.sql<HarvestRow[]>`
       SELECT * FROM circle_harvests WHERE circle_id = ${circleId} AND id = ${harvestId}`;
-    return row ? { ...summaryOf(row), markdown: row.markdown ?? '' } : null;
+    return row ? { ...harvestSummaryFromRow(row), markdown: row.markdown ?? '' } : null;
   }
 
   async deleteHarvest(circleId: string, harvestId: string): Promise<boolean> {

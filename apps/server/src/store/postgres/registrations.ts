@@ -1,30 +1,7 @@
 import type { Sql } from 'postgres';
 import type { RegistrationStore, StoredRegistration } from '../store';
 import type { VacuumSoon } from './vacuum';
-
-interface Row {
-  id: string;
-  circle_id: string;
-  series_id: string;
-  meeting_key: string;
-  display_name: string;
-  email: string | null;
-  status: string;
-  created_at: string;
-  participant_id: string | null;
-}
-
-const fromRow = (r: Row): StoredRegistration => ({
-  id: r.id,
-  circleId: r.circle_id,
-  seriesId: r.series_id,
-  key: r.meeting_key,
-  displayName: r.display_name,
-  email: r.email,
-  status: r.status === 'waiting' ? 'waiting' : 'registered',
-  createdAt: Number(r.created_at),
-  participantId: r.participant_id,
-});
+import { type RegistrationRow, registrationFromRow } from '../rows';
 
 /**
  * Registrations for meetings (CI21–CI25), apart from the circle's event log so a registration
@@ -46,16 +23,16 @@ export class PgRegistrations implements RegistrationStore {
 
   async meetingRegistrations(circleId: string, seriesId: string, key: string): Promise<StoredRegistration[]> {
     // `pos` is the order people came in (SQLite's rowid).
-    const rows = await this.sql<Row[]>`
+    const rows = await this.sql<RegistrationRow[]>`
       SELECT * FROM circle_registrations
       WHERE circle_id = ${circleId} AND series_id = ${seriesId} AND meeting_key = ${key} ORDER BY pos`;
-    return rows.map(fromRow);
+    return rows.map(registrationFromRow);
   }
 
   async registration(circleId: string, registrationId: string): Promise<StoredRegistration | null> {
-    const [row] = await this.sql<Row[]>`
+    const [row] = await this.sql<RegistrationRow[]>`
       SELECT * FROM circle_registrations WHERE circle_id = ${circleId} AND id = ${registrationId}`;
-    return row ? fromRow(row) : null;
+    return row ? registrationFromRow(row) : null;
   }
 
   async setRegistrationStatus(
