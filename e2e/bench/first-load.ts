@@ -106,6 +106,7 @@ async function typingParticipant(browser: Browser, link: string): Promise<Figure
   const start = performance.now();
   await page.goto(link, { waitUntil: 'commit' });
   await joinButtonUsable(page);
+  const usable = performance.now();
   await page.getByLabel('Your display name').pressSequentially(NAME, { delay: TYPING_MS / NAME.length });
   const click = performance.now();
   await page.getByRole('button', { name: 'Join session' }).click();
@@ -115,6 +116,8 @@ async function typingParticipant(browser: Browser, link: string): Promise<Figure
   return {
     [`typing ${TYPING_MS / 1000} s: join click → board (s)`]: (end - click) / 1000,
     [`typing ${TYPING_MS / 1000} s: link → board (s)`]: (end - start) / 1000,
+    // What the person waited for: the link's time to the form plus Join's time to the board.
+    [`typing ${TYPING_MS / 1000} s: link → board, typing aside (s)`]: (end - start - (click - usable)) / 1000,
   };
 }
 

@@ -102,4 +102,38 @@ test.describe('compressed and cached answers', () => {
     await expect(page.getByTestId('privacy-notice')).toBeVisible();
     expect(probes).toHaveLength(1);
   });
+
+  test('the join page: styles and icon come inside its HTML, its scripts without the page-only headers', async ({
+    page,
+    request,
+  }) => {
+    // Issue 14: on a phone at 400 ms RTT every request waits for one of six connections, and
+    // HTTP/1.1 sends every header uncompressed.
+    const requests: { type: string; url: string }[] = [];
+    page.on('request', (req) => requests.push({ type: req.resourceType(), url: req.url() }));
+    const scripts: Record<string, string>[] = [];
+    page.on('response', (res) => {
+      if (res.request().resourceType() === 'script') scripts.push(res.headers());
+    });
+    const html = await (await request.get(`/j/${code}`)).text();
+    expect(html).toContain('<style>');
+    // SvelteKit keeps the inlined sheets as disabled links; the browser must not fetch them.
+    const inlined = [...html.matchAll(/<link href="([^"]+\.css)" rel="stylesheet" disabled/g)].map(
+      (m) => new URL(m[1]!, `http://kring/j/${code}`).pathname,
+    );
+    expect(inlined.length).toBeGreaterThan(0);
+    await page.goto(`/j/${code}`);
+    await expect(page.getByRole('button', { name: 'Join session' })).toBeEnabled();
+    // (The session page's own sheets may come meanwhile: the join page fetches its code early.)
+    const fetched = requests.map((r) => new URL(r.url).pathname);
+    expect(fetched.filter((path) => inlined.includes(path) || /favicon/.test(path))).toEqual([]);
+    // Styled all the same: the inlined sheets apply.
+    await expect(page.getByRole('button', { name: 'Join session' })).not.toHaveCSS('border-radius', '0px');
+    expect(scripts.length).toBeGreaterThan(5);
+    for (const headers of scripts) {
+      expect(headers['x-content-type-options']).toBe('nosniff');
+      expect(headers['permissions-policy']).toBeUndefined();
+      expect(headers['x-frame-options']).toBeUndefined();
+    }
+  });
 });

@@ -289,6 +289,12 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
   app.use(errorHandler(log));
 
   const httpServer = createServer(app);
+  // Node closes an idle keep-alive connection after 5 s. A person on a phone reads the privacy
+  // notice and types their name for longer than that, and every connection closed meanwhile costs
+  // a new TCP handshake (a round trip, 400 ms on a weak link) when they press Join (issue 14).
+  // 65 s is what load balancers commonly keep; shutdown still closes idle connections at once.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const control = attachControlPlane({
     httpServer,
     sessions,

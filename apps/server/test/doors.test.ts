@@ -337,6 +337,28 @@ describe('security headers', () => {
     }
   });
 
+  it("on the build's hashed scripts and styles only what such files obey; anything else there keeps the full set", async () => {
+    // Issue 14: HTTP/1.1 sends headers uncompressed, and a join page takes some twenty of these.
+    const { base } = await serverWithPages('https://kring.example.org');
+    for (const path of ['/_app/immutable/chunks/Ab1_c-D.js', '/_app/immutable/assets/0.OwclYHY8.css']) {
+      const res = await fetch(`${base}${path}`);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      expect(res.headers.get('strict-transport-security')).toMatch(/^max-age=\d+$/);
+      for (const documentOnly of [
+        'permissions-policy',
+        'x-frame-options',
+        'referrer-policy',
+        'cross-origin-opener-policy',
+      ])
+        expect(res.headers.get(documentOnly), `${documentOnly} on ${path}`).toBeNull();
+    }
+    // An SVG or page opened on its own is a document.
+    for (const path of ['/_app/immutable/assets/icon.svg', '/_app/immutable/../x.js', '/_app/version.json']) {
+      expectCommonHeaders(await fetch(`${base}${path}`));
+    }
+  });
+
   it('HSTS only when the public address is https', async () => {
     const { base } = await serverWithPages('https://kring.example.org');
     const res = await fetch(`${base}/api/health`);

@@ -17,7 +17,7 @@ import { evolveAll } from './reducer';
 import { decideRoles } from './roles/roles';
 import { decideSignal } from './signals/signals';
 import type { SessionState } from './state';
-import { defaultBoardTitle } from './templates/i18n';
+import { defaultBoardTitle } from './templates/i18n/defaults';
 import { boardsKeptClosed, type SessionTemplate, setupWithBoards } from './templates/sessions';
 import { decideTimer } from './timer/decide';
 import { withVersions } from './versions';

@@ -93,7 +93,7 @@ export {
   breakoutPresetIn,
   type BreakoutPreset,
 } from './templates/breakouts';
-export { defaultBoardTitle, defaultHostName, defaultRoomName } from './templates/i18n';
+export { defaultBoardTitle, defaultHostName, defaultRoomName } from './templates/i18n/defaults';
 export { BREAKOUT_PRESET_IDS, type BreakoutPresetId } from './templates/i18n';
 export { segmentSteps, tidyUpSteps, type StepFacts, type StepOptions } from './agenda/steps';
 export {

@@ -10,7 +10,7 @@ import {
 } from '@kring/protocol';
 import { accept, type Ctx, type Decision, refuse, unchanged } from '../decision';
 import { isFacilitator } from '../roles/kinds';
-import { defaultRoomName } from '../templates/i18n';
+import { defaultRoomName } from '../templates/i18n/defaults';
 import type { SessionState } from '../state';
 import { hasSpace, isAssignable, placeIn, placeLateJoiner, roomCounts, roomSizeToCount } from './rules';
 

@@ -7,7 +7,7 @@ export const boardCode = () => import('$lib/board/board.svelte').then((mod) => m
 export const boardPanel = () => import('./board/BoardPanel.svelte').then((mod) => mod.default);
 
 /**
- * While the join form waits for a name: the board's code (Yjs, its sync and its screen), after the
+ * While the join form waits for a name: the board's code (Yjs, its sync and its screen), beside the
  * session page's own. Most gatherings open on a board; a failed fetch is tried again on use.
  */
 export function preloadBoard(): void {

@@ -7,7 +7,6 @@ import {
   openVoteCommand,
   parseColumnTitles,
   sessionTemplateOptions,
-  shownBoardId,
 } from './templates';
 
 describe('template pickers', () => {
@@ -102,23 +101,6 @@ describe('open-vote form (VO1)', () => {
     expect(openVoteCommand({ boardId: 'b1', budget: 101, capPerNote: 1, hidden: false }).ok).toBe(false);
     expect(openVoteCommand({ boardId: 'b1', budget: 3, capPerNote: 4, hidden: false }).ok).toBe(false);
     expect(openVoteCommand({ boardId: 'b1', budget: 2.5, capPerNote: 1, hidden: false }).ok).toBe(false);
-  });
-});
-
-describe('which board is shown', () => {
-  const boards = [
-    { id: 'old', archived: true },
-    { id: 'a', archived: false },
-    { id: 'b', archived: false },
-  ];
-  it('the focus wins, then the own choice, then the first open board', () => {
-    expect(shownBoardId(boards, 'b', 'a')).toBe('b');
-    expect(shownBoardId(boards, null, 'a')).toBe('a');
-    expect(shownBoardId(boards, null, 'old')).toBe('old');
-    expect(shownBoardId(boards, null, null)).toBe('a');
-    expect(shownBoardId(boards, 'gone', 'gone')).toBe('a');
-    expect(shownBoardId([{ id: 'x', archived: true }], null, null)).toBe('x');
-    expect(shownBoardId([], null, null)).toBeNull();
   });
 });
 

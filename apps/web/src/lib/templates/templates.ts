@@ -1,12 +1,6 @@
 import { listTemplates, type LocalizedTemplate } from '@kring/board';
 import { plannedMinutesOf, sessionTemplatesIn } from '@kring/core';
-import {
-  LIMITS,
-  type BoardView,
-  type CommandOf,
-  type SessionTemplateId,
-  type TemplateId,
-} from '@kring/protocol';
+import { LIMITS, type CommandOf, type SessionTemplateId, type TemplateId } from '@kring/protocol';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 
@@ -114,18 +108,4 @@ export function openVoteCommand(input: {
     ok: true,
     value: { type: 'vote.open', boardId: input.boardId, budget, capPerNote, hidden: input.hidden },
   };
-}
-
-/**
- * Which board a person sees: the facilitator's focus ("bring everyone here") when set, else their
- * own choice, else the first board that is not archived, else the first board at all.
- */
-export function shownBoardId(
-  boards: readonly Pick<BoardView, 'id' | 'archived'>[],
-  focusBoardId: string | null,
-  chosen: string | null,
-): string | null {
-  if (focusBoardId && boards.some((b) => b.id === focusBoardId)) return focusBoardId;
-  if (chosen && boards.some((b) => b.id === chosen)) return chosen;
-  return (boards.find((b) => !b.archived) ?? boards[0])?.id ?? null;
 }
