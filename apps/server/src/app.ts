@@ -364,8 +364,11 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
     : undefined;
 
   // Issue 17: with several nodes, the first to claim a due breakout closes it (countdown.ts).
+  // With Redis away every node claims: the rooms still close once, as the second close is refused
+  // by the session's versions; waiting for Redis would keep them open until it is back.
   const claim = redis
     ? async (sessionId: string, endsAt: number) =>
+        !redis.client.isReady ||
         (await redis.client.set(`${redis.prefix}countdown:${sessionId}:${endsAt}`, nodeId, {
           NX: true,
           PX: CLAIM_MS,

@@ -15,6 +15,7 @@ import {
   startServer,
   tempDataDir,
   withToken,
+  itOnSqliteFile,
 } from './harness';
 import {
   addBoard,
@@ -162,142 +163,154 @@ describe('anonymous boards (BD9) over real connections', () => {
   const ADA = 'Adalind-Quixotic-Marmalade-7391';
   const BEN = 'Benedikt-Zephyr-Tangerine-2208';
 
-  it('BD9/BD15: nothing a client reads or the server stores links a note to its author, yet the device holding its secret edits and deletes it', async () => {
-    const dataDir = tempDataDir();
-    const { server, url, joinCode, host, hostToken, hostId, people } = await scene([ADA, BEN], dataDir);
-    const [ada, ben] = people as [(typeof people)[0], (typeof people)[0]];
-    const hostEvents = recordEvents(host);
-    const benEvents = recordEvents(ben.socket);
-    const anon = await addBoard(host, { title: 'Worries', templateId: 'check-in', anonymous: true });
+  itOnSqliteFile(
+    'BD9/BD15: nothing a client reads or the server stores links a note to its author, yet the device holding its secret edits and deletes it',
+    async () => {
+      const dataDir = tempDataDir();
+      const { server, url, joinCode, host, hostToken, hostId, people } = await scene([ADA, BEN], dataDir);
+      const [ada, ben] = people as [(typeof people)[0], (typeof people)[0]];
+      const hostEvents = recordEvents(host);
+      const benEvents = recordEvents(ben.socket);
+      const anon = await addBoard(host, { title: 'Worries', templateId: 'check-in', anonymous: true });
 
-    const hostBoard = await synced(url, anon, hostToken);
-    const benBoard = await synced(url, anon, ben.token);
-    const adaBoard = await synced(url, anon, ada.token);
-    hostBoard.p.awareness.setLocalStateField('user', { name: 'Host', id: hostId });
-    benBoard.p.awareness.setLocalStateField('user', { name: BEN, id: ben.id });
-    adaBoard.p.awareness.setLocalStateField('user', { name: ADA, id: ada.id });
+      const hostBoard = await synced(url, anon, hostToken);
+      const benBoard = await synced(url, anon, ben.token);
+      const adaBoard = await synced(url, anon, ada.token);
+      hostBoard.p.awareness.setLocalStateField('user', { name: 'Host', id: hostId });
+      benBoard.p.awareness.setLocalStateField('user', { name: BEN, id: ben.id });
+      adaBoard.p.awareness.setLocalStateField('user', { name: ADA, id: ada.id });
 
-    // Ada writes by command, with the owner key of a secret her device keeps; her own connection
-    // is read-only here.
-    const [first, second] = [ownerSecret(), ownerSecret()];
-    const add = await command(ada.socket, {
-      type: 'note.add',
-      boardId: anon,
-      text: 'The waiting list',
-      color: 'pink',
-      ownerKey: first.key,
-    });
-    expect(add).toMatchObject({ ok: true });
-    addNote(adaBoard.doc, { text: 'written straight into the document', color: 'yellow', authorId: ada.id });
-    // And in private writing, revealed: the draft carries its owner key onto the board.
-    await command(host, { type: 'board.setPhase', boardId: anon, phase: 'private' });
-    const drafts = await synced(url, `${anon}/drafts/${ada.id}`, ada.token);
-    addNote(drafts.doc, { text: 'A revealed worry', color: 'green', authorId: ada.id, ownerKey: second.key });
-    await expect
-      .poll(async () => noteTexts(await stored(server, `${anon}/drafts/${ada.id}`)))
-      .toHaveLength(1);
-    await command(host, { type: 'board.setPhase', boardId: anon, phase: 'open' });
-    await expect.poll(() => noteTexts(benBoard.doc)).toEqual(['A revealed worry', 'The waiting list']);
-
-    // No copy of the state, not even Ada's, records whose notes these are: her device knows them by
-    // their owner keys in the document.
-    for (const [socket, id] of [
-      [ada.socket, ada.id],
-      [ben.socket, ben.id],
-      [host, hostId],
-    ] as const) {
-      const state = await snapshot(socket);
-      expect(state.boards.find((b) => b.id === anon)!.authors).toEqual({});
-      expect(viewFor(state, id).boards.find((b) => b.id === anon)!.myNotes).toEqual([]);
-    }
-    const keyed = new Map(readNotes(benBoard.doc).map((n) => [n.ownerKey, n.id]));
-    const noteId = keyed.get(first.key)!;
-    expect(keyed.get(second.key)).toBeDefined();
-    // Nothing stored names her either: no event about this board, in any form.
-    const db = new Database(join(dataDir, 'kring.db'), { readonly: true });
-    registerCleanup(() => void db.close());
-    const rows = db
-      .prepare("SELECT body FROM session_events WHERE json_extract(body, '$.boardId') = ?")
-      .all(anon) as { body: string }[];
-    expect(rows.length).toBeGreaterThan(0);
-    expect(rows.filter((r) => r.body.includes(ada.id))).toEqual([]);
-    for (const [socket, cmd] of [
-      [ben.socket, { type: 'note.edit', boardId: anon, noteId, text: 'hijacked' }],
-      [ben.socket, { type: 'note.delete', boardId: anon, noteId }],
-      [ben.socket, { type: 'note.delete', boardId: anon, noteId, ownerKey: first.key }],
-      [host, { type: 'note.edit', boardId: anon, noteId, text: 'hijacked' }],
-      [host, { type: 'note.delete', boardId: anon, noteId, ownerSecret: second.secret }],
-      // Her own token is not enough without the secret.
-      [ada.socket, { type: 'note.delete', boardId: anon, noteId }],
-    ] as const) {
-      expect(await command(socket, cmd)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    }
-    expect(
-      await command(ada.socket, {
-        type: 'note.edit',
+      // Ada writes by command, with the owner key of a secret her device keeps; her own connection
+      // is read-only here.
+      const [first, second] = [ownerSecret(), ownerSecret()];
+      const add = await command(ada.socket, {
+        type: 'note.add',
         boardId: anon,
-        noteId,
-        text: 'Edited by its author',
-        ownerSecret: first.secret,
-      }),
-    ).toMatchObject({ ok: true });
-    await expect.poll(() => noteTexts(hostBoard.doc)).toContain('Edited by its author');
+        text: 'The waiting list',
+        color: 'pink',
+        ownerKey: first.key,
+      });
+      expect(add).toMatchObject({ ok: true });
+      addNote(adaBoard.doc, {
+        text: 'written straight into the document',
+        color: 'yellow',
+        authorId: ada.id,
+      });
+      // And in private writing, revealed: the draft carries its owner key onto the board.
+      await command(host, { type: 'board.setPhase', boardId: anon, phase: 'private' });
+      const drafts = await synced(url, `${anon}/drafts/${ada.id}`, ada.token);
+      addNote(drafts.doc, {
+        text: 'A revealed worry',
+        color: 'green',
+        authorId: ada.id,
+        ownerKey: second.key,
+      });
+      await expect
+        .poll(async () => noteTexts(await stored(server, `${anon}/drafts/${ada.id}`)))
+        .toHaveLength(1);
+      await command(host, { type: 'board.setPhase', boardId: anon, phase: 'open' });
+      await expect.poll(() => noteTexts(benBoard.doc)).toEqual(['A revealed worry', 'The waiting list']);
 
-    // Dump everything the others can read: documents, awareness, events, snapshots, exports.
-    await new Promise((r) => setTimeout(r, 200)); // let any awareness relay arrive
-    for (const [label, doc] of [
-      ['host document', hostBoard.doc],
-      ['Ben’s document', benBoard.doc],
-    ] as const) {
-      const bytes = Y.encodeStateAsUpdate(doc);
-      expect({ label, id: contains(bytes, ada.id), name: contains(bytes, ADA) }).toEqual({
-        label,
-        id: false,
-        name: false,
-      });
-      // Every item was written by the server's peer: none by Ada's client.
-      const { structs } = Y.decodeUpdate(bytes);
-      expect(structs.some((s) => s.id.client === adaBoard.doc.clientID)).toBe(false);
-    }
-    for (const [label, awareness] of [
-      ['host awareness', hostBoard.p.awareness],
-      ['Ben’s awareness', benBoard.p.awareness],
-    ] as const) {
-      const states = JSON.stringify([...awareness.getStates().entries()]);
-      expect({ label, id: states.includes(ada.id), name: states.includes(ADA) }).toEqual({
-        label,
-        id: false,
-        name: false,
-      });
-    }
-    const aboutBoards = [...hostEvents, ...benEvents].filter((e) => /^(note|vote|board)\./.test(e.type));
-    expect(aboutBoards.length).toBeGreaterThan(0);
-    expect(JSON.stringify(aboutBoards)).not.toContain(ada.id);
-    expect(JSON.stringify(aboutBoards)).not.toContain(ADA);
-    // The note.added events reached the others only as placeholders.
-    expect([...hostEvents, ...benEvents].some((e) => e.type === 'note.added')).toBe(false);
-    for (const token of [hostToken, ben.token]) {
-      for (const format of ['md', 'csv', 'json']) {
-        const file = await fetchExport(
-          `${url}/api/sessions/${joinCode}/boards/${anon}/export?format=${format}`,
-          token,
-        );
-        expect(file.status).toBe(200);
-        expect(file.body).toContain('Edited by its author');
-        expect({ format, id: file.body.includes(ada.id), name: file.body.includes(ADA) }).toEqual({
-          format,
+      // No copy of the state, not even Ada's, records whose notes these are: her device knows them by
+      // their owner keys in the document.
+      for (const [socket, id] of [
+        [ada.socket, ada.id],
+        [ben.socket, ben.id],
+        [host, hostId],
+      ] as const) {
+        const state = await snapshot(socket);
+        expect(state.boards.find((b) => b.id === anon)!.authors).toEqual({});
+        expect(viewFor(state, id).boards.find((b) => b.id === anon)!.myNotes).toEqual([]);
+      }
+      const keyed = new Map(readNotes(benBoard.doc).map((n) => [n.ownerKey, n.id]));
+      const noteId = keyed.get(first.key)!;
+      expect(keyed.get(second.key)).toBeDefined();
+      // Nothing stored names her either: no event about this board, in any form.
+      const db = new Database(join(dataDir, 'kring.db'), { readonly: true });
+      registerCleanup(() => void db.close());
+      const rows = db
+        .prepare("SELECT body FROM session_events WHERE json_extract(body, '$.boardId') = ?")
+        .all(anon) as { body: string }[];
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.filter((r) => r.body.includes(ada.id))).toEqual([]);
+      for (const [socket, cmd] of [
+        [ben.socket, { type: 'note.edit', boardId: anon, noteId, text: 'hijacked' }],
+        [ben.socket, { type: 'note.delete', boardId: anon, noteId }],
+        [ben.socket, { type: 'note.delete', boardId: anon, noteId, ownerKey: first.key }],
+        [host, { type: 'note.edit', boardId: anon, noteId, text: 'hijacked' }],
+        [host, { type: 'note.delete', boardId: anon, noteId, ownerSecret: second.secret }],
+        // Her own token is not enough without the secret.
+        [ada.socket, { type: 'note.delete', boardId: anon, noteId }],
+      ] as const) {
+        expect(await command(socket, cmd)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      }
+      expect(
+        await command(ada.socket, {
+          type: 'note.edit',
+          boardId: anon,
+          noteId,
+          text: 'Edited by its author',
+          ownerSecret: first.secret,
+        }),
+      ).toMatchObject({ ok: true });
+      await expect.poll(() => noteTexts(hostBoard.doc)).toContain('Edited by its author');
+
+      // Dump everything the others can read: documents, awareness, events, snapshots, exports.
+      await new Promise((r) => setTimeout(r, 200)); // let any awareness relay arrive
+      for (const [label, doc] of [
+        ['host document', hostBoard.doc],
+        ['Ben’s document', benBoard.doc],
+      ] as const) {
+        const bytes = Y.encodeStateAsUpdate(doc);
+        expect({ label, id: contains(bytes, ada.id), name: contains(bytes, ADA) }).toEqual({
+          label,
+          id: false,
+          name: false,
+        });
+        // Every item was written by the server's peer: none by Ada's client.
+        const { structs } = Y.decodeUpdate(bytes);
+        expect(structs.some((s) => s.id.client === adaBoard.doc.clientID)).toBe(false);
+      }
+      for (const [label, awareness] of [
+        ['host awareness', hostBoard.p.awareness],
+        ['Ben’s awareness', benBoard.p.awareness],
+      ] as const) {
+        const states = JSON.stringify([...awareness.getStates().entries()]);
+        expect({ label, id: states.includes(ada.id), name: states.includes(ADA) }).toEqual({
+          label,
           id: false,
           name: false,
         });
       }
-    }
+      const aboutBoards = [...hostEvents, ...benEvents].filter((e) => /^(note|vote|board)\./.test(e.type));
+      expect(aboutBoards.length).toBeGreaterThan(0);
+      expect(JSON.stringify(aboutBoards)).not.toContain(ada.id);
+      expect(JSON.stringify(aboutBoards)).not.toContain(ADA);
+      // The note.added events reached the others only as placeholders.
+      expect([...hostEvents, ...benEvents].some((e) => e.type === 'note.added')).toBe(false);
+      for (const token of [hostToken, ben.token]) {
+        for (const format of ['md', 'csv', 'json']) {
+          const file = await fetchExport(
+            `${url}/api/sessions/${joinCode}/boards/${anon}/export?format=${format}`,
+            token,
+          );
+          expect(file.status).toBe(200);
+          expect(file.body).toContain('Edited by its author');
+          expect({ format, id: file.body.includes(ada.id), name: file.body.includes(ADA) }).toEqual({
+            format,
+            id: false,
+            name: false,
+          });
+        }
+      }
 
-    expect(
-      await command(ada.socket, { type: 'note.delete', boardId: anon, noteId, ownerSecret: first.secret }),
-    ).toMatchObject({ ok: true });
-    await expect.poll(() => noteTexts(benBoard.doc)).toHaveLength(1);
-    for (const row of await server.store.loadBoardUpdates(anon)) {
-      expect(contains(row.update, 'Edited by its author')).toBe(false);
-    }
-  });
+      expect(
+        await command(ada.socket, { type: 'note.delete', boardId: anon, noteId, ownerSecret: first.secret }),
+      ).toMatchObject({ ok: true });
+      await expect.poll(() => noteTexts(benBoard.doc)).toHaveLength(1);
+      for (const row of await server.store.loadBoardUpdates(anon)) {
+        expect(contains(row.update, 'Edited by its author')).toBe(false);
+      }
+    },
+  );
 });

@@ -23,12 +23,21 @@ export interface Cluster {
 /** What a test may set on every node; the store, cluster, secret and data directory are the harness's. */
 export type NodeOptions = Omit<KringOptions, 'dataDir' | 'store' | 'cluster' | 'secret'>;
 
+export interface ClusterOptions {
+  /** Another Redis than the shared one (a test that stops it: test/own-redis.ts). */
+  redisUrl?: string;
+}
+
 /**
  * `n` Kring nodes that act as one installation (issue 17): one fresh PostgreSQL database, one Redis
  * prefix, one token secret, as an operator runs them behind a load balancer. Nodes start one after
  * the other so that only the first migrates the empty database.
  */
-export async function startCluster(n = 2, options: NodeOptions = {}): Promise<Cluster> {
+export async function startCluster(
+  n = 2,
+  options: NodeOptions = {},
+  { redisUrl = TEST_REDIS }: ClusterOptions = {},
+): Promise<Cluster> {
   const database = await scratchDatabase();
   const prefix = `kring-test-${randomBytes(6).toString('hex')}:`;
   const secret = randomBytes(32).toString('hex');
@@ -38,7 +47,8 @@ export async function startCluster(n = 2, options: NodeOptions = {}): Promise<Cl
     (closing ??= (async () => {
       await Promise.allSettled(nodes.map((node) => node.close()));
       await database.drop();
-      await deleteKeys(prefix);
+      // A test's own Redis goes away with the test.
+      if (redisUrl === TEST_REDIS) await deleteKeys(prefix);
     })());
   registerCleanup(close);
   for (let i = 0; i < n; i++) {
@@ -52,7 +62,7 @@ export async function startCluster(n = 2, options: NodeOptions = {}): Promise<Cl
         dataDir: tempDataDir(),
         store,
         secret,
-        cluster: { url: TEST_REDIS, prefix },
+        cluster: { url: redisUrl, prefix },
       }),
     );
   }
@@ -60,7 +70,7 @@ export async function startCluster(n = 2, options: NodeOptions = {}): Promise<Cl
 }
 
 /** Removes what a test cluster left in Redis (streams, presence, sessions of socket.io). */
-async function deleteKeys(prefix: string): Promise<void> {
+export async function deleteKeys(prefix: string): Promise<void> {
   const client = createClient({ url: TEST_REDIS });
   await client.connect();
   try {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import { afterEach, expect } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -21,13 +21,23 @@ import {
 } from '@kring/protocol';
 import { evolve } from '@kring/core';
 import { type KringServer, startKring } from '../src/app';
+import { TEST_NODES, caughtUp, startBalanced } from './balanced';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const cleanups: (() => Promise<void> | void)[] = [];
+
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
+
+/**
+ * `it` for a test that reads the SQLite file itself (the bytes on disk, or a store opened under the
+ * server). In the cluster run (`KRING_TEST_NODES=2`, test/balanced.ts) the data lives in
+ * PostgreSQL, where the store contract suite (src/store/contract) proves the same promises; there
+ * these tests are reported as skipped, under their own names.
+ */
+export const itOnSqliteFile = TEST_NODES > 1 ? it.skip : it;
 
 /** A fresh data directory, removed after the test. */
 export function tempDataDir(): string {
@@ -37,10 +47,31 @@ export function tempDataDir(): string {
 }
 
 /** A real server (port 0 unless given), silent, closed after the test (close() may be called earlier). */
-export async function startServer(dataDir = tempDataDir(), port = 0): Promise<KringServer> {
-  const server = await startKring({ dataDir, port, host: '127.0.0.1', log: () => {} });
+export async function startServer(
+  dataDir = tempDataDir(),
+  port = 0,
+  /** A test about one process (its shutdown, say) gets one in the cluster run too. */
+  { oneProcess = false }: { oneProcess?: boolean } = {},
+): Promise<KringServer> {
+  const options = { dataDir, port, host: '127.0.0.1', log: () => {} };
+  // With KRING_TEST_NODES=2 the same tests run on two nodes behind a balancer (test/balanced.ts).
+  const server =
+    TEST_NODES > 1 && !oneProcess
+      ? await startBalanced(options, port, registerCleanup)
+      : await startKring(options);
   cleanups.push(() => server.close());
   return server;
+}
+
+/**
+ * On several nodes (the cluster run), what one node stored reaches the others' copies a few
+ * milliseconds later (a Redis notice, then a store read); until then a node acts on what it has.
+ * A test that next acts through another node on what it just changed waits for that here; `command`
+ * does after every answer, so tests written for one server hold on several. On one server there is
+ * nothing to wait for.
+ */
+export async function settled(): Promise<void> {
+  if (TEST_NODES > 1) await expect.poll(caughtUp).toBe(true);
 }
 
 /**
@@ -111,9 +142,12 @@ export function connectSocket(
   });
 }
 
-/** Sends a command and resolves with the server's answer. */
-export const command = (socket: ClientSocket, cmd: unknown) =>
-  new Promise<CommandAck>((resolve) => socket.emit('command', cmd, resolve));
+/** Sends a command and resolves with the server's answer (once every node knows of it: `settled`). */
+export async function command(socket: ClientSocket, cmd: unknown): Promise<CommandAck> {
+  const ack = await new Promise<CommandAck>((resolve) => socket.emit('command', cmd, resolve));
+  await settled();
+  return ack;
+}
 
 /** The server's answer to a snapshot request, as it came. */
 export const snapshotAck = (socket: ClientSocket) =>

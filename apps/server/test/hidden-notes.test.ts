@@ -11,7 +11,14 @@ import { readHiddenWords, readNotes } from '@kring/board';
 import { viewFor } from '@kring/core';
 import { boardSyncProtocols } from '@kring/protocol';
 import { SqliteStore } from '../src/store/sqlite';
-import { connectSocket, registerCleanup, startServer, tempDataDir, withToken } from './harness';
+import {
+  connectSocket,
+  registerCleanup,
+  startServer,
+  tempDataDir,
+  withToken,
+  itOnSqliteFile,
+} from './harness';
 import {
   barrier,
   command,
@@ -235,40 +242,43 @@ describe('hidden notes never reach participants or observers (BD11, BD14)', () =
     expect(hasNoWords(benRaw)).toBe(true);
   });
 
-  it('hiding again finishes a note whose words are still on the board (hidden before this change, or interrupted)', async () => {
-    const dataDir = tempDataDir();
-    const { server, host, hostToken, people, firstBoard: board } = await scene(['Ada', 'Ben'], dataDir);
-    const [ada, ben] = people as [(typeof people)[0], (typeof people)[0]];
-    await command(ada.socket, { type: 'note.add', boardId: board, text: WORDS, color: 'green' });
-    const noteId = viewFor(await snapshot(ada.socket), ada.id).boards[0]!.myNotes[0]!;
-    expect(await command(host, { type: 'note.hide', boardId: board, noteId, hidden: true })).toMatchObject({
-      ok: true,
-    });
-    await server.close();
+  itOnSqliteFile(
+    'hiding again finishes a note whose words are still on the board (hidden before this change, or interrupted)',
+    async () => {
+      const dataDir = tempDataDir();
+      const { server, host, hostToken, people, firstBoard: board } = await scene(['Ada', 'Ben'], dataDir);
+      const [ada, ben] = people as [(typeof people)[0], (typeof people)[0]];
+      await command(ada.socket, { type: 'note.add', boardId: board, text: WORDS, color: 'green' });
+      const noteId = viewFor(await snapshot(ada.socket), ada.id).boards[0]!.myNotes[0]!;
+      expect(await command(host, { type: 'note.hide', boardId: board, noteId, hidden: true })).toMatchObject({
+        ok: true,
+      });
+      await server.close();
 
-    // What hiding left before the words moved out (and a crash between the two steps leaves):
-    // `hidden` set, the words still on the board.
-    const store = new SqliteStore(dataDir);
-    const legacy = await stored(store, board);
-    const before = Y.encodeStateVector(legacy);
-    const map = notesOf(legacy).get(noteId)!;
-    map.set('text', WORDS);
-    map.set('color', 'green');
-    await store.appendBoardUpdate(board, Y.encodeStateAsUpdate(legacy, before));
-    await store.close();
+      // What hiding left before the words moved out (and a crash between the two steps leaves):
+      // `hidden` set, the words still on the board.
+      const store = new SqliteStore(dataDir);
+      const legacy = await stored(store, board);
+      const before = Y.encodeStateVector(legacy);
+      const map = notesOf(legacy).get(noteId)!;
+      map.set('text', WORDS);
+      map.set('color', 'green');
+      await store.appendBoardUpdate(board, Y.encodeStateAsUpdate(legacy, before));
+      await store.close();
 
-    const again = await startServer(dataDir);
-    const hostAgain = await connectSocket(again.url, withToken(hostToken));
-    const benRaw = rawClient(again.url, board, ben.token);
-    await expect.poll(() => noteIn(benRaw.doc, noteId)).toMatchObject({ text: WORDS, hidden: true });
+      const again = await startServer(dataDir);
+      const hostAgain = await connectSocket(again.url, withToken(hostToken));
+      const benRaw = rawClient(again.url, board, ben.token);
+      await expect.poll(() => noteIn(benRaw.doc, noteId)).toMatchObject({ text: WORDS, hidden: true });
 
-    // The state already says hidden (C4: nothing is recorded), but the words leave all the same.
-    expect(
-      await command(hostAgain, { type: 'note.hide', boardId: board, noteId, hidden: true }),
-    ).toMatchObject({ ok: true });
-    await expect.poll(() => noteIn(benRaw.doc, noteId)?.text).toBe('');
-    expect(await storedRowsContain(again.store, board, WORDS)).toBe(false);
-    const hostModeration = await synced(again.url, `${board}/moderation`, hostToken);
-    expect(readHiddenWords(hostModeration.doc).get(noteId)).toEqual({ text: WORDS, color: 'green' });
-  });
+      // The state already says hidden (C4: nothing is recorded), but the words leave all the same.
+      expect(
+        await command(hostAgain, { type: 'note.hide', boardId: board, noteId, hidden: true }),
+      ).toMatchObject({ ok: true });
+      await expect.poll(() => noteIn(benRaw.doc, noteId)?.text).toBe('');
+      expect(await storedRowsContain(again.store, board, WORDS)).toBe(false);
+      const hostModeration = await synced(again.url, `${board}/moderation`, hostToken);
+      expect(readHiddenWords(hostModeration.doc).get(noteId)).toEqual({ text: WORDS, color: 'green' });
+    },
+  );
 });

@@ -9,6 +9,7 @@ import {
   startServer,
   withToken,
   provider,
+  settled,
 } from './harness';
 
 /** A raw note write; participants must name themselves as its author (BD12). */
@@ -41,6 +42,8 @@ describe('a locked board (real server, control plane + board sync)', () => {
         control.emit('command', { type: 'board.setLock', boardId, locked }, resolve),
       );
     expect(await lock(true)).toMatchObject({ ok: true });
+    // On several nodes: once every node knows of the lock (docs/security.md, "Several nodes").
+    await settled();
 
     addNote(participant.doc, 'sneaky', 'written while locked', ada.participantId);
     addNote(host.doc, 'hostnote', 'facilitators may write', hostId);

@@ -18,6 +18,7 @@ import {
   registerCleanup,
   tempDataDir,
   withToken,
+  itOnSqliteFile,
 } from './harness';
 
 // Issue 13 (first part): retention per session, the host's "end and delete", the purge (core PR1–PR5).
@@ -46,43 +47,46 @@ async function deleteSession(url: string, code: string, token: string) {
 }
 
 describe('retention and deletion (PR)', () => {
-  it('PR4: the host ends and deletes the session at once: connections cut, tokens refused, words gone from the file and its WAL', async () => {
-    const dataDir = tempDataDir();
-    const s = await scene(['Ada Lovelace-Byron', 'Ben'], dataDir);
-    const [ada, ben] = s.people as [(typeof s.people)[0], (typeof s.people)[0]];
-    const words = [
-      'Ada Lovelace-Byron',
-      'Shared meals on Fridays with Marguerite',
-      'Why does the kettle whistle',
-      'The captioner typed Xylophone',
-    ];
-    const board = await synced(s.url, s.firstBoard, ada.token);
-    addNote(board.doc, { id: 'note0001', text: words[1]!, color: 'yellow', authorId: ada.id });
-    await ok(ben.socket, { type: 'qa.ask', text: words[2]!, anonymous: true });
-    expect((await caption(s.host, { kind: 'line', text: words[3]! })).ok).toBe(true);
-    await expect.poll(async () => onDisk(dataDir, words).length).toBeGreaterThan(0);
-    await expect.poll(() => noteTexts(board.doc)).toEqual([words[1]]);
+  itOnSqliteFile(
+    'PR4: the host ends and deletes the session at once: connections cut, tokens refused, words gone from the file and its WAL',
+    async () => {
+      const dataDir = tempDataDir();
+      const s = await scene(['Ada Lovelace-Byron', 'Ben'], dataDir);
+      const [ada, ben] = s.people as [(typeof s.people)[0], (typeof s.people)[0]];
+      const words = [
+        'Ada Lovelace-Byron',
+        'Shared meals on Fridays with Marguerite',
+        'Why does the kettle whistle',
+        'The captioner typed Xylophone',
+      ];
+      const board = await synced(s.url, s.firstBoard, ada.token);
+      addNote(board.doc, { id: 'note0001', text: words[1]!, color: 'yellow', authorId: ada.id });
+      await ok(ben.socket, { type: 'qa.ask', text: words[2]!, anonymous: true });
+      expect((await caption(s.host, { kind: 'line', text: words[3]! })).ok).toBe(true);
+      await expect.poll(async () => onDisk(dataDir, words).length).toBeGreaterThan(0);
+      await expect.poll(() => noteTexts(board.doc)).toEqual([words[1]]);
 
-    // Nobody but a host deletes it.
-    await ok(s.host, { type: 'participant.setRole', participantId: ben.id, role: 'cofacilitator' });
-    expect(await deleteSession(s.url, s.joinCode, ben.token)).toBe(403);
-    expect(await deleteSession(s.url, s.joinCode, ada.token)).toBe(403);
-    const cut = new Promise<string>((resolve) => ada.socket.once('disconnect', resolve));
-    expect(await deleteSession(s.url, s.joinCode, s.hostToken)).toBe(204);
-    expect(await cut).toBe('io server disconnect');
-    await expect.poll(() => board.p.wsconnected).toBe(false);
+      // Nobody but a host deletes it.
+      await ok(s.host, { type: 'participant.setRole', participantId: ben.id, role: 'cofacilitator' });
+      expect(await deleteSession(s.url, s.joinCode, ben.token)).toBe(403);
+      expect(await deleteSession(s.url, s.joinCode, ada.token)).toBe(403);
+      const cut = new Promise<string>((resolve) => ada.socket.once('disconnect', resolve));
+      expect(await deleteSession(s.url, s.joinCode, s.hostToken)).toBe(204);
+      expect(await cut).toBe('io server disconnect');
+      await expect.poll(() => board.p.wsconnected).toBe(false);
 
-    // Every way back in says the session is gone; the join code names nothing.
-    expect(await refusal(s.url, ada.token)).toBe('not_found');
-    expect(await refusal(s.url, s.hostToken)).toBe('not_found');
-    const summary = await fetch(`${s.url}/api/sessions/${s.joinCode}`, {
-      headers: { authorization: `Bearer ${s.hostToken}` },
-    });
-    expect(summary.status).toBe(404);
-    expect(ErrorResponse.parse(await summary.json()).error.code).toBe('not_found');
-    expect(await deleteSession(s.url, s.joinCode, s.hostToken)).toBe(404);
-    expect(onDisk(dataDir, words)).toEqual([]);
-  });
+      // Every way back in says the session is gone; the join code names nothing.
+      expect(await refusal(s.url, ada.token)).toBe('not_found');
+      expect(await refusal(s.url, s.hostToken)).toBe('not_found');
+      const summary = await fetch(`${s.url}/api/sessions/${s.joinCode}`, {
+        headers: { authorization: `Bearer ${s.hostToken}` },
+      });
+      expect(summary.status).toBe(404);
+      expect(ErrorResponse.parse(await summary.json()).error.code).toBe('not_found');
+      expect(await deleteSession(s.url, s.joinCode, s.hostToken)).toBe(404);
+      expect(onDisk(dataDir, words)).toEqual([]);
+    },
+  );
 
   it('PR3: the purge deletes each session when its time comes (fake clock), also after a restart, and no other', async () => {
     const dataDir = tempDataDir();
@@ -271,40 +275,43 @@ describe('the privacy notice (PR7)', () => {
 });
 
 describe('anonymous means unlinkable at rest (Q7, Q10)', () => {
-  it('an anonymous question is stored without its author; only the device holding its secret deletes it', async () => {
-    const dataDir = tempDataDir();
-    const s = await scene(['Ada'], dataDir);
-    const ada = s.people[0]!;
-    const secret = randomBytes(32).toString('base64url');
-    const ownerKey = createHash('sha256').update(secret, 'utf8').digest('base64url');
-    await ok(ada.socket, {
-      type: 'qa.ask',
-      text: 'A worry I cannot say aloud, Ganymede',
-      anonymous: true,
-      ownerKey,
-    });
-    const db = new Database(join(dataDir, 'kring.db'), { readonly: true });
-    registerCleanup(() => void db.close());
-    const rows = db
-      .prepare("SELECT body FROM session_events WHERE json_extract(body, '$.type') = 'question.asked'")
-      .all() as { body: string }[];
-    expect(rows).toHaveLength(1);
-    expect(rows[0]!.body).toContain('Ganymede');
-    expect(rows[0]!.body).not.toContain(ada.id);
-    expect(JSON.parse(rows[0]!.body)).toMatchObject({ authorId: null, ownerKey });
-    const questionId = (JSON.parse(rows[0]!.body) as { questionId: string }).questionId;
+  itOnSqliteFile(
+    'an anonymous question is stored without its author; only the device holding its secret deletes it',
+    async () => {
+      const dataDir = tempDataDir();
+      const s = await scene(['Ada'], dataDir);
+      const ada = s.people[0]!;
+      const secret = randomBytes(32).toString('base64url');
+      const ownerKey = createHash('sha256').update(secret, 'utf8').digest('base64url');
+      await ok(ada.socket, {
+        type: 'qa.ask',
+        text: 'A worry I cannot say aloud, Ganymede',
+        anonymous: true,
+        ownerKey,
+      });
+      const db = new Database(join(dataDir, 'kring.db'), { readonly: true });
+      registerCleanup(() => void db.close());
+      const rows = db
+        .prepare("SELECT body FROM session_events WHERE json_extract(body, '$.type') = 'question.asked'")
+        .all() as { body: string }[];
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.body).toContain('Ganymede');
+      expect(rows[0]!.body).not.toContain(ada.id);
+      expect(JSON.parse(rows[0]!.body)).toMatchObject({ authorId: null, ownerKey });
+      const questionId = (JSON.parse(rows[0]!.body) as { questionId: string }).questionId;
 
-    // Ada's own token is not enough; a made-up owner key sent by a client is replaced; her secret is.
-    for (const wrong of [{}, { ownerKey }, { ownerSecret: randomBytes(32).toString('base64url') }]) {
-      const refused = await command(ada.socket, { type: 'qa.delete', questionId, ...wrong });
-      expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    }
-    await ok(s.host, { type: 'participant.setRole', participantId: ada.id, role: 'observer' });
-    // Whoever holds the secret (her device) deletes it; its words then leave the file.
-    await ok(ada.socket, { type: 'qa.delete', questionId, ownerSecret: secret });
-    await s.server.close();
-    expect(onDisk(dataDir, ['Ganymede'])).toEqual([]);
-  });
+      // Ada's own token is not enough; a made-up owner key sent by a client is replaced; her secret is.
+      for (const wrong of [{}, { ownerKey }, { ownerSecret: randomBytes(32).toString('base64url') }]) {
+        const refused = await command(ada.socket, { type: 'qa.delete', questionId, ...wrong });
+        expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      }
+      await ok(s.host, { type: 'participant.setRole', participantId: ada.id, role: 'observer' });
+      // Whoever holds the secret (her device) deletes it; its words then leave the file.
+      await ok(ada.socket, { type: 'qa.delete', questionId, ownerSecret: secret });
+      await s.server.close();
+      expect(onDisk(dataDir, ['Ganymede'])).toEqual([]);
+    },
+  );
 });
 
 describe('a purge that stops half-way (PR4)', () => {

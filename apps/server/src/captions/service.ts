@@ -46,7 +46,10 @@ export const PARTIAL_GAP_MS = 100;
 export class CaptionService {
   private readonly serial = new KeyedSerial();
   /** Per session, per person: what they are typing now. Never stored. */
-  private readonly partials = new Map<string, Map<string, { partial: CaptionPartial; at: number }>>();
+  private readonly partials = new Map<
+    string,
+    Map<string, { partial: CaptionPartial; at: number; remote?: true }>
+  >();
   private readonly sinks = new Set<CaptionSink>();
   /** Per `session/person`: when their last partial went out, and the one waiting for the gap to end. */
   private readonly sent = new Map<string, number>();
@@ -224,12 +227,23 @@ export class CaptionService {
     });
   }
 
-  private keepPartial(sessionId: string, partial: CaptionPartial): void {
+  private keepPartial(sessionId: string, partial: CaptionPartial, remote = false): void {
     let session = this.partials.get(sessionId);
     if (!session) this.partials.set(sessionId, (session = new Map()));
     if (partial.text === '') session.delete(partial.participantId);
-    else session.set(partial.participantId, { partial, at: this.clock() });
+    else session.set(partial.participantId, { partial, at: this.clock(), ...(remote ? { remote } : {}) });
     if (session.size === 0) this.partials.delete(sessionId);
+  }
+
+  /**
+   * Issue 17: an update another node sent out. Its partials are kept here too, so that a screen
+   * that opens on this node (`recent`) shows what someone is typing on that one.
+   */
+  heardFromElsewhere(sessionId: string, update: CaptionUpdate): void {
+    if (update.kind === 'partial') this.keepPartial(sessionId, update.partial, true);
+    // A finished line replaces what its author was typing (as on the node they typed on).
+    if (update.kind === 'line' && update.line.by.kind === 'person')
+      this.partials.get(sessionId)?.delete(update.line.by.participantId);
   }
 
   /** CA3: the latest lines and the live partials of this person's scope now, oldest first. */
@@ -254,6 +268,8 @@ export class CaptionService {
   dropPartial(sessionId: string, participantId: string): void {
     const held = this.partials.get(sessionId)?.get(participantId);
     if (!held) return;
+    // Typed on another node: that node clears it on every screen; here the copy just goes.
+    if (held.remote) return this.keepPartial(sessionId, { ...held.partial, text: '' }, true);
     const cleared = { ...held.partial, text: '' };
     this.keepPartial(sessionId, cleared);
     this.cancelPartial(sessionId, participantId);

@@ -16,14 +16,17 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * Issue 17: one decision at a time per session across nodes. Without it nodes race to append to a
  * busy session and the losers decide again and again (at 3,000 joins over three nodes some lost
  * six times in a row). A Redis key per session, taken with SET NX PX and given back with a
- * compare-and-delete; a node that cannot take it within `WAIT_MS`, or cannot reach Redis,
- * decides without it: optimistic versions keep the log right either way, the lock only spares
+ * compare-and-delete; a node that cannot take it within `WAIT_MS`, or cannot reach Redis (at
+ * once, not after a wait: test/cluster-outages.test.ts), decides without it: optimistic versions keep the log right either way, the lock only spares
  * the retries.
  */
 export function redisSessionLock(link: RedisLink, nodeId: string): SessionLock {
   const take = async (key: string, token: string): Promise<boolean> => {
     const until = Date.now() + WAIT_MS;
     for (let round = 0; ; round++) {
+      // Redis away (or reconnecting): node-redis would queue the SET until it is back, and every
+      // command of the session would wait with it. Decide without the lock instead.
+      if (!link.client.isReady) return false;
       try {
         if ((await link.client.set(key, token, { NX: true, PX: HOLD_MS })) === 'OK') return true;
       } catch {
@@ -41,7 +44,10 @@ export function redisSessionLock(link: RedisLink, nodeId: string): SessionLock {
     try {
       return await work();
     } finally {
-      if (held) await link.client.eval(RELEASE, { keys: [key], arguments: [token] }).catch(() => undefined);
+      // Not awaited: the answer must not wait for Redis, should it go away right now (the key
+      // lapses by itself). One connection runs commands in order, so the next SET on this node
+      // comes after this release.
+      if (held) void link.client.eval(RELEASE, { keys: [key], arguments: [token] }).catch(() => undefined);
     }
   };
 }

@@ -1,6 +1,7 @@
 import type { Server, Socket } from 'socket.io';
 import { type SessionState, captionScope } from '@kring/core';
-import { CaptionInput, type CaptionScope, PLENARY } from '@kring/protocol';
+import { z } from 'zod';
+import { CaptionInput, CaptionScope, CaptionUpdate, PLENARY } from '@kring/protocol';
 import type { CaptionService, CaptionSink } from '../captions/service';
 import type { Log } from '../log';
 import type { SessionService } from '../sessions/service';
@@ -54,21 +55,23 @@ export function handleCaptions(
  * open rooms everyone is in the plenary: one broadcast. Otherwise each socket's scope is read
  * from the session state (a Map lookup per socket). Partials are not volatile (a dropped last
  * partial would leave old words on a screen); the service sends at most ten a second per person.
+ *
+ * `cluster` (issue 17): a caption is taken in on the captioner's node only. One for everyone goes
+ * out through the adapter to every node's screens (with the offsets connection state recovery
+ * replays); one for a scope is sent by each node to its own screens of that scope. Either way the
+ * other nodes are told (`serverSideEmit`) and keep its partials (`heard`), for screens that open
+ * there.
  */
 export function captionFanOut(
   io: Server,
   sessions: Pick<SessionService, 'peek'>,
   roomOf: (sessionId: string) => string,
+  cluster?: { heard(sessionId: string, update: CaptionUpdate): void; log: Log },
 ): CaptionSink {
-  return (sessionId, scope, update) => {
+  const forEveryone = (sessionId: string, scope: CaptionScope | null) =>
+    scope === null || (scope === PLENARY && sessions.peek(sessionId)?.breakouts.current?.status !== 'open');
+  const toScopeHere = (sessionId: string, scope: CaptionScope, update: CaptionUpdate) => {
     const state = sessions.peek(sessionId);
-    const roomsOpen = state?.breakouts.current?.status === 'open';
-    if (scope === null || (scope === PLENARY && !roomsOpen)) {
-      // Cluster-wide (issue 17): captions are taken in on the captioner's node only, not replayed
-      // by the others as session events are, so this one node tells every node's screens.
-      io.to(roomOf(sessionId)).emit('caption', update);
-      return;
-    }
     if (!state) return;
     for (const id of io.of('/').adapter.rooms.get(roomOf(sessionId)) ?? []) {
       const s = io.of('/').sockets.get(id);
@@ -76,4 +79,28 @@ export function captionFanOut(
       s.emit('caption', update);
     }
   };
+  if (cluster) {
+    io.on(CAPTION_ELSEWHERE, (...args: unknown[]) => {
+      // From another node, through Redis: checked like anything else that comes in.
+      const parsed = CaptionElsewhere.safeParse(args);
+      if (!parsed.success) {
+        cluster.log('warn', 'caption from another node dropped', { reason: 'malformed' });
+        return;
+      }
+      const [sessionId, scope, update] = parsed.data;
+      cluster.heard(sessionId, update);
+      if (scope !== null) toScopeHere(sessionId, scope, update);
+    });
+  }
+  return (sessionId, scope, update) => {
+    const everyone = forEveryone(sessionId, scope);
+    if (everyone) io.to(roomOf(sessionId)).emit('caption', update);
+    else toScopeHere(sessionId, scope!, update);
+    // null: the adapter took it to every node's screens already.
+    if (cluster) io.serverSideEmit(CAPTION_ELSEWHERE, sessionId, everyone ? null : scope, update);
+  };
 }
+
+/** The server-side event that tells the other nodes of a caption update: session, scope to send it to (null: sent), update. */
+const CAPTION_ELSEWHERE = 'kring:caption';
+const CaptionElsewhere = z.tuple([z.string().min(1), CaptionScope.nullable(), CaptionUpdate]);

@@ -210,7 +210,7 @@ export function attachControlPlane({
           type: parsed.data.type,
           error: err instanceof Error ? err.message : 'unknown',
         });
-        ack({ ok: false, error: { code: 'internal', message: 'the server could not run this command' } });
+        ack({ ok: false, error: { code: 'internal', message: COMMAND_FAILED } });
       }
     });
 
@@ -225,7 +225,16 @@ export function attachControlPlane({
     });
   });
 
-  captions.onUpdate(captionFanOut(io, sessions, room));
+  captions.onUpdate(
+    captionFanOut(
+      io,
+      sessions,
+      room,
+      adapter
+        ? { heard: (sessionId, update) => captions.heardFromElsewhere(sessionId, update), log }
+        : undefined,
+    ),
+  );
 
   sessions.onEvents((sessionId, events, before) => {
     recent.record(sessionId, before, events);
@@ -278,3 +287,9 @@ export function attachControlPlane({
     },
   };
 }
+
+/**
+ * A command that failed on the server's side (its store unreachable, say). Passing: the store, or
+ * Redis, comes back by itself, and the client's state follows what was stored either way.
+ */
+export const COMMAND_FAILED = 'the server could not run this command; try again in a moment';
