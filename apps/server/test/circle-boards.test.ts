@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { KringServer } from '../src/app';
 import { synced, upgradeStatus } from './boards-harness';
 import { createCircle, octoberSundays, post, startWithClock, tokenOf } from './circles-harness';
+import { startCluster } from './cluster-harness';
 import { connectSocket, sessionSummary, snapshot, withToken } from './harness';
 
 /**
@@ -151,6 +152,21 @@ describe("a circle's lasting boards across its meetings (issue 16)", () => {
     expect(await upgradeStatus(base, boardId, second.token)).toBe(404);
     expect((await view(circle.hostToken)).boards).toEqual([]);
     expect((await run({ type: 'circleBoard.remove', boardId })).status).toBe(404);
+  });
+
+  it('CI27 on two nodes: a board removed through node A closes its connections on node B too', async () => {
+    now = FIRST;
+    const { nodes } = await startCluster(2, { clock: () => now });
+    const [a, b] = nodes as [KringServer, KringServer];
+    const { circle, boardId, run, join } = await circleWithBoard(a);
+    const host = await join('2027-10-03', circle.hostToken);
+    const onB = await synced(b.url, boardId, host.token);
+    const closed = new Promise<number>((resolve) =>
+      onB.p.ws?.addEventListener('close', (e) => resolve(e.code)),
+    );
+    expect((await run({ type: 'circleBoard.remove', boardId })).status).toBe(200);
+    expect(await closed).toBe(4404);
+    expect(await upgradeStatus(b.url, boardId, host.token)).toBe(404);
   });
 
   it('CI28: a host keeps a meeting’s harvest; members read it; it outlives the session; hosts delete it', async () => {

@@ -7,6 +7,7 @@ import {
   type RelayHandlers,
   type RelayMessage,
   decodeRelayMessage,
+  deliver,
   encodeRelayMessage,
 } from './cluster-relay';
 
@@ -51,7 +52,7 @@ class Bus {
         setImmediate(() => {
           const decoded = decodeRelayMessage(bytes)!;
           for (const [id, handlers] of this.listeners)
-            if (id !== decoded.from) handlers.message(decoded.message);
+            if (id !== decoded.from) deliver(handlers, decoded.message);
         });
       },
       listen: (handlers) => {
@@ -94,7 +95,7 @@ function twoNodes() {
 }
 
 describe('board relay across nodes', () => {
-  it('encodes and decodes both kinds of message', () => {
+  it('encodes and decodes every kind of message', () => {
     const update: RelayMessage = {
       kind: 'update',
       docId: 'b1/drafts/p1',
@@ -115,6 +116,11 @@ describe('board relay across nodes', () => {
     expect(decodeRelayMessage(encodeRelayMessage('node-2', awareness))).toEqual({
       from: 'node-2',
       message: awareness,
+    });
+    const ended: RelayMessage = { kind: 'ended', docId: 'b1' };
+    expect(decodeRelayMessage(encodeRelayMessage('node-3', ended))).toEqual({
+      from: 'node-3',
+      message: ended,
     });
     expect(decodeRelayMessage(new Uint8Array([7]))).toBeNull();
     expect(() => decodeRelayMessage(new Uint8Array([0, 5]))).toThrow();

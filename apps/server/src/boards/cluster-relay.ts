@@ -9,11 +9,15 @@ import type { RedisLink } from '../cluster/redis';
  */
 export type RelayMessage =
   | { kind: 'update'; docId: string; seq: number; participantId: string | null; update: Uint8Array }
-  | { kind: 'awareness'; docId: string; participantId: string | null; update: Uint8Array };
+  | { kind: 'awareness'; docId: string; participantId: string | null; update: Uint8Array }
+  /** CI27: the board (`docId` is its id: every document of it) was deleted; close its connections. */
+  | { kind: 'ended'; docId: string };
 
 export interface RelayHandlers {
-  /** A message another node published. */
-  message(message: RelayMessage): void;
+  /** An update or awareness change another node published. */
+  message(message: Exclude<RelayMessage, { kind: 'ended' }>): void;
+  /** Another node deleted the board `boardId`. */
+  ended(boardId: string): void;
   /** The link came back after a gap: messages of the gap are lost, documents must catch up from the store. */
   resync(): void;
 }
@@ -30,6 +34,7 @@ export interface BoardRelay {
 
 const KIND_UPDATE = 0;
 const KIND_AWARENESS = 1;
+const KIND_ENDED = 2;
 
 /**
  * The relay over Redis pub/sub, on ONE channel for every document (`<prefix>board-updates`), not
@@ -63,7 +68,7 @@ export async function redisBoardRelay(
       return;
     }
     if (decoded.from === nodeId) return;
-    handlers.message(decoded.message);
+    deliver(handlers, decoded.message);
   };
   // The third argument asks node-redis for Buffers: updates are binary.
   await link.subscriber.subscribe(channel, onMessage, true);
@@ -93,11 +98,21 @@ export async function redisBoardRelay(
   };
 }
 
+/** Hands a decoded message to the handler of its kind. */
+export function deliver(handlers: RelayHandlers, message: RelayMessage): void {
+  if (message.kind === 'ended') handlers.ended(message.docId);
+  else handlers.message(message);
+}
+
 export function encodeRelayMessage(from: string, message: RelayMessage): Uint8Array {
   const e = encoding.createEncoder();
-  encoding.writeVarUint(e, message.kind === 'update' ? KIND_UPDATE : KIND_AWARENESS);
+  encoding.writeVarUint(
+    e,
+    { update: KIND_UPDATE, awareness: KIND_AWARENESS, ended: KIND_ENDED }[message.kind],
+  );
   encoding.writeVarString(e, from);
   encoding.writeVarString(e, message.docId);
+  if (message.kind === 'ended') return encoding.toUint8Array(e);
   if (message.kind === 'update') encoding.writeVarUint(e, message.seq);
   // '' stands for "nobody" (ids are never empty).
   encoding.writeVarString(e, message.participantId ?? '');
@@ -109,9 +124,10 @@ export function encodeRelayMessage(from: string, message: RelayMessage): Uint8Ar
 export function decodeRelayMessage(bytes: Uint8Array): { from: string; message: RelayMessage } | null {
   const d = decoding.createDecoder(bytes);
   const kind = decoding.readVarUint(d);
-  if (kind !== KIND_UPDATE && kind !== KIND_AWARENESS) return null;
+  if (kind !== KIND_UPDATE && kind !== KIND_AWARENESS && kind !== KIND_ENDED) return null;
   const from = decoding.readVarString(d);
   const docId = decoding.readVarString(d);
+  if (kind === KIND_ENDED) return { from, message: { kind: 'ended', docId } };
   const seq = kind === KIND_UPDATE ? decoding.readVarUint(d) : 0;
   const participantId = decoding.readVarString(d) || null;
   // A copy: the decoder's view would keep the whole message buffer alive.

@@ -108,7 +108,11 @@ export function createBoardSync(
   const connections = new Map<Connection, BoardRoom>();
   const limits = deps.limits;
   // Issue 17: other nodes' updates and cursors reach the documents loaded here (queued like ours).
-  deps.relay?.listen(relayInto(registry, deps.log));
+  deps.relay?.listen({
+    ...relayInto(registry, deps.log),
+    // Another node deleted a board: its connections here close as that node's did.
+    ended: (boardId) => void endHere(boardId).catch(() => undefined),
+  });
   const keepalive = startKeepalive(() => connections.keys(), options.pingIntervalMs ?? PING_INTERVAL_MS);
   let closing = false;
 
@@ -254,6 +258,23 @@ export function createBoardSync(
     registry.release(room);
   }
 
+  /** CI27 on this node: every connection to a document of the board closes (4404), and they unload. */
+  async function endHere(boardId: string): Promise<void> {
+    const ofBoard = (room: BoardRoom) => room.docId.split('/')[0] === boardId;
+    for (const [conn, room] of [...connections]) {
+      if (!ofBoard(room)) continue;
+      closeConnection(conn, WS_CLOSE.notFound, 'board deleted');
+      leave(conn, room);
+    }
+    registry.unloadIdle(ofBoard);
+    await Promise.all(
+      registry
+        .all()
+        .filter(ofBoard)
+        .map((room) => room.queue.idle()),
+    );
+  }
+
   return {
     handleUpgrade(req, socket, head) {
       upgrade(req, socket, head).catch((err: unknown) => {
@@ -312,19 +333,10 @@ export function createBoardSync(
     },
 
     async endBoard(boardId) {
-      const ofBoard = (room: BoardRoom) => room.docId.split('/')[0] === boardId;
-      for (const [conn, room] of [...connections]) {
-        if (!ofBoard(room)) continue;
-        closeConnection(conn, WS_CLOSE.notFound, 'board deleted');
-        leave(conn, room);
-      }
-      registry.unloadIdle(ofBoard);
-      await Promise.all(
-        registry
-          .all()
-          .filter(ofBoard)
-          .map((room) => room.queue.idle()),
-      );
+      await endHere(boardId);
+      // Issue 17: and on every other node (their connections would otherwise stay open until
+      // their next write, which can no longer be stored).
+      deps.relay?.publish({ kind: 'ended', docId: boardId });
     },
 
     async closeAll() {

@@ -117,7 +117,7 @@ export class RoomRegistry {
  * reads the store, where the update already is: it was stored before it was published); one
  * loading waits for its load in the queue.
  */
-export function relayInto(registry: RoomRegistry, log: BoardSyncDeps['log']): RelayHandlers {
+export function relayInto(registry: RoomRegistry, log: BoardSyncDeps['log']): Omit<RelayHandlers, 'ended'> {
   const failed = (err: unknown) => log('warn', 'board relay message failed', { error: String(err) });
   return {
     message(message) {
