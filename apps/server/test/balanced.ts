@@ -120,12 +120,12 @@ export async function startBalanced(
     port: balancer.port,
     close: () =>
       (closing ??= (async () => {
+        live.delete(nodes); // a closed node's copies are no one's to wait for
         await balancer.close();
         await Promise.allSettled(nodes.map((node) => node.close()));
       })()),
   });
   live.add(nodes);
-  cleanup(async () => void live.delete(nodes));
   return balanced;
 }
 

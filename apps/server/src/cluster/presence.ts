@@ -32,6 +32,8 @@ export class ClusterPresence implements PresenceTracker {
   private readonly listeners: PresenceListener[] = [];
   private readonly listener = (message: string) => this.received(message);
   private timer: NodeJS.Timeout | undefined;
+  /** Other nodes whose heartbeat was missing at the last look (see `tick`). */
+  private readonly missing = new Set<string>();
 
   private constructor(
     private readonly link: RedisLink,
@@ -177,7 +179,17 @@ export class ClusterPresence implements PresenceTracker {
       const others = new Set<string>();
       for (const people of this.mirror.values())
         for (const nodes of people.values()) for (const n of nodes) if (n !== this.nodeId) others.add(n);
-      for (const node of others) if (!(await this.alive(node))) this.dropNode(node, true);
+      // Dropped only when missing at two looks in a row: after Redis restarts empty every key is
+      // gone until each node's next beat puts its own back (and says again who is connected to
+      // it); a node judged at one look would wipe people the other had just announced again.
+      for (const node of others) {
+        if (await this.alive(node)) this.missing.delete(node);
+        else if (!this.missing.has(node)) this.missing.add(node);
+        else {
+          this.missing.delete(node);
+          this.dropNode(node, true);
+        }
+      }
     } catch (err) {
       this.onError(err);
     }
