@@ -1,19 +1,5 @@
-// Bundles the server and its workspace packages (TypeScript source) into dist/main.js;
-// npm dependencies stay external and load from node_modules.
-import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+// Bundles the server, its workspace packages and its npm packages into dist/main.js (bundle.mjs
+// says which stay outside and why).
+import { bundleServer } from './bundle.mjs';
 
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith('@kring/'));
-
-await build({
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  sourcemap: true,
-  external,
-  logLevel: 'warning',
-});
+await bundleServer({ entry: 'src/main.ts', outfile: 'dist/main.js', sourcemap: true });

@@ -1,0 +1,7 @@
+/** Types of bundle.mjs (a plain script, so that `build` runs with node alone). */
+export declare const EXTERNAL: string[];
+export declare function bundleServer(options: {
+  entry: string;
+  outfile: string;
+  sourcemap?: boolean;
+}): Promise<void>;
