@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { viewFor } from '@kring/core';
 import { nodesBehind, startBalanced } from './balanced';
 import {
   command,
@@ -10,6 +9,7 @@ import {
   registerCleanup,
   tempDataDir,
   withToken,
+  plenaryHands,
 } from './harness';
 
 /** One node's gauge from its own /metrics (loopback may read it). */
@@ -46,10 +46,6 @@ describe('two nodes behind one address (the cluster run)', () => {
 
     for (const p of people)
       expect(await command(p.socket, { type: 'hand.raise' })).toMatchObject({ ok: true });
-    const hands = () => {
-      const floor = viewFor(host.state, host.you).floors.plenary;
-      return floor?.mode === 'open' ? floor.hands.map((h) => h.participantId) : [];
-    };
-    await expect.poll(hands).toEqual(people.map((p) => p.participantId));
+    await expect.poll(() => plenaryHands(host)).toEqual(people.map((p) => p.participantId));
   });
 });

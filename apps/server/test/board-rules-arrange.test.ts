@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addColumn, addNote, moveNote, moveNoteToColumn, readHiddenWords, readNotes } from '@kring/board';
 import { viewFor } from '@kring/core';
+import type { KringServer } from '../src/app';
 import { addBoard, barrier, command, contains, notesOf, scene, snapshot, synced } from './boards-harness';
+import { storedDoc } from './harness';
 
 // Issue 15 over real sockets: the board's rules (BD16 who arranges, BD17 screening) are enforced
 // by the server against hand-made clients, and a rule change holds from the next message on,
@@ -153,11 +155,5 @@ describe('screening anonymous notes (BD17)', () => {
 });
 
 /** How many notes a document holds as the server has stored it. */
-async function storedNotes(
-  server: { store: { loadBoardUpdates(id: string): Promise<{ update: Uint8Array }[]> } },
-  docId: string,
-): Promise<number> {
-  const doc = new Y.Doc();
-  for (const row of await server.store.loadBoardUpdates(docId)) Y.applyUpdate(doc, row.update);
-  return readNotes(doc).length;
-}
+const storedNotes = async (server: KringServer, docId: string) =>
+  readNotes(await storedDoc(server, docId)).length;

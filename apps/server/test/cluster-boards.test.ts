@@ -18,6 +18,7 @@ import {
   registerCleanup,
   sessionSummary,
   tempDataDir,
+  storedDoc,
 } from './harness';
 
 /**
@@ -74,11 +75,7 @@ const noteIds = (doc: Y.Doc) =>
     .sort();
 
 /** The notes of a stored log, loaded as a fresh client would. */
-async function storedNotes(node: KringServer, boardId: string): Promise<string[]> {
-  const doc = new Y.Doc();
-  for (const row of await node.store.loadBoardUpdates(boardId)) Y.applyUpdate(doc, row.update);
-  return noteIds(doc);
-}
+const storedNotes = async (node: KringServer, boardId: string) => noteIds(await storedDoc(node, boardId));
 
 const storedText = async (node: KringServer, boardId: string) =>
   Buffer.concat((await node.store.loadBoardUpdates(boardId)).map((r) => Buffer.from(r.update))).toString(

@@ -1,9 +1,7 @@
 import { addNote, readNotes } from '@kring/board';
 import { SessionSummary } from '@kring/protocol';
-import { viewFor } from '@kring/core';
 import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import type { KringServer } from '../src/app';
 import { COMMAND_FAILED } from '../src/realtime/socket';
 import { TEST_SERVER } from '../src/store/postgres/testing';
@@ -19,6 +17,8 @@ import {
   registerCleanup,
   sessionSummary,
   withToken,
+  plenaryHands,
+  storedDoc,
 } from './harness';
 import { ownRedis } from './own-redis';
 
@@ -35,22 +35,13 @@ const readiness = (base: string) =>
 const announcements = (box: Awaited<ReturnType<typeof mirror>>) =>
   box.received.flatMap((e) => (e.type === 'announcement.posted' ? [e.text] : []));
 
-const hands = (box: Awaited<ReturnType<typeof mirror>>) => {
-  const floor = viewFor(box.state, box.you).floors.plenary;
-  return floor?.mode === 'open' ? floor.hands.map((h) => h.participantId) : [];
-};
-
 const noteTexts = (doc: Parameters<typeof readNotes>[0]) =>
   readNotes(doc)
     .map((n) => n.text)
     .sort();
 
-/** The notes of a board as stored, read as a node loading it would. */
-async function storedNoteTexts(node: KringServer, boardId: string): Promise<string[]> {
-  const doc = new Y.Doc();
-  for (const row of await node.store.loadBoardUpdates(boardId)) Y.applyUpdate(doc, row.update);
-  return noteTexts(doc);
-}
+const storedNoteTexts = async (node: KringServer, boardId: string) =>
+  noteTexts(await storedDoc(node, boardId));
 
 /** A session made on node A with a host there and Ada on node B, each with their board open on their node. */
 async function scene(a: string, b: string) {
@@ -91,7 +82,7 @@ describe('Redis goes away and comes back', () => {
     });
     expect(await command(x.adaSocket, { type: 'hand.raise' })).toMatchObject({ ok: true });
     await expect.poll(() => announcements(x.onA)).toEqual(['During the outage']);
-    await expect.poll(() => hands(x.onB)).toEqual([x.ada.participantId]);
+    await expect.poll(() => plenaryHands(x.onB)).toEqual([x.ada.participantId]);
     addNote(x.adaBoard.doc, { id: 'during', text: 'During', color: 'pink', authorId: x.ada.participantId });
 
     await redis.start();
@@ -102,7 +93,7 @@ describe('Redis goes away and comes back', () => {
     }
     // What the other node decided or stored meanwhile reaches everyone.
     await expect.poll(() => announcements(x.onB), { timeout: 15_000 }).toEqual(['During the outage']);
-    await expect.poll(() => hands(x.onA), { timeout: 15_000 }).toEqual([x.ada.participantId]);
+    await expect.poll(() => plenaryHands(x.onA), { timeout: 15_000 }).toEqual([x.ada.participantId]);
     await expect.poll(() => noteTexts(x.hostBoard.doc), { timeout: 15_000 }).toEqual(['Before', 'During']);
     // And the cluster works as before.
     expect(await command(x.host, { type: 'announcement.post', text: 'After' })).toMatchObject({ ok: true });

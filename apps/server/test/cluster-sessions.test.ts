@@ -14,14 +14,11 @@ import {
   snapshotAck,
   tempDataDir,
   withToken,
+  plenaryHands,
+  type Mirror,
 } from './harness';
 
-type Box = Awaited<ReturnType<typeof mirror>>;
-
-const handsAt = (box: Box) => {
-  const floor = viewFor(box.state, box.you).floors.plenary;
-  return floor?.mode === 'open' ? floor.hands.map((h) => h.participantId) : [];
-};
+type Box = Mirror;
 
 const onlineAt = async (socket: ClientSocket) => {
   const snap = await snapshotAck(socket);
@@ -71,10 +68,10 @@ describe('sessions across two nodes', () => {
     const acks = await Promise.all(people.map((p) => command(p.socket, { type: 'hand.raise' })));
     expect(acks.filter((ack) => !ack.ok)).toEqual([]);
 
-    await expect.poll(() => handsAt(hostBox).length).toBe(6);
-    const queue = handsAt(hostBox);
+    await expect.poll(() => plenaryHands(hostBox).length).toBe(6);
+    const queue = plenaryHands(hostBox);
     expect(new Set(queue).size).toBe(6);
-    for (const p of people) await expect.poll(() => handsAt(p.box)).toEqual(queue);
+    for (const p of people) await expect.poll(() => plenaryHands(p.box)).toEqual(queue);
   });
 
   it('a person the host removes on node A loses their connection to node B', async () => {

@@ -19,7 +19,7 @@ import {
   readSnapshot,
   boardSyncProtocols,
 } from '@kring/protocol';
-import { evolve } from '@kring/core';
+import { evolve, viewFor } from '@kring/core';
 import { type KringServer, startKring } from '../src/app';
 import { TEST_NODES, caughtUp, startBalanced } from './balanced';
 
@@ -207,4 +207,22 @@ export async function mirror(socket: ClientSocket) {
   received.forEach(apply);
   socket.on('events', (b) => b.events.forEach(apply));
   return box;
+}
+
+export type Mirror = Awaited<ReturnType<typeof mirror>>;
+
+/** The plenary's raised hands as a mirrored client sees them, in queue order ([] when no open floor). */
+export function plenaryHands(box: Mirror): string[] {
+  const floor = viewFor(box.state, box.you).floors.plenary;
+  return floor?.mode === 'open' ? floor.hands.map((h) => h.participantId) : [];
+}
+
+/** A board document as the server stored it: its rows applied to a fresh doc, as a loading node reads it. */
+export async function storedDoc(
+  server: { store: { loadBoardUpdates(docId: string): Promise<{ update: Uint8Array }[]> } },
+  docId: string,
+): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  for (const row of await server.store.loadBoardUpdates(docId)) Y.applyUpdate(doc, row.update);
+  return doc;
 }
