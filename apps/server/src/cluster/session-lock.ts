@@ -17,8 +17,8 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * busy session and the losers decide again and again (at 3,000 joins over three nodes some lost
  * six times in a row). A Redis key per session, taken with SET NX PX and given back with a
  * compare-and-delete; a node that cannot take it within `WAIT_MS`, or cannot reach Redis (at
- * once, not after a wait: test/cluster-outages.test.ts), decides without it: optimistic versions keep the log right either way, the lock only spares
- * the retries.
+ * once, not after a wait: test/cluster-outages.test.ts), decides without it: optimistic versions
+ * keep the log right either way, the lock only spares the retries.
  */
 export function redisSessionLock(link: RedisLink, nodeId: string): SessionLock {
   const take = async (key: string, token: string): Promise<boolean> => {
