@@ -2,6 +2,6 @@
 export declare const EXTERNAL: string[];
 export declare function bundleServer(options: {
   entry: string;
-  outfile: string;
+  outdir: string;
   sourcemap?: boolean;
 }): Promise<void>;

@@ -12,12 +12,16 @@ import { build } from 'esbuild';
 export const EXTERNAL = ['better-sqlite3', 'bufferutil', 'utf-8-validate'];
 
 /**
- * @param {{ entry: string, outfile: string, sourcemap?: boolean }} options
+ * Bundles `entry` into `outdir` as `<its name>.js`, with chunks beside it for what it imports
+ * dynamically (the cluster's code, src/cluster/index.ts: loaded only on a node of several).
+ *
+ * @param {{ entry: string, outdir: string, sourcemap?: boolean }} options
  */
-export async function bundleServer({ entry, outfile, sourcemap = false }) {
+export async function bundleServer({ entry, outdir, sourcemap = false }) {
   await build({
     entryPoints: [entry],
-    outfile,
+    outdir,
+    splitting: true,
     bundle: true,
     platform: 'node',
     target: 'node20',

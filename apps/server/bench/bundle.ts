@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleServer } from '../bundle.mjs';
@@ -25,8 +25,13 @@ export function bundled(file: string): Promise<string> {
 }
 
 async function bundle(file: string): Promise<string> {
-  mkdirSync(OUT_DIR, { recursive: true });
-  const outfile = `${OUT_DIR}${basename(file).replace(/\.ts$/, '')}.mjs`;
-  await bundleServer({ entry: file, outfile });
-  return outfile;
+  // A directory per server: each has its own chunks.
+  const name = basename(file).replace(/\.ts$/, '');
+  const outdir = `${OUT_DIR}${name}`;
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
+  // Under node_modules no package.json above says "module": this one does, for the .js files.
+  writeFileSync(`${outdir}/package.json`, '{ "type": "module" }\n');
+  await bundleServer({ entry: file, outdir });
+  return `${outdir}/${name}.js`;
 }

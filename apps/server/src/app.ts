@@ -11,7 +11,6 @@ import {
 } from '@kring/core';
 import { authenticate, stillCurrent } from './auth';
 import { type BoardSyncOptions, createBoardSync } from './boards';
-import { redisBoardRelay } from './boards/cluster-relay';
 import { CaptionService } from './captions/service';
 import { CirclePurge } from './circles/purge';
 import { CircleService } from './circles/service';
@@ -46,11 +45,7 @@ import { metricsRoute } from './ops/metrics-route';
 import { readiness, storeCheck } from './ops/ready';
 import { timedStore } from './ops/store-timing';
 import { TokenSigner, loadSecret } from './tokens';
-import { ClusterPresence } from './cluster/presence';
-import { type ClusterSettings, connectRedis } from './cluster/redis';
-import { redisSessionLock } from './cluster/session-lock';
-import { startSessionPlane } from './cluster/session-plane';
-import { socketAdapter } from './cluster/socket-adapter';
+import type { ClusterSettings } from './cluster/redis';
 import { newId } from './ids';
 
 export interface KringOptions {
@@ -129,10 +124,20 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
   const nodeId = newId();
   const redisFailed = (err: unknown) =>
     log('error', 'redis', { error: err instanceof Error ? err.message : 'unknown' });
-  const redis = opts.cluster ? await connectRedis(opts.cluster, redisFailed) : undefined;
-  const clusterPresence = redis ? await ClusterPresence.start(redis, nodeId, redisFailed) : undefined;
+  const settings = opts.cluster;
+  // The cluster's code is loaded only on a node of several (cluster/index.ts).
+  const shared = settings
+    ? await import('./cluster/index').then(async (code) => ({
+        code,
+        redis: await code.connectRedis(settings, redisFailed),
+      }))
+    : undefined;
+  const redis = shared?.redis;
+  const clusterPresence = shared
+    ? await shared.code.ClusterPresence.start(shared.redis, nodeId, redisFailed)
+    : undefined;
   // Board updates and cursors across nodes (boards/cluster-relay.ts), subscribed before any load.
-  const boardRelay = redis ? await redisBoardRelay(redis, nodeId, log) : undefined;
+  const boardRelay = shared ? await shared.code.redisBoardRelay(shared.redis, nodeId, log) : undefined;
   const presence: PresenceTracker = clusterPresence ?? new Presence();
   // Ready when the store answers, and Redis too when nodes share one (a load balancer's question).
   const ready = readiness({
@@ -147,7 +152,7 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
     opts.clock ?? Date.now,
     async (sessionId, count) => (await limits.eventsPerSession.consume(sessionId, count)).ok,
     // Issue 17: one decision at a time per session across nodes.
-    ...(redis ? [redisSessionLock(redis, nodeId)] : []),
+    ...(shared ? [shared.code.redisSessionLock(shared.redis, nodeId)] : []),
   );
 
   // A board connection's access, asked per message and per relay, is worked out once per state.
@@ -307,7 +312,7 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
     trustProxy,
     ...(opts.slowReaders ? { slowReaders: opts.slowReaders } : {}),
     onCommand: (type, outcome, ms) => metrics.commandDone(type, outcome, ms),
-    ...(redis ? { adapter: socketAdapter(redis) } : {}),
+    ...(shared ? { adapter: shared.code.socketAdapter(shared.redis) } : {}),
   });
   metrics.watch({
     socketConnections: () => control.io.of('/').sockets.size,
@@ -348,9 +353,9 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
   });
 
   // Issue 17: session events and deletions reach every node (cluster/session-plane.ts).
-  const sessionPlane = redis
-    ? await startSessionPlane({
-        link: redis,
+  const sessionPlane = shared
+    ? await shared.code.startSessionPlane({
+        link: shared.redis,
         nodeId,
         sessions,
         ended(sessionId) {
