@@ -432,11 +432,14 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
         await registrations.stop();
         mail.close();
         await boards.closeAll();
+        // Keep-alive connections (idle for up to 65 s) would hold the server's 'close', which
+        // socket.io's close waits for: cut the HTTP connections now. Upgraded sockets are not
+        // among them; their planes close those.
+        httpServer.closeAllConnections();
         await control.close();
         await sessionPlane?.close();
         await clusterPresence?.close();
         await redis?.close();
-        httpServer.closeAllConnections();
         await stopped;
         await store.close();
       })();
