@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { createClient } from 'redis';
 import { scratchDatabase } from '../src/store/postgres/testing';
+import { TEST_REDIS, deleteKeysUnder } from '../test/redis-keys';
 import { type KringNode, startNode } from './kring-node';
 
 /**
@@ -14,8 +14,6 @@ import { type KringNode, startNode } from './kring-node';
  * sends each simulated person's own address in X-Forwarded-For, so the per-address limits count
  * people, not the driver (see `personHeaders`).
  */
-
-export const BENCH_REDIS = process.env.KRING_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export interface Deployment {
   label: string;
@@ -36,7 +34,7 @@ export async function startDeployment(label: string, nodeCount: number): Promise
   const close = async () => {
     await Promise.allSettled(nodes.map((node) => node.stop()));
     await database.drop();
-    if (nodeCount > 1) await deleteKeys(prefix);
+    if (nodeCount > 1) await deleteKeysUnder(prefix);
   };
   try {
     // One after the other: only the first migrates the empty database.
@@ -46,7 +44,7 @@ export async function startDeployment(label: string, nodeCount: number): Promise
           DATABASE_URL: database.url,
           KRING_SECRET: secret,
           TRUST_PROXY: 'true',
-          ...(nodeCount > 1 ? { REDIS_URL: BENCH_REDIS, REDIS_PREFIX: prefix } : {}),
+          ...(nodeCount > 1 ? { REDIS_URL: TEST_REDIS, REDIS_PREFIX: prefix } : {}),
         }),
       );
     }
@@ -78,19 +76,6 @@ async function quiet(cpuMs: () => number, nodes: number): Promise<void> {
     if (now - before <= 10 * nodes) return;
     if (performance.now() > deadline) throw new Error('the nodes did not become quiet');
     before = now;
-  }
-}
-
-/** What the installation left in Redis: streams, presence, limits, all under its prefix. */
-async function deleteKeys(prefix: string): Promise<void> {
-  const client = createClient({ url: BENCH_REDIS });
-  await client.connect();
-  try {
-    const keys: string[] = [];
-    for await (const batch of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) keys.push(...batch);
-    if (keys.length > 0) await client.del(keys);
-  } finally {
-    await client.quit();
   }
 }
 

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import net from 'node:net';
 import { join } from 'node:path';
 import { type KringOptions, type KringServer, startKring } from '../src/app';
 import { PostgresStore } from '../src/store/postgres/postgres-store';
 import { type ScratchDatabase, scratchDatabase } from '../src/store/postgres/testing';
-import { TEST_REDIS, deleteKeys } from './cluster-harness';
+import { TEST_REDIS, deleteKeysUnder } from './redis-keys';
+import { tcpBalancer } from './tcp-balancer';
 
 /**
  * The integration suites on several nodes (issue 17): with `KRING_TEST_NODES=2` (`pnpm
@@ -39,43 +39,10 @@ async function installationFor(dataDir: string, cleanup: (fn: () => Promise<void
     cleanup(async () => {
       installations.delete(dataDir);
       await made.database.drop();
-      await deleteKeys(made.prefix);
+      await deleteKeysUnder(made.prefix);
     });
   }
   return found;
-}
-
-/** A TCP balancer on `port` (0: any) handing each new connection to the next of `ports`, in turn. */
-async function roundRobin(ports: readonly number[], port: number) {
-  let next = 0;
-  const open = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(ports[next++ % ports.length]!, '127.0.0.1');
-    for (const [socket, other] of [
-      [client, upstream],
-      [upstream, client],
-    ] as const) {
-      open.add(socket);
-      socket.on('close', () => {
-        open.delete(socket);
-        other.destroy();
-      });
-      socket.on('error', () => other.destroy());
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  return {
-    port: typeof address === 'object' && address ? address.port : port,
-    async close() {
-      for (const socket of open) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
 }
 
 /**
@@ -110,9 +77,9 @@ export async function startBalanced(
     await Promise.allSettled(nodes.map((node) => node.close()));
     throw err;
   }
-  const balancer = await roundRobin(
+  const balancer = await tcpBalancer(
     nodes.map((node) => node.port),
-    port,
+    { port },
   );
   let closing: Promise<void> | undefined;
   const balanced: KringServer = Object.assign(Object.create(nodes[0]!) as KringServer, {

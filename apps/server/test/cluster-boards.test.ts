@@ -1,16 +1,18 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
+import type net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { addNote, deleteNote, readNotes } from '@kring/board';
 import { SessionSummary } from '@kring/protocol';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createClient } from 'redis';
 import { type KringServer, startKring } from '../src/app';
 import { PostgresStore } from '../src/store/postgres/postgres-store';
 import { scratchDatabase } from '../src/store/postgres/testing';
-import { type NodeOptions, TEST_REDIS, startCluster } from './cluster-harness';
+import { type NodeOptions, startCluster } from './cluster-harness';
+import { TEST_REDIS, deleteKeysUnder } from './redis-keys';
+import { freePort } from './ports';
+import { tcpBalancer } from './tcp-balancer';
 import {
   createSession,
   joinSession,
@@ -107,38 +109,6 @@ const storedText = async (node: KringServer, boardId: string) =>
   );
 
 /**
- * A load balancer for the test (plain TCP): every new connection goes to the first node still
- * up. Upgrades are HTTP, so WebSockets pass through untouched.
- */
-async function balancer(ports: number[]): Promise<{ url: string; down(port: number): void }> {
-  const up = [...ports];
-  const server = net.createServer((client) => {
-    const port = up[0];
-    if (port === undefined) {
-      client.destroy();
-      return;
-    }
-    const upstream = net.connect(port, '127.0.0.1');
-    client.pipe(upstream).pipe(client);
-    const cut = () => {
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on('error', cut).on('close', cut);
-    upstream.on('error', cut).on('close', cut);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  registerCleanup(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  const { port } = server.address() as net.AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    down(port) {
-      up.splice(up.indexOf(port), 1);
-    },
-  };
-}
-
-/**
  * "kill -9" of an in-process node, as near as one process gets: it stops accepting and every TCP
  * connection it has (HTTP, socket.io, board WebSockets) is cut without a close frame, so clients see
  * a dropped connection. Unlike a real kill, what it already received may still be stored (that is
@@ -154,15 +124,6 @@ function killable(node: KringServer): () => void {
     node.httpServer.close();
     for (const socket of sockets) socket.destroy();
   };
-}
-
-/** A free TCP port on the loopback (for a child node, which must be told its port). */
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
 }
 
 /**
@@ -203,16 +164,47 @@ async function childNode(
   return { url, port, child };
 }
 
-async function deletePrefix(prefix: string): Promise<void> {
-  const client = createClient({ url: TEST_REDIS });
-  await client.connect();
-  try {
-    for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 100 })) {
-      if (keys.length > 0) await client.del(keys);
-    }
-  } finally {
-    await client.quit();
-  }
+/**
+ * The scenario both kill tests share: six writers on one board, three through a balancer that
+ * sends them to node A (while it lives), three straight on B. Some of A's writes are stored, then
+ * more are in flight when `kill` takes A down; its clients come back through the balancer to B and
+ * write on. Every client and B's store end up with every note, and what was stored when A died
+ * stays.
+ */
+async function killMidStorm(
+  a: { port: number },
+  b: KringServer,
+  boardId: string,
+  people: { participantId: string; token: string }[],
+  kill: () => void,
+) {
+  const lb = await tcpBalancer([a.port, b.port], { pick: 'first' });
+  registerCleanup(() => lb.close());
+  const viaA = await Promise.all(people.slice(0, 3).map((p) => connect(lb.url, boardId, p)));
+  const onB = await Promise.all(people.slice(3).map((p) => connect(b.url, boardId, p)));
+  const clients = [...viaA, ...onB];
+
+  for (const client of clients) write(client, 5, 'early');
+  // Some of what A's clients wrote is stored (acknowledged: others see it from now on) ...
+  const early = viaA.flatMap((c) => c.written);
+  await expect.poll(async () => (await storedNotes(b, boardId)).some((id) => early.includes(id))).toBe(true);
+  const storedAtKill = await storedNotes(b, boardId);
+  // ... and A is killed mid-storm: these are on the wire, in A's queue or being stored.
+  for (const client of clients) write(client, 5, 'before');
+  const back = viaA.map(reconnected);
+  lb.down(a.port);
+  kill();
+
+  // A's clients find B through the balancer and go on writing there.
+  await Promise.all(back);
+  for (const client of clients) write(client, 10, 'after');
+  const all = clients.flatMap((c) => c.written).sort();
+  expect(all).toHaveLength(120);
+  for (const client of clients) await expect.poll(() => noteIds(client.doc), AFTER_KILL).toEqual(all);
+  await expect.poll(() => storedNotes(b, boardId), AFTER_KILL).toEqual(all);
+  // What was stored when A died is there (as is everything its clients had).
+  const final = await storedNotes(b, boardId);
+  for (const id of storedAtKill) expect(final).toContain(id);
 }
 
 describe('cluster: one board served by two nodes', () => {
@@ -250,7 +242,7 @@ describe('cluster: one board served by two nodes', () => {
       const secret = randomBytes(32).toString('hex');
       registerCleanup(async () => {
         await database.drop();
-        await deletePrefix(prefix);
+        await deleteKeysUnder(prefix);
       });
       const a = await childNode({
         DATA_DIR: tempDataDir(),
@@ -270,30 +262,8 @@ describe('cluster: one board served by two nodes', () => {
         cluster: { url: TEST_REDIS, prefix },
       });
       registerCleanup(() => b.close());
-      const lb = await balancer([a.port, b.port]);
       const { boardId, people } = await boardScene(b.url, 6);
-      const viaA = await Promise.all(people.slice(0, 3).map((p) => connect(lb.url, boardId, p)));
-      const onB = await Promise.all(people.slice(3).map((p) => connect(b.url, boardId, p)));
-      const clients = [...viaA, ...onB];
-
-      for (const client of clients) write(client, 5, 'early');
-      const early = viaA.flatMap((c) => c.written);
-      await expect
-        .poll(async () => (await storedNotes(b, boardId)).some((id) => early.includes(id)))
-        .toBe(true);
-      const storedAtKill = await storedNotes(b, boardId);
-      for (const client of clients) write(client, 5, 'before');
-      const back = viaA.map(reconnected);
-      lb.down(a.port);
-      a.child.kill('SIGKILL');
-
-      await Promise.all(back);
-      for (const client of clients) write(client, 10, 'after');
-      const all = clients.flatMap((c) => c.written).sort();
-      for (const client of clients) await expect.poll(() => noteIds(client.doc), AFTER_KILL).toEqual(all);
-      await expect.poll(() => storedNotes(b, boardId), AFTER_KILL).toEqual(all);
-      const final = await storedNotes(b, boardId);
-      for (const id of storedAtKill) expect(final).toContain(id);
+      await killMidStorm(a, b, boardId, people, () => a.child.kill('SIGKILL'));
       expect(a.child.signalCode).toBe('SIGKILL');
     },
   );
@@ -304,40 +274,8 @@ describe('cluster: one board served by two nodes', () => {
     async () => {
       const cluster = await startCluster(2, { limits: UNLIMITED, boardOptions: KEEP_ROWS });
       const [a, b] = cluster.nodes as [KringServer, KringServer];
-      const kill = killable(a);
-      const lb = await balancer([a.port, b.port]);
       const { boardId, people } = await boardScene(cluster.urls[0]!, 6);
-      // Half through the balancer (on node A while it lives), half straight on node B.
-      const viaA = await Promise.all(people.slice(0, 3).map((p) => connect(lb.url, boardId, p)));
-      const onB = await Promise.all(people.slice(3).map((p) => connect(b.url, boardId, p)));
-      const clients = [...viaA, ...onB];
-
-      for (const client of clients) write(client, 5, 'early');
-      // Some of what A's clients wrote is stored (acknowledged: others see it from now on) ...
-      const early = viaA.flatMap((c) => c.written);
-      await expect
-        .poll(async () => (await storedNotes(b, boardId)).some((id) => early.includes(id)))
-        .toBe(true);
-      const storedAtKill = await storedNotes(b, boardId);
-      // ... and A is killed mid-storm: these are on the wire, in A's queue or being stored.
-      for (const client of clients) write(client, 5, 'before');
-      const back = viaA.map(reconnected);
-      lb.down(a.port);
-      kill();
-
-      // A's clients find B through the balancer and go on writing there.
-      await Promise.all(back);
-      for (const client of clients) write(client, 10, 'after');
-      const all = clients.flatMap((c) => c.written).sort();
-      expect(all).toHaveLength(120);
-
-      for (const client of clients) await expect.poll(() => noteIds(client.doc), AFTER_KILL).toEqual(all);
-      const final = await (async () => {
-        await expect.poll(() => storedNotes(b, boardId), AFTER_KILL).toEqual(all);
-        return storedNotes(b, boardId);
-      })();
-      // What was stored when A died is there (as is everything its clients had).
-      for (const id of storedAtKill) expect(final).toContain(id);
+      await killMidStorm(a, b, boardId, people, killable(a));
     },
   );
 

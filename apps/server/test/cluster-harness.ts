@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { createClient } from 'redis';
 import { type KringOptions, type KringServer, startKring } from '../src/app';
 import { PostgresStore } from '../src/store/postgres/postgres-store';
 import { type ScratchDatabase, scratchDatabase } from '../src/store/postgres/testing';
 import { registerCleanup, tempDataDir } from './harness';
+import { TEST_REDIS, deleteKeysUnder } from './redis-keys';
 
-/** The Redis the cluster tests share; every run keeps to its own key prefix. */
-export const TEST_REDIS = process.env.KRING_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export { TEST_REDIS };
 
 export interface Cluster {
   /** The nodes, each with its own data directory and store connection, on one database and one Redis. */
@@ -48,7 +47,7 @@ export async function startCluster(
       await Promise.allSettled(nodes.map((node) => node.close()));
       await database.drop();
       // A test's own Redis goes away with the test.
-      if (redisUrl === TEST_REDIS) await deleteKeys(prefix);
+      if (redisUrl === TEST_REDIS) await deleteKeysUnder(prefix);
     })());
   registerCleanup(close);
   for (let i = 0; i < n; i++) {
@@ -67,17 +66,4 @@ export async function startCluster(
     );
   }
   return { nodes, urls: nodes.map((node) => node.url), prefix, database, close };
-}
-
-/** Removes what a test cluster left in Redis (streams, presence, sessions of socket.io). */
-export async function deleteKeys(prefix: string): Promise<void> {
-  const client = createClient({ url: TEST_REDIS });
-  await client.connect();
-  try {
-    const keys: string[] = [];
-    for await (const batch of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 100 })) keys.push(...batch);
-    if (keys.length > 0) await client.del(keys);
-  } finally {
-    await client.quit();
-  }
 }

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import net from 'node:net';
 import { registerCleanup } from './harness';
+import { accepts, freePort } from './ports';
 
 /**
  * A Redis server of the test's own (Debian's `redis-server`, no persistence) on a free loopback
@@ -17,29 +17,6 @@ export interface OwnRedis {
 }
 
 const BINARY = process.env.KRING_TEST_REDIS_SERVER ?? 'redis-server';
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = net.createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** Whether something accepts TCP connections on the port now. */
-function accepts(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      done(true);
-    });
-    socket.once('error', () => done(false));
-  });
-}
 
 async function until(check: () => Promise<boolean>, what: string): Promise<void> {
   const deadline = Date.now() + 10_000;

@@ -1,18 +1,7 @@
-import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { SessionSummary } from '@kring/protocol';
 import { connectSocket, createSession, provider, sessionSummary, startServer, withToken } from './harness';
-
-/** Whether a TCP connection to the port opens (the server accepts) or is refused. */
-const accepts = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
+import { accepts } from './ports';
 
 describe('a graceful stop (issue 14)', () => {
   it('stops accepting before it cuts anyone, so that nobody comes back to the old process', async () => {

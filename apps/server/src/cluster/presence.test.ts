@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClusterPresence } from './presence';
 import { connectRedis } from './redis';
+import { TEST_REDIS, deleteKeysUnder } from '../../test/redis-keys';
 
-const REDIS = process.env.KRING_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** Short, so that a dead node is noticed within a test's patience. */
 const FAST = { beatMs: 50, ttlMs: 250 };
 
@@ -16,7 +16,7 @@ afterEach(async () => {
 async function twoNodes() {
   const prefix = `kring-test-${randomBytes(6).toString('hex')}:`;
   const node = async (id: string) => {
-    const link = await connectRedis({ url: REDIS, prefix });
+    const link = await connectRedis({ url: TEST_REDIS, prefix });
     const presence = await ClusterPresence.start(link, id, () => {}, FAST);
     const changes: string[] = [];
     presence.onChange((sessionId, participantId, online) =>
@@ -30,13 +30,7 @@ async function twoNodes() {
   };
   const one = await node('node1');
   const two = await node('node2');
-  cleanups.unshift(async () => {
-    const admin = await connectRedis({ url: REDIS, prefix });
-    for await (const keys of admin.client.scanIterator({ MATCH: `${prefix}*` })) {
-      if (keys.length > 0) await admin.client.del(keys);
-    }
-    await admin.close();
-  });
+  cleanups.unshift(() => deleteKeysUnder(prefix));
   return { prefix, one, two };
 }
 

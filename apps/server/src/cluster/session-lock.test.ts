@@ -8,8 +8,8 @@ import { SqliteStore } from '../store/sqlite';
 import { VersionConflictError } from '../store/store';
 import { type RedisLink, connectRedis } from './redis';
 import { redisSessionLock } from './session-lock';
+import { TEST_REDIS } from '../../test/redis-keys';
 
-const REDIS = process.env.KRING_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
@@ -30,7 +30,7 @@ async function twoNodes(lock: boolean) {
     }
   };
   const link: RedisLink = await connectRedis({
-    url: REDIS,
+    url: TEST_REDIS,
     prefix: `kring-test-${randomBytes(6).toString('hex')}:`,
   });
   cleanups.push(async () => {

@@ -6,8 +6,7 @@ import { createLimits } from './index';
 import { type Limiter, memoryLimiter } from './limiter';
 import { redisLimiter } from './redis-limiter';
 import type { Rule } from './table';
-
-const TEST_REDIS = process.env.KRING_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+import { TEST_REDIS, deleteKeysUnder } from '../../test/redis-keys';
 
 /**
  * What every limiter does, wherever it keeps its counts: the same cases run in memory and in Redis.
@@ -100,10 +99,7 @@ describe('redisLimiter', () => {
     link = await connectRedis({ url: TEST_REDIS, prefix });
   });
   afterAll(async () => {
-    const keys: string[] = [];
-    for await (const batch of link.client.scanIterator({ MATCH: `${prefix}*`, COUNT: 100 }))
-      keys.push(...batch);
-    if (keys.length > 0) await link.client.del(keys);
+    await deleteKeysUnder(prefix);
     await link.close();
   });
 
