@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TemplateId } from './boards';
 import { eventBase } from './event-base';
 import { Locale } from './http';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AgendaCommands } from './agenda';
 import { AnnouncementCommands } from './announcements';
 import { BoardCommands } from './boards';

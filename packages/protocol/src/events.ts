@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AgendaEvents } from './agenda';
 import { AnnouncementEvents } from './announcements';
 import { BoardEvents } from './boards';

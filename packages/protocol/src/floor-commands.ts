@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RoundOrder, TeamPhase } from './floor';
 import { Id, Scope } from './ids';
 import { LIMITS } from './limits';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Server-generated identifiers: url-safe, short, never user-chosen. */
 export const Id = z.string().regex(/^[A-Za-z0-9_-]{6,40}$/, 'not a valid id');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Q10/BD15: proof that an anonymous question or note is someone's without naming them: the

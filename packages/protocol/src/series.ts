@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A series of meetings (issue 16): when a circle meets, as people say it ("every Sunday in

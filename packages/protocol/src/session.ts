@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { eventBase } from './event-base';
 import { Id, JoinCode } from './ids';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CaptionLine, CaptionPartial, CaptionScope, CaptionUpdate } from './captions';
 import type { ErrorBody } from './errors';
 import { SessionEvent } from './events';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AgendaState } from './agenda';
 import { AnnouncementState } from './announcements';
 import { BoardState } from './boards';

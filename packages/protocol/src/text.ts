@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * No NUL character: nobody types one, and PostgreSQL refuses it in text columns (issue 17), so it is

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Presence, type PresenceListener, type PresenceTracker } from '../realtime/presence';
 import { type RedisLink, within } from './redis';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FACILITATOR_COMMANDS } from '@kring/core';
 import {
   CaptionInput,

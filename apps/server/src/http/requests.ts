@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { sendError } from './errors';
 
 /** Reading a request the same way on every route (sessions, circles). */

@@ -1,6 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import { type SessionState, captionScope } from '@kring/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CaptionInput, CaptionScope, CaptionUpdate, PLENARY } from '@kring/protocol';
 import type { CaptionService, CaptionSink } from '../captions/service';
 import type { Log } from '../log';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ErrorBody } from '@kring/protocol';
 
 /** The answer to a socket message that failed its schema: `bad_request`, naming the first bad field. */
