@@ -13,7 +13,8 @@ export const EXTERNAL = ['better-sqlite3', 'bufferutil', 'utf-8-validate'];
 
 /**
  * Bundles `entry` into `outdir` as `<its name>.js`, with chunks beside it for what it imports
- * dynamically (the cluster's code, src/cluster/index.ts: loaded only on a node of several).
+ * dynamically: the server proper (src/serve.ts, loaded once the entry listens), and what only some
+ * processes need (the cluster's code, the PostgreSQL store, nodemailer).
  *
  * @param {{ entry: string, outdir: string, sourcemap?: boolean }} options
  */

@@ -1,5 +1,6 @@
 import express, { type RequestHandler } from 'express';
 import { createServer, type Server as HttpServer } from 'node:http';
+import type { EarlyServer } from './http/early-listen';
 import type { AddressInfo } from 'node:net';
 import {
   type BoardAccess,
@@ -52,6 +53,11 @@ export interface KringOptions {
   dataDir: string;
   port?: number;
   host?: string;
+  /**
+   * A server already listening (http/early-listen.ts), used instead of listening here on port/host:
+   * the process's entry listens before it loads this module (issue 14, restarts).
+   */
+  listening?: EarlyServer;
   secret?: string;
   publicUrl?: string;
   /** The SvelteKit adapter-node handler; everything not API/realtime goes to it. */
@@ -293,13 +299,16 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
   if (opts.webHandler) app.use(pageCaching, opts.webHandler);
   app.use(errorHandler(log));
 
+  // The app's handlers live on `httpServer`; `front` is what listens and owns the connections:
+  // the same server, or the one the entry opened before loading this module (early-listen.ts).
   const httpServer = createServer(app);
+  const front = opts.listening?.server ?? httpServer;
   // Node closes an idle keep-alive connection after 5 s. A person on a phone reads the privacy
   // notice and types their name for longer than that, and every connection closed meanwhile costs
   // a new TCP handshake (a round trip, 400 ms on a weak link) when they press Join (issue 14).
   // 65 s is what load balancers commonly keep; shutdown still closes idle connections at once.
-  httpServer.keepAliveTimeout = 65_000;
-  httpServer.headersTimeout = 66_000;
+  front.keepAliveTimeout = 65_000;
+  front.headersTimeout = 66_000;
   const control = attachControlPlane({
     httpServer,
     sessions,
@@ -392,22 +401,24 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
     else if (!req.url?.startsWith('/socket.io')) socket.destroy();
   });
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(opts.port ?? 0, opts.host ?? '0.0.0.0', () => {
-      httpServer.off('error', reject);
-      resolve();
+  if (opts.listening) opts.listening.open(httpServer);
+  else
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(opts.port ?? 0, opts.host ?? '0.0.0.0', () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
     });
-  });
   purge.start();
   circlePurge.start();
   registrations.start();
-  const port = (httpServer.address() as AddressInfo).port;
+  const port = (front.address() as AddressInfo).port;
   const url = opts.publicUrl ?? `http://localhost:${port}`;
 
   let closing: Promise<void> | undefined;
   return {
-    httpServer,
+    httpServer: front,
     url,
     port,
     store,
@@ -425,7 +436,7 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
         ready.shuttingDown();
         // Stop accepting first: a client cut below retries at once, and must meet the new process
         // (or a refusal and its backoff), never this one on its way out (issue 14).
-        const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        const stopped = new Promise<void>((resolve) => front.close(() => resolve()));
         countdown.stop();
         await purge.stop();
         await circlePurge.stop();
@@ -435,7 +446,7 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
         // Keep-alive connections (idle for up to 65 s) would hold the server's 'close', which
         // socket.io's close waits for: cut the HTTP connections now. Upgraded sockets are not
         // among them; their planes close those.
-        httpServer.closeAllConnections();
+        front.closeAllConnections();
         await control.close();
         await sessionPlane?.close();
         await clusterPresence?.close();

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Log } from '../log';
 
 /** SMTP settings from the server config (SMTP_URL, MAIL_FROM); without them Kring sends no mail. */
@@ -40,7 +40,8 @@ const DEFAULT_RETRIES = [1_000, 30_000, 300_000] as const;
  * SMTP error message may quote.
  */
 export class SmtpMailer implements MailOut {
-  private readonly transport;
+  /** nodemailer is loaded with the first mailer, not with the server (issue 14: a start's time). */
+  private readonly transport: Promise<Transporter>;
   private readonly delays: readonly number[];
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private pending = 0;
@@ -51,7 +52,9 @@ export class SmtpMailer implements MailOut {
     private readonly settings: MailSettings,
     private readonly log: Log,
   ) {
-    this.transport = nodemailer.createTransport(settings.smtpUrl);
+    this.transport = import('nodemailer').then((m) => m.default.createTransport(settings.smtpUrl));
+    // A transport that cannot be made fails each send (logged there), never the process.
+    this.transport.catch(() => {});
     this.delays = settings.retryDelaysMs ?? DEFAULT_RETRIES;
   }
 
@@ -72,12 +75,14 @@ export class SmtpMailer implements MailOut {
     this.timers.clear();
     this.pending = 0;
     this.settle();
-    this.transport.close();
+    this.transport.then((t) => t.close()).catch(() => {});
   }
 
   private async attempt(message: MailMessage, tried: number): Promise<void> {
     try {
-      await this.transport.sendMail({
+      await (
+        await this.transport
+      ).sendMail({
         from: this.settings.from,
         to: message.to,
         subject: message.subject,
