@@ -14,6 +14,8 @@ export interface RoomOptions {
   compactAfterRows: number;
   /** PR6: compact this long after the first row since the last compaction (and at unload). */
   compactWithinMs: number;
+  /** Where the timed compaction runs: one board at a time across the server (pacer.ts). */
+  pace(task: () => Promise<void>): void;
   /** Called when the room takes itself out of service (load or persist failed). */
   onGone(room: BoardRoom): void;
 }
@@ -333,12 +335,15 @@ export class BoardRoom {
     }
   }
 
-  /** PR6: a compaction within `compactWithinMs`, in the board queue (one for many rows). */
+  /**
+   * PR6: a compaction within `compactWithinMs`, in the board queue (one for many rows), paced
+   * with the other boards' (it may wait for those due before it, a few ms each).
+   */
   private compactSoon(): void {
     if (this.compactTimer) return;
     this.compactTimer = setTimeout(() => {
       this.compactTimer = null;
-      void this.queue.run(() => this.compactIfNeeded());
+      this.options.pace(() => this.queue.run(() => this.compactIfNeeded()));
     }, this.options.compactWithinMs);
     this.compactTimer.unref();
   }

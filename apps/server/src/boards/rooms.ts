@@ -1,5 +1,6 @@
 import type { RelayHandlers } from './cluster-relay';
 import type { BoardSyncDeps } from './deps';
+import { Pacer } from './pacer';
 import { BoardRoom } from './room';
 
 /**
@@ -18,6 +19,8 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, BoardRoom>();
   /** Idle rooms waiting for their unload. */
   private readonly idle = new Map<BoardRoom, ReturnType<typeof setTimeout>>();
+  /** The rooms' timed compactions, one at a time (pacer.ts). */
+  private readonly compactions = new Pacer();
 
   constructor(
     private readonly deps: BoardSyncDeps,
@@ -48,6 +51,7 @@ export class RoomRegistry {
     const room = new BoardRoom(docId, this.deps, {
       compactAfterRows: this.compactAfterRows,
       compactWithinMs: this.compactWithinMs,
+      pace: (task) => this.compactions.schedule(task),
       onGone: (r) => this.forget(r),
     });
     this.rooms.set(docId, room);
