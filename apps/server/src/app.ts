@@ -1,6 +1,5 @@
 import express, { type RequestHandler } from 'express';
 import { createServer, type Server as HttpServer } from 'node:http';
-import type { EarlyServer } from './http/early-listen';
 import type { AddressInfo } from 'node:net';
 import {
   type BoardAccess,
@@ -46,6 +45,7 @@ import { metricsRoute } from './ops/metrics-route';
 import { readiness, storeCheck } from './ops/ready';
 import { timedStore } from './ops/store-timing';
 import { TokenSigner, loadSecret } from './tokens';
+import type { EarlyServer } from './http/early-listen';
 import type { ClusterSettings } from './cluster/redis';
 import { newId } from './ids';
 

@@ -10,11 +10,6 @@ export class Pacer {
   private readonly waiting: (() => Promise<void>)[] = [];
   private running = false;
 
-  /** Tasks waiting or running. */
-  get pending(): number {
-    return this.waiting.length + (this.running ? 1 : 0);
-  }
-
   /** Queues `task`; a task deals with its own failures (one that throws does not stop the others). */
   schedule(task: () => Promise<void>): void {
     this.waiting.push(task);

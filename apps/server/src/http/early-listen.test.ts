@@ -33,14 +33,9 @@ describe('listenEarly (issue 14: the port takes connections while the server cod
   it('holds a request until the app is there, then the app answers it', async () => {
     const { e, url } = await early();
     const arrived = new Promise((r) => e.server.once('request', r));
-    let answered = false;
-    const res = fetch(`http://${url}/api/health`).then(async (r) => {
-      answered = true;
-      return r.text();
-    });
-    // The request has reached the listening server and waits: nothing has answered it.
+    const res = fetch(`http://${url}/api/health`).then((r) => r.text());
+    // The request has reached the listening server before there is an app; only the app answers it.
     await arrived;
-    expect(answered).toBe(false);
     const { app, wss } = appServer();
     e.open(app);
     expect(await res).toBe('app saw GET /api/health');
@@ -49,6 +44,12 @@ describe('listenEarly (issue 14: the port takes connections while the server cod
       'app saw POST /x',
     );
     wss.close();
+  });
+
+  it('refuses a port already taken (main.ts then exits 2 and says so)', async () => {
+    const { url } = await early();
+    const port = Number(url.split(':')[1]);
+    await expect(listenEarly(port, '127.0.0.1')).rejects.toThrow(/EADDRINUSE/);
   });
 
   it('holds a WebSocket upgrade until the app is there, and keeps their order', async () => {

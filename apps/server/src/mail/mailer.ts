@@ -80,9 +80,8 @@ export class SmtpMailer implements MailOut {
 
   private async attempt(message: MailMessage, tried: number): Promise<void> {
     try {
-      await (
-        await this.transport
-      ).sendMail({
+      const transport = await this.transport;
+      await transport.sendMail({
         from: this.settings.from,
         to: message.to,
         subject: message.subject,
