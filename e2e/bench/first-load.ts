@@ -4,14 +4,20 @@
  * emulation (400 kbit/s both ways, 400 ms RTT), a 360×740 touch screen, cold cache per person.
  * Prints figures next to the baseline recorded in first-load-baseline.json; a script, not a test.
  *
- *   pnpm --filter @kring/e2e bench:first-load [--runs 3] [--cpu 4] [--identity] [--build DIR] [--compare DIR]
+ *   pnpm --filter @kring/e2e bench:first-load [--runs 3] [--cpu 4] [--identity] [--link proxy|cdp]
+ *     [--build DIR] [--compare DIR]
+ *
+ * --link: each phone gets its own slow link, a proxy that delays every byte, WebSocket frames and
+ * connection setup included (`./link`, the default), or Chromium's own emulation (`cdp`), which
+ * delays HTTP requests only: how the figures before 2026-12-01 evening were taken.
  *
  * --build / --compare: a directory holding another build as `dist/` (apps/server/dist) and `web/`
  * (apps/web/build), measured instead of / beside the repository's own in the same run.
  */
 import type { Browser, Page } from '@playwright/test';
 import { parseArgs } from 'node:util';
-import { instrument, SLOW_NETWORK, type Throttle } from './network';
+import { startLink } from './link';
+import { boardSyncs, instrument, SLOW_NETWORK, type Throttle } from './network';
 import { compareBuilds, runMain } from './builds';
 import { createSession } from './server';
 import type { Figures } from './table';
@@ -21,12 +27,14 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '3' },
     cpu: { type: 'string', default: '1' },
     identity: { type: 'boolean', default: false },
+    link: { type: 'string', default: 'proxy' },
     build: { type: 'string' },
     compare: { type: 'string' },
   },
 });
 
-const throttle: Throttle = { cpuRate: Number(args.cpu), identity: args.identity };
+if (args.link !== 'proxy' && args.link !== 'cdp') throw new Error('--link is proxy or cdp');
+const throttle: Throttle = { cpuRate: Number(args.cpu), identity: args.identity, link: args.link };
 const runs = Number(args.runs);
 /** Long enough for the slowest baseline load on a throttled CPU; a miss fails the run loudly. */
 const WAIT = { timeout: 120_000 };
@@ -52,12 +60,19 @@ async function joinButtonUsable(page: Page): Promise<void> {
   );
 }
 
-const boardVisible = (page: Page) => page.getByTestId('board').waitFor({ state: 'visible', ...WAIT });
+/**
+ * The board on screen with its content: the board's frame visible and the server's sync answer
+ * (its notes) arrived. `since`: the answers counted before the step that shows the board.
+ */
+async function boardShown(page: Page, syncs: ReturnType<typeof boardSyncs>, since: number): Promise<void> {
+  await Promise.all([page.getByTestId('board').waitFor({ state: 'visible', ...WAIT }), syncs.after(since)]);
+}
 
 async function participant(browser: Browser, link: string): Promise<Figures> {
   const context = await newPhone(browser);
   const page = await context.newPage();
   const net = await instrument(page, throttle);
+  const syncs = boardSyncs(net.cdp);
   let start = performance.now();
   await page.goto(link, { waitUntil: 'commit' });
   await joinButtonUsable(page);
@@ -67,13 +82,14 @@ async function participant(browser: Browser, link: string): Promise<Figures> {
   await page.getByLabel('Your display name').fill('Phone');
   start = performance.now();
   await page.getByRole('button', { name: 'Join session' }).click();
-  await boardVisible(page);
+  await boardShown(page, syncs, 0);
   const joinToBoard = performance.now() - start;
   const session = net.take();
 
+  const synced = syncs.count();
   start = performance.now();
   await page.reload({ waitUntil: 'commit' });
-  await boardVisible(page);
+  await boardShown(page, syncs, synced);
   const reload = performance.now() - start;
   const again = net.take();
   await context.close();
@@ -102,7 +118,7 @@ const NAME = 'Phone user';
 async function typingParticipant(browser: Browser, link: string): Promise<Figures> {
   const context = await newPhone(browser);
   const page = await context.newPage();
-  await instrument(page, throttle);
+  const syncs = boardSyncs((await instrument(page, throttle)).cdp);
   const start = performance.now();
   await page.goto(link, { waitUntil: 'commit' });
   await joinButtonUsable(page);
@@ -110,7 +126,7 @@ async function typingParticipant(browser: Browser, link: string): Promise<Figure
   await page.getByLabel('Your display name').pressSequentially(NAME, { delay: TYPING_MS / NAME.length });
   const click = performance.now();
   await page.getByRole('button', { name: 'Join session' }).click();
-  await boardVisible(page);
+  await boardShown(page, syncs, 0);
   const end = performance.now();
   await context.close();
   return {
@@ -144,6 +160,21 @@ async function facilitator(browser: Browser, link: string): Promise<Figures> {
   };
 }
 
+/**
+ * One person's phone: with `--link proxy` a link of its own in front of the server (people do not
+ * share a phone's connection), the address they open rewritten to go through it.
+ */
+async function onPhone<T>(address: string, person: (address: string) => Promise<T>): Promise<T> {
+  if (throttle.link === 'cdp') return person(address);
+  const target = new URL(address);
+  const link = await startLink(target.origin, SLOW_NETWORK);
+  try {
+    return await person(new URL(target.pathname + target.search + target.hash, link.url).href);
+  } finally {
+    await link.close();
+  }
+}
+
 runMain(() =>
   compareBuilds({
     build: args.build,
@@ -152,14 +183,14 @@ runMain(() =>
     baselineFile: 'first-load-baseline.json',
     heading:
       `First load at ${SLOW_NETWORK.kbitPerSecond} kbit/s, ${SLOW_NETWORK.latency} ms RTT, CPU ÷${throttle.cpuRate}` +
-      `${throttle.identity ? ', Accept-Encoding: identity' : ''}`,
+      `${throttle.identity ? ', Accept-Encoding: identity' : ''}, ${throttle.link === 'cdp' ? "Chromium's emulation (HTTP requests only)" : 'a proxy delaying every byte'}`,
     // A fresh session and cold browser contexts each time.
     async once(browser, url) {
       const links = await createSession(url);
       return {
-        ...(await participant(browser, links.participantUrl)),
-        ...(await typingParticipant(browser, links.participantUrl)),
-        ...(await facilitator(browser, links.facilitatorUrl)),
+        ...(await onPhone(links.participantUrl, (link) => participant(browser, link))),
+        ...(await onPhone(links.participantUrl, (link) => typingParticipant(browser, link))),
+        ...(await onPhone(links.facilitatorUrl, (link) => facilitator(browser, link))),
       };
     },
   }),

@@ -1,13 +1,19 @@
 import type { CDPSession, Page } from '@playwright/test';
 
 /** The weak phone connection of issue 14: 400 kbit/s both ways, 400 ms round trip. */
-export const SLOW_NETWORK = { latency: 400, kbitPerSecond: 400 };
+export const SLOW_NETWORK = { latency: 400, kbitPerSecond: 400, bytesPerSecond: (400 * 1000) / 8 };
 
 export interface Throttle {
   /** Emulation.setCPUThrottlingRate; 1 is the machine's own speed. */
   cpuRate: number;
   /** Sends `Accept-Encoding: identity`, to see the same pages served uncompressed. */
   identity: boolean;
+  /**
+   * Where the slow network comes from: `proxy`, a link in front of the server that delays every
+   * byte (`./link`, the default), or `cdp`, Chromium's emulation, which delays HTTP requests only
+   * (figures recorded before 2026-12-01 evening were taken that way).
+   */
+  link: 'proxy' | 'cdp';
 }
 
 /** What one page load moved: JavaScript as it came over the wire (compressed when it was). */
@@ -22,7 +28,8 @@ export interface Transfer {
 }
 
 /**
- * Applies the slow network (and CPU throttle) to a page through CDP and counts what it downloads.
+ * Applies the CPU throttle (and with `link: 'cdp'` the slow network) to a page through CDP and
+ * counts what it downloads.
  * Bytes are CDP's `encodedDataLength` (as transferred, so compression shows); a script's body is
  * its total less what had arrived with the response head.
  */
@@ -32,13 +39,14 @@ export async function instrument(
 ): Promise<{ cdp: CDPSession; take(): Transfer }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
-  const bytesPerSecond = (SLOW_NETWORK.kbitPerSecond * 1000) / 8;
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: SLOW_NETWORK.latency,
-    downloadThroughput: bytesPerSecond,
-    uploadThroughput: bytesPerSecond,
-  });
+  if (throttle.link === 'cdp') {
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: SLOW_NETWORK.latency,
+      downloadThroughput: SLOW_NETWORK.bytesPerSecond,
+      uploadThroughput: SLOW_NETWORK.bytesPerSecond,
+    });
+  }
   if (throttle.cpuRate !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle.cpuRate });
   if (throttle.identity)
     await cdp.send('Network.setExtraHTTPHeaders', { headers: { 'Accept-Encoding': 'identity' } });
@@ -68,6 +76,39 @@ export async function instrument(
       const taken = transfer;
       transfer = { jsBytes: 0, jsFiles: 0, allBytes: 0, jsEncoded: 0 };
       return taken;
+    },
+  };
+}
+
+/**
+ * Sync answers (y-protocols' sync step 2: message 0, then 1) that reached the page over a board's
+ * WebSocket (`/yjs/…`): the moment a board's content is there, not only its frame. Read from the
+ * wire, so builds that show the board before its content (or not) are measured alike.
+ */
+export function boardSyncs(cdp: CDPSession): { count(): number; after(count: number): Promise<void> } {
+  const boardSockets = new Set<string>();
+  let seen = 0;
+  let waiting: (() => void)[] = [];
+  cdp.on('Network.webSocketCreated', (e) => {
+    if (new URL(e.url).pathname.startsWith('/yjs/')) boardSockets.add(e.requestId);
+  });
+  cdp.on('Network.webSocketFrameReceived', (e) => {
+    if (!boardSockets.has(e.requestId) || e.response.opcode !== 2) return;
+    const bytes = Buffer.from(e.response.payloadData, 'base64');
+    if (bytes[0] !== 0 || bytes[1] !== 1) return;
+    seen += 1;
+    const woken = waiting;
+    waiting = [];
+    for (const wake of woken) wake();
+  });
+  return {
+    count: () => seen,
+    /** Resolves once more than `count` sync answers have arrived. */
+    after(count) {
+      return new Promise((resolve) => {
+        const check = () => (seen > count ? resolve() : waiting.push(check));
+        check();
+      });
     },
   };
 }
