@@ -289,6 +289,117 @@ describe('board sync: providers', () => {
   });
 });
 
+describe('board sync: a fresh connection (issue 14: one round trip less on a slow phone)', () => {
+  const NOTES = ['n1', 'n2', 'n3', 'n4', 'n5'];
+  async function storeNotes(h: Harness): Promise<void> {
+    for (const id of NOTES)
+      await h.store.appendBoardUpdate(BOARD, noteUpdate(id, `words of ${id} `.repeat(20)));
+  }
+  const syncsOf = (client: Raw, sub: number) =>
+    client.received.map(parse).filter((m) => m.type === 0 && m.sub === sub);
+  /** The `n`th (0-based) sync message of this subtype the client received, once it is there. */
+  const nthSync = (client: Raw, sub: number, n: number) =>
+    vi.waitFor(() => {
+      const found = syncsOf(client, sub)[n];
+      if (!found) throw new Error(`no sync message ${sub} #${n} yet`);
+      return found;
+    });
+  const docOf = (...updates: Uint8Array[]) => {
+    const doc = new Y.Doc();
+    for (const u of updates) Y.applyUpdate(doc, u);
+    return doc;
+  };
+  /** What y-websocket sends on open: its step 1, here with the empty state vector of a new doc. */
+  const emptyStep1 = () => syncMessage(STEP1, Y.encodeStateVector(new Y.Doc()));
+  /**
+   * Resolves once the server answered everything the client sent before: it answers one
+   * connection's messages in order, and a query for awareness always gets an answer.
+   */
+  async function answered(client: Raw): Promise<void> {
+    const awareness = () => client.received.map(parse).filter((m) => m.type === 1).length;
+    const before = awareness();
+    client.send(new Uint8Array([3]));
+    await expect.poll(awareness).toBe(before + 1);
+  }
+
+  it('gets the whole document with the greeting before it sends anything, and not again after its step 1', async () => {
+    const h = await start();
+    await storeNotes(h);
+    const c = await raw(h, 'tok-alice', `${BOARD}?fresh=1`);
+    const greeting = await nthSync(c, STEP2, 0);
+    expect(c.received.map(parse)[0]).toMatchObject({ type: 0, sub: STEP1 }); // our step 1 still comes first
+    expect(noteIds(docOf(greeting.payload)).sort()).toEqual(NOTES);
+
+    c.send(emptyStep1());
+    const answer = await nthSync(c, STEP2, 1);
+    // Nothing of the notes again: applied alone it holds nothing, and it is a sliver of the greeting.
+    expect(noteIds(docOf(answer.payload))).toEqual([]);
+    expect(answer.payload.length).toBeLessThan(greeting.payload.length / 20);
+    expect(noteIds(docOf(greeting.payload, answer.payload)).sort()).toEqual(NOTES);
+    // Only the first step 1 leans on the greeting: a later one is answered in full, as ever.
+    c.send(emptyStep1());
+    expect(noteIds(docOf((await nthSync(c, STEP2, 2)).payload)).sort()).toEqual(NOTES);
+  });
+
+  it('what is written between the greeting and its step 1 still reaches it', async () => {
+    const h = await start();
+    await storeNotes(h);
+    const c = await raw(h, 'tok-olga', `${BOARD}?fresh=1`); // read-only: readers get it too
+    const greeting = await nthSync(c, STEP2, 0);
+    const b = provider(h, 'tok-bob');
+    await synced(b);
+    addNote(b.doc, { id: 'late', text: 'late', color: 'blue', authorId: 'bob' });
+    await expect.poll(() => noteIds(h.store.doc())).toContain('late');
+    c.send(emptyStep1());
+    const answer = await nthSync(c, STEP2, 1);
+    expect(noteIds(docOf(answer.payload))).toEqual(['late']);
+    expect(noteIds(docOf(greeting.payload, answer.payload)).sort()).toEqual([...NOTES, 'late'].sort());
+  });
+
+  it('a connection that does not say fresh gets our step 1 only, and the whole document after its own', async () => {
+    const h = await start();
+    await storeNotes(h);
+    const c = await raw(h, 'tok-alice');
+    await nthSync(c, STEP1, 0);
+    c.send(emptyStep1());
+    await answered(c);
+    expect(syncsOf(c, STEP2)).toHaveLength(1); // the answer, and no greeting before it
+    const answer = await nthSync(c, STEP2, 0);
+    expect(noteIds(docOf(answer.payload)).sort()).toEqual(NOTES);
+  });
+
+  it('a malformed fresh parameter is an ordinary connection, and the server keeps serving', async () => {
+    const h = await start();
+    await storeNotes(h);
+    for (const query of ['?fresh=yes', '?fresh=1&fresh=1', '?fresh=', '?fresh', '?fresh=%ZZ', '?%%%&&==x']) {
+      const c = await raw(h, 'tok-alice', `${BOARD}${query}`);
+      await nthSync(c, STEP1, 0);
+      c.send(emptyStep1());
+      await answered(c);
+      expect(syncsOf(c, STEP2), query).toHaveLength(1);
+      const answer = await nthSync(c, STEP2, 0);
+      expect(noteIds(docOf(answer.payload)).sort(), query).toEqual(NOTES);
+      expect(c.closeCode(), query).toBeNull();
+    }
+    expect(h.authorizeCalls.every((call) => call.boardId === BOARD)).toBe(true);
+    // Stock providers, one saying fresh as the web app's first connect does, sync and converge.
+    const fresh = new Y.Doc();
+    const p = new WebsocketProvider(h.url, BOARD, fresh, {
+      params: { fresh: '1' },
+      protocols: boardSyncProtocols('tok-alice'),
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    });
+    cleanups.push(() => p.destroy());
+    const b = provider(h, 'tok-bob');
+    await synced({ provider: p }, b);
+    expect(noteIds(fresh).sort()).toEqual(NOTES);
+    addNote(fresh, { id: 'from-fresh', text: 'x', color: 'green', authorId: 'alice' });
+    await expect.poll(() => noteIds(b.doc)).toContain('from-fresh');
+    expect(noteIds(h.store.doc())).toContain('from-fresh');
+  });
+});
+
 describe('board sync: auth on upgrade', () => {
   it('refuses with plain HTTP before the WebSocket exists: 401 / 403 / 404', async () => {
     const h = await start();

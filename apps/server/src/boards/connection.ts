@@ -17,6 +17,13 @@ export interface Connection {
   readonly participantId: string;
   /** Awareness client ids this connection speaks for; their states are removed when it leaves. */
   readonly awarenessIds: Set<number>;
+  /** Issue 14: the client said it holds nothing yet (`?fresh=1`): greet it with the whole document. */
+  readonly fresh: boolean;
+  /**
+   * Issue 14: the state vector the whole document sent with a fresh greeting covered, until the
+   * client's own sync step 1 is answered (only with what lies beyond it); null otherwise.
+   */
+  greeted: Uint8Array | null;
   /** Cleared at each keepalive ping, set again by the pong (or any message). */
   alive: boolean;
   /** Set as soon as we decide to close: messages still queued for it are then skipped. */
@@ -29,7 +36,7 @@ export interface Connection {
 
 export function createConnection(
   ws: WebSocket,
-  target: { boardId: string; doc: BoardDoc; docId: string },
+  target: { boardId: string; doc: BoardDoc; docId: string; fresh?: boolean },
   who: { sessionId: string; participantId: string },
 ): Connection {
   return {
@@ -41,6 +48,8 @@ export function createConnection(
     sessionId: who.sessionId,
     participantId: who.participantId,
     awarenessIds: new Set(),
+    fresh: target.fresh ?? false,
+    greeted: null,
     alive: true,
     closed: false,
     left: false,

@@ -151,14 +151,13 @@ export function createBoardSync(
     }
     socket.off('error', onSocketError); // ws installs its own from here on
     const docId = docIdOf(target.boardId, target.doc);
-    wss.handleUpgrade(req, socket, head, (ws) =>
-      accept(ws, { boardId: target.boardId, doc: target.doc, docId }, auth),
-    );
+    const { boardId, doc, fresh } = target;
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, { boardId, doc, docId, fresh }, auth));
   }
 
   function accept(
     ws: WebSocket,
-    target: { boardId: string; doc: BoardDoc; docId: string },
+    target: { boardId: string; doc: BoardDoc; docId: string; fresh: boolean },
     who: { sessionId: string; participantId: string },
   ): void {
     if (closing) {

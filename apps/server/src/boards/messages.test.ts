@@ -3,7 +3,14 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BoardCloseError } from './errors';
-import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages';
+import {
+  EMPTY_STATE_VECTOR,
+  decodeClientMessage,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  mergeStateVectors,
+} from './messages';
 
 const bytes = (...parts: Array<(e: encoding.Encoder) => void>) => {
   const e = encoding.createEncoder();
@@ -67,5 +74,45 @@ describe('encoders', () => {
 
   it('turns a malformed state vector into 4400', () => {
     expect(() => encodeSyncStep2(new Y.Doc(), new Uint8Array([5, 1]))).toThrow(BoardCloseError);
+  });
+});
+
+describe('mergeStateVectors (issue 14)', () => {
+  const sv = (entries: Array<[number, number]>) => Y.encodeStateVector(new Map(entries));
+
+  it('takes the higher clock per client id', () => {
+    const merged = mergeStateVectors(
+      sv([
+        [1, 5],
+        [2, 1],
+      ]),
+      sv([
+        [2, 7],
+        [3, 4],
+      ]),
+    );
+    expect(Y.decodeStateVector(merged)).toEqual(
+      new Map([
+        [1, 5],
+        [2, 7],
+        [3, 4],
+      ]),
+    );
+    expect(Y.decodeStateVector(mergeStateVectors(EMPTY_STATE_VECTOR, sv([[9, 2]])))).toEqual(
+      new Map([[9, 2]]),
+    );
+  });
+
+  it('leaves out of a step 2 what the greeting already sent', () => {
+    const doc = new Y.Doc();
+    doc.getMap('notes').set('a', 'x'.repeat(1000));
+    const sent = Y.encodeStateVector(doc);
+    const rest = encodeSyncStep2(doc, mergeStateVectors(EMPTY_STATE_VECTOR, sent));
+    expect(rest.length).toBeLessThan(20);
+    expect(encodeSyncStep2(doc, EMPTY_STATE_VECTOR).length).toBeGreaterThan(1000);
+  });
+
+  it('turns a malformed client state vector into 4400', () => {
+    expect(() => mergeStateVectors(new Uint8Array([5, 1]), EMPTY_STATE_VECTOR)).toThrow(BoardCloseError);
   });
 });

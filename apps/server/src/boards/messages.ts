@@ -83,6 +83,27 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
   });
 }
 
+/** A state vector naming nothing: the whole document is what a client holding nothing lacks. */
+export const EMPTY_STATE_VECTOR: Uint8Array = Uint8Array.of(0);
+
+/**
+ * Issue 14: what a client holds once it has both its own state (`client`) and what we already
+ * sent it (`sent`): per Yjs client id, the higher of the two clocks. Throws (4400) when the
+ * client's vector is malformed, as `encodeSyncStep2` would.
+ */
+export function mergeStateVectors(client: Uint8Array, sent: Uint8Array): Uint8Array {
+  let merged: Map<number, number>;
+  try {
+    merged = Y.decodeStateVector(client);
+  } catch {
+    throw badMessage('malformed state vector');
+  }
+  for (const [id, clock] of Y.decodeStateVector(sent)) {
+    if (clock > (merged.get(id) ?? 0)) merged.set(id, clock);
+  }
+  return Y.encodeStateVector(merged);
+}
+
 export const encodeUpdate = (update: Uint8Array) =>
   message((e) => {
     encoding.writeVarUint(e, MESSAGE_SYNC);

@@ -3,7 +3,7 @@ import { parseBoardUrl, statusForAuthFailure } from './upgrade';
 
 describe('parseBoardUrl', () => {
   it('takes the board id from the path and the token from the subprotocols, never from the URL', () => {
-    const board = { boardId: 'board-123', doc: { kind: 'board' } };
+    const board = { boardId: 'board-123', doc: { kind: 'board' }, fresh: false };
     const offered = 'kring.v1, kring.token.abc.def';
     expect(parseBoardUrl('/yjs/board-123', offered)).toEqual({ ...board, token: 'abc.def' });
     expect(parseBoardUrl('/yjs/board-123')).toEqual({ ...board, token: null });
@@ -19,6 +19,7 @@ describe('parseBoardUrl', () => {
       boardId: 'board-123',
       doc: { kind: 'drafts', ownerId: 'person-1' },
       token: 't',
+      fresh: false,
     });
     for (const url of ['/yjs/board-123/drafts', '/yjs/board-123/drafts/', '/yjs/board-123/notes/person-1']) {
       expect(parseBoardUrl(url)).toBeNull();
@@ -31,6 +32,7 @@ describe('parseBoardUrl', () => {
       boardId: 'board-123',
       doc: { kind: 'moderation' },
       token: 't',
+      fresh: false,
     });
     for (const url of [
       '/yjs/board-123/moderation/',
@@ -38,6 +40,43 @@ describe('parseBoardUrl', () => {
       '/yjs/x/moderation',
     ]) {
       expect(parseBoardUrl(url)).toBeNull();
+    }
+  });
+
+  it('issue 14: only one fresh=1 marks a fresh connection; the query never joins the board id', () => {
+    const offered = 'kring.v1,kring.token.t';
+    expect(parseBoardUrl('/yjs/board-123?fresh=1', offered)).toEqual({
+      boardId: 'board-123',
+      doc: { kind: 'board' },
+      token: 't',
+      fresh: true,
+    });
+    expect(parseBoardUrl('/yjs/board-123/drafts/person-1?fresh=1', offered)).toMatchObject({
+      doc: { kind: 'drafts', ownerId: 'person-1' },
+      fresh: true,
+    });
+    expect(parseBoardUrl('/yjs/board-123?other=x&fresh=1', offered)).toMatchObject({ fresh: true });
+    for (const query of [
+      '',
+      '?',
+      '?fresh',
+      '?fresh=',
+      '?fresh=yes',
+      '?fresh=true',
+      '?fresh=01',
+      '?fresh=1&fresh=1',
+      '?fresh=1&fresh=0',
+      '?FRESH=1',
+      '?fresh=%ZZ',
+      '?fresh=1%00',
+      '?%%%&&==',
+    ]) {
+      expect(parseBoardUrl(`/yjs/board-123${query}`, offered), query).toEqual({
+        boardId: 'board-123',
+        doc: { kind: 'board' },
+        token: 't',
+        fresh: false,
+      });
     }
   });
 

@@ -16,12 +16,18 @@ export interface BoardTarget {
    * (refused, so no client leaks a token into logs by accident).
    */
   token: string | null;
+  /**
+   * Issue 14: the client holds nothing yet (`?fresh=1`), so its greeting may carry the whole
+   * document at once instead of waiting a round trip for the client's own sync step 1.
+   */
+  fresh: boolean;
 }
 
 /**
  * `/yjs/{boardId}` (the board), `/yjs/{boardId}/drafts/{participantId}` (that person's drafts of
  * it) or `/yjs/{boardId}/moderation` (its hidden notes' words) → its parts, with the token from
- * the `Sec-WebSocket-Protocol` header (`protocols`); null when the path is none of these.
+ * the `Sec-WebSocket-Protocol` header (`protocols`); null when the path is none of these. The
+ * query string never names the document (only the path does); of it only `fresh` is read.
  */
 export function parseBoardUrl(url: string | undefined, protocols?: string): BoardTarget | null {
   let parsed: URL;
@@ -36,7 +42,16 @@ export function parseBoardUrl(url: string | undefined, protocols?: string): Boar
   if (path.doc.kind === 'drafts' && !Id.safeParse(path.doc.ownerId).success) return null;
   const { boardId, doc } = path;
   const token = parsed.searchParams.has('token') ? null : tokenFromProtocols((protocols ?? '').split(','));
-  return { boardId, doc, token };
+  return { boardId, doc, token, fresh: isFresh(parsed.searchParams) };
+}
+
+/**
+ * Exactly one `fresh=1` means fresh; anything else (`fresh=yes`, the parameter twice, garbage)
+ * is an ordinary connection, never a refusal: the hint only saves a round trip.
+ */
+function isFresh(params: URLSearchParams): boolean {
+  const values = params.getAll('fresh');
+  return values.length === 1 && values[0] === '1';
 }
 
 const STATUS_FOR: Record<Extract<BoardAuthResult, { ok: false }>['code'], number> = {

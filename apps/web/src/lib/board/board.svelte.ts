@@ -39,6 +39,9 @@ export function closeMessage(code: number): string {
   return CLOSE_MESSAGES[code]?.() ?? m.board_closed_other({ code });
 }
 
+/** The URL parameter of a connection whose document holds nothing yet (issue 14). */
+export const FRESH_PARAM = 'fresh';
+
 /** `ws(s)://host` for the page's own origin. */
 export function wsOrigin(loc: Pick<Location, 'protocol' | 'host'> = location): string {
   return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}`;
@@ -61,9 +64,17 @@ class SyncedDoc {
   }
   /** Bumped on every change of the document: read models derive from it. */
   revision = $state(0);
+  /**
+   * Whether the document has synced with the server at least once (and so holds the board, not
+   * the empty document it starts as); stays true across reconnects. Until then a board with 50
+   * notes would read as an empty one.
+   */
+  get loaded(): boolean {
+    return this.#loaded;
+  }
 
   #provider: WebsocketProvider;
-  #everSynced = false;
+  #loaded = $state(false);
   #unobserve: () => void;
   #onUpdate = () => {
     this.revision++;
@@ -77,17 +88,26 @@ class SyncedDoc {
     this.#provider = new WebsocketProvider(`${origin}/yjs`, room, this.doc, {
       // Offered on every (re)connect; URLs end up in proxy logs, so the token is not in this one.
       protocols: boardSyncProtocols(token),
+      // Issue 14: the first connect holds nothing yet, so the server greets it with the whole board
+      // at once (apps/server/src/boards/upgrade.ts) instead of a round trip later. Dropped once
+      // synced (see 'sync' below): a reconnect holds the board and asks only for what it lacks.
+      params: { [FRESH_PARAM]: '1' },
       disableBc: true,
       // A rate limit (4429) is not final: the status shows "Reconnecting…" until the backoff ends.
       shouldReconnect: (event) => reconnectsAfter(event.code),
     });
     this.#provider.awareness.setLocalState(null);
     this.#provider.on('status', ({ status }) => {
-      if (status !== 'connected') this.status = this.#everSynced ? 'reconnecting' : 'connecting';
+      if (status !== 'connected') this.status = this.#loaded ? 'reconnecting' : 'connecting';
     });
     this.#provider.on('sync', (synced: boolean) => {
       if (synced) {
-        this.#everSynced = true;
+        if (!this.#loaded) {
+          this.#loaded = true;
+          // y-websocket 3 builds `url` from `params` on every connect (a getter, and its docs say
+          // params may be changed): from now on it connects without `fresh`.
+          this.#provider.params = {};
+        }
         this.status = 'connected';
         this.notes = readNotes(this.doc);
         this.revision++;
@@ -104,7 +124,7 @@ class SyncedDoc {
   /** Tries again after the server closed the connection for good (for example after a lock was lifted). */
   reconnect(): void {
     this.closedCode = null;
-    this.status = this.#everSynced ? 'reconnecting' : 'connecting';
+    this.status = this.#loaded ? 'reconnecting' : 'connecting';
     this.#provider.connect();
   }
 
