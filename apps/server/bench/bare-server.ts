@@ -6,7 +6,8 @@ import { benchPort, processStats } from './ipc';
 /**
  * The bare socket.io baseline (same socket.io version as Kring, a process of its own, the same IPC
  * as `server-process.ts`): what the benchmarks' workloads cost before any app. Everyone who
- * connects joins one room. It answers
+ * connects joins one room and is sent a `welcome` holding the state below, as Kring sends its
+ * state on connecting. It answers
  * - `snapshot` with a state-like answer of `argv[2]` bytes of JSON (1000 if left out), or with the
  *   very bytes of the file BENCH_STATE_FILE names (a Kring state, so clients parse the same
  *   structure), built once: the bare server does no per-person work;
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
   const io = new Server(http, { serveClient: false });
   io.on('connection', (socket) => {
     void socket.join('session');
+    socket.emit('welcome', { ok: true, kind: 'snapshot', state });
     socket.on('snapshot', (ack: (res: unknown) => void) => ack({ ok: true, state }));
     socket.on('command', (cmd: { bytes?: number }, ack: (res: unknown) => void) => {
       io.to('session').emit('events', batchOf(Number(cmd?.bytes ?? 0)));

@@ -1,13 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { CreateSessionResponse, JoinSessionResponse, type SnapshotAck, readSnapshot } from '@kring/protocol';
-import { type ClientSocket, connect, post } from './clients';
+import { type ClientSocket, connect, post, welcome } from './clients';
 import { pooled } from './ipc';
 import type { ServerProcess } from './process';
 
 /**
  * A session of many people on a Kring server process: created, joined over HTTP (as the join
- * page does), then connected on real socket.io clients that each take their first snapshot (as the
- * web app does on `connect`). Shared by the benchmarks that need a full room before they measure.
+ * page does), then connected on real socket.io clients that each take their first state from the
+ * welcome the server sends on connecting (as the web app does). Shared by the benchmarks that need a full room before they measure.
  */
 
 /**
@@ -69,11 +69,11 @@ export function stateSize(socket: ClientSocket): Promise<number> {
   );
 }
 
-/** Everyone connected, each holding their first snapshot; a few at a time, like people arriving. */
+/** Everyone connected, each holding their first state; a few at a time, like people arriving. */
 export function connectAll(url: string, tokens: readonly string[]): Promise<ClientSocket[]> {
   return pooled(tokens, 50, async (token) => {
     const socket = await connect(url, token);
-    await snapshot(socket);
+    await welcome(socket);
     return socket;
   });
 }

@@ -2,21 +2,20 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { type SnapshotAck, readSnapshot } from '@kring/protocol';
-import { type ClientSocket, connect } from './clients';
+import { type ClientSocket, connect, welcome } from './clients';
 import { createCrowd, crowdLimits } from './crowd';
 import { type ServerProcess, startServer } from './process';
 import { kib, markdownTable, percentile, loadAverage, runMain, median } from './report';
 
 /**
  * The join storm (issue 14): a thousand people whose tokens are ready all connect at once, each
- * asking for its first state the way the web app does on `connect`. Measured: from the first
+ * taking its first state from the server's welcome, the way the web app does. Measured: from the first
  * connect until every one holds its state, per person and for the last one; the server's CPU; how
  * many messages reached the clients meanwhile; the size of a state.
  *
  * Side by side with a bare socket.io server (`bare-server.ts`: its own process, same version) that
- * answers each connection's request with the same bytes (a Kring participant's state from the run
- * before) and sends nothing else: what a thousand
+ * welcomes each connection with the same bytes (a Kring participant's state from the run before)
+ * and sends nothing else: what a thousand
  * connects cost before any app. Each repeated `BENCH_RUNS` times, alternating.
  * Run with `pnpm --filter @kring/server bench:join-storm` (`BENCH_PEOPLE`, default 1000, hosts included).
  */
@@ -40,7 +39,7 @@ interface StormResult {
   participantState: string;
 }
 
-/** Everyone connects at once; each asks for its state on connect. */
+/** Everyone connects at once; each takes the state the server sends on connecting (its welcome). */
 async function storm(
   server: ServerProcess,
   tokens: readonly string[],
@@ -55,10 +54,7 @@ async function storm(
       const socket = await connect(server.url, token);
       sockets.push(socket);
       socket.onAny(() => messages++);
-      const snap = await new Promise<SnapshotAck>((resolve) =>
-        socket.emit('snapshot', (wire) => resolve(readSnapshot(wire))),
-      );
-      if (!snap.ok) throw new Error(`snapshot refused: ${snap.error.message}`);
+      const snap = await welcome(socket);
       if (i < 2) states[i] = JSON.stringify(snap.state);
       return performance.now() - t0;
     }),
@@ -90,7 +86,7 @@ async function kringRun(run: number): Promise<StormResult> {
 }
 
 /**
- * The bare server answers every snapshot with the very bytes of a Kring participant's state, so the
+ * The bare server welcomes everyone with the very bytes of a Kring participant's state, so the
  * clients (all in this one driver process, on the cores the servers use) parse the same structure
  * in both runs and the difference left is the servers'.
  */

@@ -3,9 +3,8 @@ import { io as ioClient } from 'socket.io-client';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { CONTROL_RECONNECT, PROTOCOL_VERSION } from '@kring/protocol';
+import { CONTROL_RECONNECT, PROTOCOL_VERSION, readWelcome } from '@kring/protocol';
 import type { ClientSocket } from './clients';
-import { snapshot } from './crowd';
 
 /**
  * Clients that come back by themselves, as the web app's do (its session store and board view):
@@ -14,8 +13,9 @@ import { snapshot } from './crowd';
 
 /**
  * A person's control-plane connection with socket.io's own reconnection, timed as the web app's
- * (`CONTROL_RECONNECT`, one object for both), that asks for a snapshot on every connect, like the
- * web app. Current = that snapshot arrived. WebSocket only: the web app's polling fallback is for
+ * (`CONTROL_RECONNECT`, one object for both), that tells the version it holds on every reconnect
+ * and takes the server's welcome, like the web app. Current = that welcome arrived (after a restart
+ * the server no longer has what was missed: a whole state). WebSocket only: the web app's polling fallback is for
  * networks that block WebSockets, which a benchmark on loopback does not have.
  */
 export class Person {
@@ -25,16 +25,26 @@ export class Person {
   /** When the socket last connected: the reconnect backoff and handshake end here. */
   connectedAt = 0;
 
+  /** The state version held (the bare baseline's welcome carries none). */
+  #version: number | undefined;
+
   constructor(url: string, token: string) {
     this.socket = ioClient(url, {
-      auth: { token, protocolVersion: PROTOCOL_VERSION },
+      auth: (send) =>
+        send({
+          token,
+          protocolVersion: PROTOCOL_VERSION,
+          ...(this.#version === undefined ? {} : { since: this.#version }),
+        }),
       transports: ['websocket'],
       forceNew: true,
       ...CONTROL_RECONNECT,
     });
-    this.socket.on('connect', () => {
-      this.connectedAt = performance.now();
-      void snapshot(this.socket).then(() => (this.currentAt = performance.now()));
+    this.socket.on('connect', () => (this.connectedAt = performance.now()));
+    this.socket.on('welcome', (wire) => {
+      const w = readWelcome(wire);
+      if (w.ok && w.kind === 'snapshot') this.#version = (w.state as { version?: number }).version;
+      this.currentAt = performance.now();
     });
     // A server that shuts down cleanly says goodbye, and socket.io does not come back after a
     // goodbye on its own: the web app asks it to, and so does this.

@@ -14,7 +14,7 @@ import { markdownTable, percentile, median } from './report';
  * `BENCH_BOARD_CLIENTS` (100) board connections on one board of `BENCH_NOTES` (200) notes. The
  * server goes down (`SIGKILL`: a crash; then a graceful stop: a deploy) and a new process starts on
  * the same data directory and the same port. Measured from the moment it went down until every
- * person has a snapshot from the new process (the web app asks for one on every connect) and every
+ * person has their state from the new process (its welcome, as the web app takes it) and every
  * board connection is synced with it again; the clients come back with their own reconnect
  * backoff (the web app's socket.io options, `CONTROL_RECONNECT`; the stock y-websocket provider's),
  * as in the browser. The baselines' clients are the same clients with the same backoff.
@@ -49,9 +49,9 @@ interface RestartResult {
   downMs: number;
   /** From going down until the new process(es) listened. */
   listeningMs: number;
-  /** Per person: until their snapshot from the new process arrived. */
+  /** Per person: until their welcome from the new process arrived. */
   people: number[];
-  /** Per person: until they were connected to it (the rest is the snapshot's way). */
+  /** Per person: until they were connected to it (the rest is the welcome's way). */
   connected: number[];
   /** Per board connection: until it was synced with the new process. */
   boards: number[];
@@ -125,7 +125,7 @@ async function fillBoard(boards: readonly BoardClient[], authorId: string): Prom
   );
 }
 
-/** Waits for every person's first snapshot. */
+/** Waits for every person's first state. */
 const everyoneIn = (people: readonly Person[]) =>
   until('everyone to connect', () => people.every((p) => p.currentAt > 0), TIMEOUT_MS);
 

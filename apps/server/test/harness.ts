@@ -16,7 +16,9 @@ import {
   type SessionEvent,
   type SessionState,
   type SnapshotAck,
+  type Welcome,
   readSnapshot,
+  readWelcome,
   boardSyncProtocols,
 } from '@kring/protocol';
 import { evolve, viewFor } from '@kring/core';
@@ -123,6 +125,16 @@ export async function sessionSummary(base: string, joinCode: string, token: stri
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
+/** Each connected socket's welcome (the server sends it unasked, perhaps in the read that connects). */
+const welcomes = new WeakMap<ClientSocket, Promise<Welcome>>();
+
+/** The welcome the server sent this socket on connecting, read as the browser reads it. */
+export function welcome(socket: ClientSocket): Promise<Welcome> {
+  const w = welcomes.get(socket);
+  if (!w) throw new Error('not a socket from connectSocket');
+  return w;
+}
+
 /** A raw socket.io client; resolves once connected, rejects with the server's refusal. */
 export function connectSocket(
   base: string,
@@ -136,6 +148,8 @@ export function connectSocket(
     forceNew: true,
   });
   cleanups.push(() => void socket.disconnect());
+  // Listened for before connecting: it may come in the same read as the connection's answer.
+  welcomes.set(socket, new Promise((resolve) => socket.once('welcome', (w) => resolve(readWelcome(w)))));
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (err) => reject(err));
@@ -193,7 +207,8 @@ export function provider(
 /**
  * A client as the browser runs it: its cut of the state from a snapshot, kept current by applying
  * every batch the server sends it with the core reducer (batches that came in the same read as
- * the snapshot's answer are applied after it; ones it already holds are skipped).
+ * the snapshot's answer are applied after it; ones it already holds are skipped). A snapshot asked
+ * now, not the welcome: a mirror may be made long after its socket connected.
  */
 export async function mirror(socket: ClientSocket) {
   const received: SessionEvent[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ResumeAck, SessionEvent } from '@kring/protocol';
+import type { SessionEvent, Welcome } from '@kring/protocol';
 import {
   type ClientSocket,
   command,
@@ -8,11 +8,9 @@ import {
   joinSession,
   snapshot,
   startServer,
+  welcome,
   withToken,
 } from './harness';
-
-const resume = (socket: ClientSocket, since: unknown) =>
-  new Promise<ResumeAck>((done) => socket.emit('resume', since as number, done));
 
 /** Waits until `socket` has seen a live batch reaching `version`. */
 const seen = (socket: ClientSocket, version: number) =>
@@ -26,6 +24,43 @@ const seen = (socket: ClientSocket, version: number) =>
     socket.on('events', on);
   });
 
+/** A socket back after a drop, holding `since`: its welcome. */
+async function comeBack(url: string, token: string, since: unknown): Promise<Welcome> {
+  return welcome(await connectSocket(url, { ...withToken(token), since }));
+}
+
+function resumed(w: Welcome): SessionEvent[] {
+  if (!w.ok || w.kind !== 'resume') throw new Error(`not resumed: ${JSON.stringify(w)}`);
+  return w.events;
+}
+
+describe('the welcome: the state unasked on connecting (issue 14)', () => {
+  it('brings a first connect the whole state cut for the person, before they ask anything', async () => {
+    const server = await startServer();
+    const s = await createSession(server.url);
+    const host = await connectSocket(server.url, withToken(s.facilitatorToken));
+    const ada = await joinSession(server.url, s.joinCode, 'Ada');
+    const signalled = await command(await connectSocket(server.url, withToken(ada.token)), {
+      type: 'signal.set',
+      signal: 'pause',
+      on: true,
+    });
+    if (!signalled.ok) throw new Error('refused');
+    const ben = await joinSession(server.url, s.joinCode, 'Ben');
+    const first = await welcome(await connectSocket(server.url, withToken(ben.token)));
+    if (!first.ok || first.kind !== 'snapshot') throw new Error('no snapshot');
+    expect(first.you).toBe(ben.participantId);
+    expect(first.state.version).toBe((await snapshot(host)).version);
+    expect(Object.keys(first.state.participants)).toEqual(
+      expect.arrayContaining([ada.participantId, ben.participantId]),
+    );
+    // Cut as a snapshot is: Ada's signal is for facilitators and herself.
+    expect(JSON.stringify(await snapshot(host))).toContain('pause');
+    expect(JSON.stringify(first.state)).not.toContain('pause');
+    expect(first.online).toEqual(expect.arrayContaining([ben.participantId]));
+  });
+});
+
 describe('coming back after a drop: what was missed, not a whole snapshot (issue 14)', () => {
   it('gives the events since the version held, cut for the person as they went out live', async () => {
     const server = await startServer();
@@ -34,7 +69,7 @@ describe('coming back after a drop: what was missed, not a whole snapshot (issue
     const ada = await joinSession(server.url, s.joinCode, 'Ada');
     const ben = await joinSession(server.url, s.joinCode, 'Ben');
     const adaSocket = await connectSocket(server.url, withToken(ada.token));
-    let benSocket = await connectSocket(server.url, withToken(ben.token));
+    const benSocket = await connectSocket(server.url, withToken(ben.token));
     const held = (await snapshot(benSocket)).version;
 
     // Ben's line drops; meanwhile the host posts something and Ada sets a private signal.
@@ -43,25 +78,24 @@ describe('coming back after a drop: what was missed, not a whole snapshot (issue
     const signalled = await command(adaSocket, { type: 'signal.set', signal: 'pause', on: true });
     if (!posted.ok || !signalled.ok) throw new Error('refused');
 
-    benSocket = await connectSocket(server.url, withToken(ben.token));
-    const back = await resume(benSocket, held);
-    if (!back.ok || back.events === null) throw new Error('not resumed');
-    expect(back.events.map((e) => e.v)).toEqual(
+    const back = await comeBack(server.url, ben.token, held);
+    const events = resumed(back);
+    expect(events.map((e) => e.v)).toEqual(
       Array.from({ length: signalled.version - held }, (_, i) => held + 1 + i),
     );
-    expect(back.events[0]).toMatchObject({ type: 'announcement.posted', text: 'Back in five minutes' });
+    expect(events[0]).toMatchObject({ type: 'announcement.posted', text: 'Back in five minutes' });
     // Ada's signal is for facilitators and herself: Ben learns a version went by, not whose signal.
-    expect(JSON.stringify(back.events)).not.toContain(ada.participantId);
-    expect(back.online).toEqual(expect.arrayContaining([ada.participantId, ben.participantId]));
+    expect(JSON.stringify(events)).not.toContain(ada.participantId);
+    expect(back.ok && back.online).toEqual(expect.arrayContaining([ada.participantId, ben.participantId]));
     // The host, coming back from the same version, sees it.
-    const hostBack = await resume(host, held);
-    if (!hostBack.ok || hostBack.events === null) throw new Error('not resumed');
-    expect(JSON.stringify(hostBack.events)).toContain(ada.participantId);
+    expect(JSON.stringify(resumed(await comeBack(server.url, s.facilitatorToken, held)))).toContain(
+      ada.participantId,
+    );
     // Current already: nothing to send.
-    expect(await resume(benSocket, signalled.version)).toMatchObject({ ok: true, events: [] });
+    expect(resumed(await comeBack(server.url, ben.token, signalled.version))).toEqual([]);
   });
 
-  it('sends nothing from before an erasure, nor from the future, and answers bad input by name', async () => {
+  it('sends nothing from before an erasure, nor from the future, and refuses a bad version by name', async () => {
     const server = await startServer();
     const s = await createSession(server.url);
     const host = await connectSocket(server.url, withToken(s.facilitatorToken));
@@ -75,13 +109,19 @@ describe('coming back after a drop: what was missed, not a whole snapshot (issue
     const announcementId = (await snapshot(host)).announcements[0]!.id;
     const cleared = await command(host, { type: 'announcement.clear', announcementId });
     if (!cleared.ok) throw new Error('refused');
-    // From before the clearing, the answer is "take a snapshot": the words are not sent again.
-    const back = await resume(benSocket, held);
-    expect(back).toMatchObject({ ok: true, events: null });
+    // From before the clearing, the welcome is a whole snapshot: the words are not sent again.
+    const back = await comeBack(server.url, ben.token, held);
+    expect(back).toMatchObject({ ok: true, kind: 'snapshot' });
+    expect(back.ok && back.kind === 'snapshot' && back.state.version).toBe(cleared.version);
     expect(JSON.stringify(back)).not.toContain('words that will go');
-    expect(await resume(benSocket, cleared.version + 5)).toMatchObject({ ok: true, events: null });
+    expect(await comeBack(server.url, ben.token, cleared.version + 5)).toMatchObject({
+      ok: true,
+      kind: 'snapshot',
+    });
     for (const bad of [-1, 1.5, 'seven', null]) {
-      expect(await resume(benSocket, bad)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+      await expect(connectSocket(server.url, { ...withToken(ben.token), since: bad })).rejects.toThrow(
+        'bad_request',
+      );
     }
     // The server keeps serving.
     expect((await snapshot(benSocket)).version).toBe(cleared.version);

@@ -6,7 +6,7 @@ import { Id } from './ids';
 import type { SessionState } from './state';
 
 /** Bumped whenever a wire shape changes incompatibly; checked at the socket handshake. */
-export const PROTOCOL_VERSION = 8;
+export const PROTOCOL_VERSION = 9;
 
 export const HandshakeAuth = z.object({
   token: z.string().min(1).max(2048),
@@ -16,6 +16,11 @@ export const HandshakeAuth = z.object({
    * opened it is (a facilitator visiting a room). Plenary captions are every member's (CA3).
    */
   screen: z.literal('projector').optional(),
+  /**
+   * The state version this client holds, when it comes back after a drop: its welcome then carries
+   * what it missed instead of the whole state.
+   */
+  since: z.number().int().min(0).optional(),
 });
 export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
 
@@ -48,12 +53,34 @@ export function readSnapshot(wire: SnapshotWire): SnapshotAck {
   return { ...wire, state: JSON.parse(utf8.decode(wire.state)) as SessionState };
 }
 /**
- * The answer to `resume`: what a client that was connected before missed since the version it
- * holds, cut for it as the live events were, or `events: null` when the server no longer has all
- * of them (it restarted, too much happened, or something was erased meanwhile): then it takes a
- * snapshot. People are sent once, with the first snapshot; a reconnect costs what changed.
+ * What the server sends a socket as soon as it is connected, unasked (issue 14: asking cost a phone
+ * at 400 ms round trip one more of them before every first state and every return): for a client
+ * back after a drop (`HandshakeAuth.since`), what it missed since the version it holds, cut for it
+ * as the live events were, when the server still has all of it; else, and on a first connect, the
+ * whole state as a snapshot travels. People are sent once, with the first snapshot; a return costs
+ * what changed. Live batches the socket receives before its welcome are in the welcome already.
  */
-export type ResumeAck = Ack<{ events: SessionEvent[] | null; online: string[]; serverTime: number }>;
+export type WelcomeWire = Ack<
+  | {
+      kind: 'snapshot';
+      state: ArrayBuffer | Uint8Array;
+      you: string;
+      online: string[];
+      serverTime: number;
+    }
+  | { kind: 'resume'; events: SessionEvent[]; online: string[]; serverTime: number }
+>;
+/** A welcome with its snapshot's state read back (`readWelcome`). */
+export type Welcome = Ack<
+  | { kind: 'snapshot'; state: SessionState; you: string; online: string[]; serverTime: number }
+  | { kind: 'resume'; events: SessionEvent[]; online: string[]; serverTime: number }
+>;
+
+/** A welcome as the screens read it: a snapshot's state turned back from its JSON bytes. */
+export function readWelcome(wire: WelcomeWire): Welcome {
+  if (!wire.ok || wire.kind === 'resume') return wire;
+  return { ...wire, state: JSON.parse(utf8.decode(wire.state)) as SessionState };
+}
 export type ClockAck = { serverTime: number };
 /** A caption input's answer: the stored line (null for a partial). */
 export type CaptionAck = Ack<{ line: CaptionLine | null }>;
@@ -74,9 +101,8 @@ export type PresenceUpdate = z.infer<typeof PresenceUpdate>;
 /** Typed socket.io event maps shared by the server and the browser. */
 export interface ClientToServerEvents {
   command: (command: unknown, ack: (res: CommandAck) => void) => void;
+  /** The whole state again (after a gap in the events, or a welcome that never came). */
   snapshot: (ack: (res: SnapshotWire) => void) => void;
-  /** After a reconnect: the events after the version the client holds (`ResumeAck`). */
-  resume: (since: number, ack: (res: ResumeAck) => void) => void;
   /** Round trip for clock-offset estimation (shared timers show the same time everywhere). */
   clock: (ack: (res: ClockAck) => void) => void;
   /** A captioner's partial, line or correction (`CaptionInput`, validated by the server). */
@@ -86,6 +112,8 @@ export interface ClientToServerEvents {
 }
 
 export interface ServerToClientEvents {
+  /** Once per connection, first of all that concerns the session (`WelcomeWire`). */
+  welcome: (welcome: WelcomeWire) => void;
   events: (batch: EventBatch) => void;
   presence: (update: PresenceUpdate) => void;
   /** Captions of the receiver's scope (CA3); partials are volatile: a slow screen skips some. */

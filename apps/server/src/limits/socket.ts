@@ -23,7 +23,7 @@ const CLOSING: ErrorBody = {
 };
 
 /** Events that read (cheap, but a loop of them still costs); anything else counts as a command. */
-const READS = new Set(['snapshot', 'resume', 'clock', 'captions']);
+const READS = new Set(['snapshot', 'clock', 'captions']);
 
 /** Handshakes per address, before the token is even looked at. */
 export function handshakeAllowed(limits: Limits, socket: HandshakeSocket, trustProxy: boolean) {

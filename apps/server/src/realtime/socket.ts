@@ -30,6 +30,8 @@ interface SocketData {
   epoch: number;
   /** A projector shows the plenary's captions (`HandshakeAuth.screen`). */
   projector: boolean;
+  /** The state version the client holds, back after a drop (`HandshakeAuth.since`). */
+  since: number | undefined;
 }
 type KringServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type KringSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -65,7 +67,7 @@ export interface ControlPlaneDeps {
   /**
    * Issue 17, several nodes: the socket.io adapter they share (Redis Streams). Its connection state
    * recovery gives back what went out cluster-wide; session events go out per node (see below),
-   * and a client catches up with those through `resume`, which it asks on every connect.
+   * and a client catches up with those through its welcome, which every connect brings.
    */
   adapter?: ServerOptions['adapter'];
 }
@@ -102,7 +104,15 @@ export function attachControlPlane({
     const allowed = await handshakeAllowed(limits, socket, trustProxy);
     if (!allowed.ok) return next(refusal('rate_limited', 'too many connections from here; wait a moment'));
     const auth = HandshakeAuth.safeParse(socket.handshake.auth);
-    if (!auth.success) return next(refusal('unauthorized', 'the handshake carries no token'));
+    if (!auth.success) {
+      const issue = auth.error.issues[0];
+      // A missing token is the common case (an old bookmark); anything else is a hand-made client.
+      return next(
+        !issue || issue.path[0] === 'token'
+          ? refusal('unauthorized', 'the handshake carries no token')
+          : refusal('bad_request', `handshake: ${issue.path.join('.')}: ${issue.message}`),
+      );
+    }
     if (auth.data.protocolVersion !== PROTOCOL_VERSION) {
       return next(
         refusal('protocol_mismatch', `this server speaks protocol ${PROTOCOL_VERSION}; reload the page`),
@@ -122,6 +132,7 @@ export function attachControlPlane({
       participantId: who.participant.id,
       epoch: who.epoch,
       projector: auth.data.screen === 'projector',
+      since: auth.data.since,
     };
     next();
   });
@@ -160,32 +171,46 @@ export function attachControlPlane({
     void socket.join(room(sessionId));
     presence.connect(sessionId, participantId);
 
+    /** The whole state cut for this person, as a snapshot travels (null: the session is gone). */
+    const snapshotOf = (state: SessionState) => ({
+      state: stateJson.of(redactState(state, participantId)),
+      you: participantId,
+      online: presence.online(sessionId),
+      serverTime: clock(),
+    });
+    const gone = {
+      ok: false as const,
+      error: { code: 'not_found' as const, message: 'the session is gone' },
+    };
+
+    // Unasked, first of all (issue 14: a question would cost a slow phone one more round trip).
+    // The socket is in its room already: a batch published while the state loads goes out before
+    // this welcome and is in it, which the client knows (live batches before it are skipped).
+    void (async () => {
+      const state = newest(await sessions.get(sessionId));
+      if (!socket.connected) return;
+      if (!state) {
+        socket.emit('welcome', gone);
+        return;
+      }
+      const since = socket.data.since;
+      const events =
+        since === undefined ? null : recent.since(sessionId, since, state.version, participantId);
+      socket.emit(
+        'welcome',
+        events === null
+          ? { ok: true, kind: 'snapshot', ...snapshotOf(state) }
+          : { ok: true, kind: 'resume', events, online: presence.online(sessionId), serverTime: clock() },
+      );
+    })().catch((err: unknown) => {
+      // The client asks for a snapshot when no welcome comes; nothing else to do here.
+      log('warn', 'welcome failed', { error: err instanceof Error ? err.message : 'unknown' });
+    });
+
     socket.on('snapshot', async (ack) => {
       if (typeof ack !== 'function') return;
       const state = newest(await sessions.get(sessionId));
-      if (!state) return ack({ ok: false, error: { code: 'not_found', message: 'the session is gone' } });
-      ack({
-        ok: true,
-        state: stateJson.of(redactState(state, participantId)),
-        you: participantId,
-        online: presence.online(sessionId),
-        serverTime: clock(),
-      });
-    });
-
-    socket.on('resume', async (since, ack) => {
-      if (typeof ack !== 'function') return;
-      if (!Number.isSafeInteger(since) || since < 0) {
-        return ack({ ok: false, error: { code: 'bad_request', message: 'resume: a version, 0 or more' } });
-      }
-      const state = newest(await sessions.get(sessionId));
-      if (!state) return ack({ ok: false, error: { code: 'not_found', message: 'the session is gone' } });
-      ack({
-        ok: true,
-        events: recent.since(sessionId, since, state.version, participantId),
-        online: presence.online(sessionId),
-        serverTime: clock(),
-      });
+      ack(state ? { ok: true, ...snapshotOf(state) } : gone);
     });
 
     socket.on('clock', (ack) => {

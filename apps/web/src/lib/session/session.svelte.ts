@@ -16,6 +16,7 @@ import {
   CONTROL_RECONNECT,
   PROTOCOL_VERSION,
   readSnapshot,
+  readWelcome,
   SessionState,
   type CaptionAck,
   type CaptionInput,
@@ -25,10 +26,12 @@ import {
   type Command,
   type CommandAck,
   type ErrorBody,
+  type HandshakeAuth,
   type ParticipantState,
   type ServerToClientEvents,
   type SessionEvent,
   type SessionView,
+  type WelcomeWire,
 } from '@kring/protocol';
 import { m } from '$lib/paraglide/messages';
 import { personName } from '$lib/names';
@@ -138,9 +141,11 @@ export class SessionClient {
   readonly #screen: 'projector' | undefined;
   #socket: KringSocket | null = null;
   #snapshotInFlight = false;
-  /** Live batches that arrived while a `resume` was on its way, applied after its answer. */
+  /** Live batches that arrived, back after a drop, before the welcome; applied after it. */
   #catchingUp: unknown[] | null = null;
   #snapshotRetry: ReturnType<typeof setTimeout> | undefined;
+  /** Asks for a snapshot when a connection's welcome does not come. */
+  #welcomeWait: ReturnType<typeof setTimeout> | undefined;
   /** Commands waiting for the connection (see RECONNECT_WAIT_MS): told true on connect, false on refusal. */
   #connectWaiters: ((connected: boolean) => void)[] = [];
   /** Presence changes for people whose `participant.joined` event has not arrived yet. */
@@ -203,11 +208,15 @@ export class SessionClient {
       tryAllTransports: true,
       // Back soon after a server restart, with jitter (issue 14); the restart benchmark uses the same.
       ...CONTROL_RECONNECT,
-      auth: {
-        token: this.#token,
-        protocolVersion: PROTOCOL_VERSION,
-        ...(this.#screen ? { screen: this.#screen } : {}),
-      },
+      // Read on every (re)connect: back after a drop, the version held, so the welcome brings
+      // only what was missed (issue 14: people once, then deltas).
+      auth: (send: (auth: HandshakeAuth) => void) =>
+        send({
+          token: this.#token,
+          protocolVersion: PROTOCOL_VERSION,
+          ...(this.#screen ? { screen: this.#screen } : {}),
+          ...(this.state && this.you ? { since: this.state.version } : {}),
+        }),
     };
     const socket: KringSocket = this.#url ? io(this.#url, opts) : io(opts);
     this.#socket = socket;
@@ -215,12 +224,16 @@ export class SessionClient {
     socket.on('connect', () => {
       this.refusal = null;
       this.#wakeWaiters(true);
-      // Back after a drop: only what was missed (issue 14: people once, then deltas). A first
-      // connect, or a server that no longer has it all, takes a whole snapshot.
-      if (this.state && this.you) this.#resume();
-      else this.#requestSnapshot();
+      // The server sends the state unasked (`welcome`); live batches before it are in it.
+      this.#catchingUp = this.state && this.you ? [] : null;
+      clearTimeout(this.#welcomeWait);
+      this.#welcomeWait = setTimeout(() => {
+        this.#catchingUp = null;
+        this.#requestSnapshot();
+      }, ACK_TIMEOUT_MS);
       this.#sampleClock(3);
     });
+    socket.on('welcome', (wire) => this.#welcome(socket, wire));
 
     socket.on('disconnect', (reason) => {
       if (this.status === 'refused') return; // the server said no: nothing to reconnect to
@@ -311,6 +324,7 @@ export class SessionClient {
 
   close(): void {
     clearTimeout(this.#snapshotRetry);
+    clearTimeout(this.#welcomeWait);
     this.#wakeWaiters(false);
     this.#socket?.removeAllListeners();
     this.#socket?.disconnect();
@@ -397,21 +411,9 @@ export class SessionClient {
       .then((wire) => {
         const res = readSnapshot(wire);
         if (!res.ok) return this.#snapshotFailed(res.error);
-        const state = SessionState.safeParse(res.state);
-        if (!state.success) return this.#snapshotFailed({ code: 'internal', message: 'unexpected snapshot' });
         if (this.#socket !== socket) return;
         this.#addClockSample(sentAt, res.serverTime);
-        this.you = res.you;
-        if (this.state?.sessionId !== state.data.sessionId) {
-          this.ownerSecrets = loadOwnerSecrets(state.data.sessionId);
-        }
-        this.state = state.data;
-        this.online.clear();
-        for (const id of res.online) this.online.add(id);
-        this.#pendingPresence.clear();
-        this.status = 'connected';
-        // Connected or back: what was said meanwhile is in the answer.
-        this.#followCaptionScope(true);
+        this.#takeSnapshot(res.state, res.you, res.online);
       })
       .catch(() => this.#snapshotFailed({ code: 'internal', message: 'snapshot timed out' }))
       .finally(() => {
@@ -419,36 +421,45 @@ export class SessionClient {
       });
   }
 
-  /** After a reconnect: the events since the version held, else (null, refused, no answer) a snapshot. */
-  #resume(): void {
-    const socket = this.#socket;
-    const state = this.state;
-    if (!socket?.connected || !state || this.#snapshotInFlight || this.#catchingUp) return;
-    this.#catchingUp = [];
-    const sentAt = Date.now();
-    socket
-      .timeout(ACK_TIMEOUT_MS)
-      .emitWithAck('resume', state.version)
-      .then((res) => {
-        if (this.#socket !== socket) return;
-        if (!res.ok || res.events === null) return this.#requestSnapshot();
-        this.#addClockSample(sentAt, res.serverTime);
-        this.online.clear();
-        for (const id of res.online) this.online.add(id);
-        this.#pendingPresence.clear();
-        this.status = 'connected';
-        const waiting = this.#catchingUp ?? [];
-        this.#catchingUp = null;
-        // Through the same path as live events: checked, cut again, a gap or V6 asks a snapshot.
-        this.#applyEvents({ events: res.events });
-        for (const batch of waiting) this.#applyEvents(batch);
-        this.#followCaptionScope(true);
-      })
-      .catch(() => this.#requestSnapshot())
-      .finally(() => {
-        // Not resumed: the snapshot asked above holds whatever waited.
-        this.#catchingUp = null;
-      });
+  /** A connection's first word: the whole state, or what was missed since the version held. */
+  #welcome(socket: KringSocket, wire: WelcomeWire): void {
+    if (this.#socket !== socket) return;
+    clearTimeout(this.#welcomeWait);
+    const waiting = this.#catchingUp ?? [];
+    this.#catchingUp = null;
+    const welcome = readWelcome(wire);
+    if (!welcome.ok) return this.#snapshotFailed(welcome.error);
+    if (welcome.kind === 'snapshot') {
+      this.#takeSnapshot(welcome.state, welcome.you, welcome.online);
+    } else {
+      this.#setOnline(welcome.online);
+      this.status = 'connected';
+      // Through the same path as live events: checked, cut again, a gap or V6 asks a snapshot.
+      this.#applyEvents({ events: welcome.events });
+      this.#followCaptionScope(true);
+    }
+    // Already held ones are skipped: a batch sent before the welcome is in it.
+    for (const batch of waiting) this.#applyEvents(batch);
+  }
+
+  #takeSnapshot(raw: unknown, you: string, online: string[]): void {
+    const state = SessionState.safeParse(raw);
+    if (!state.success) return this.#snapshotFailed({ code: 'internal', message: 'unexpected snapshot' });
+    this.you = you;
+    if (this.state?.sessionId !== state.data.sessionId) {
+      this.ownerSecrets = loadOwnerSecrets(state.data.sessionId);
+    }
+    this.state = state.data;
+    this.#setOnline(online);
+    this.status = 'connected';
+    // Connected or back: what was said meanwhile is in the answer.
+    this.#followCaptionScope(true);
+  }
+
+  #setOnline(online: string[]): void {
+    this.online.clear();
+    for (const id of online) this.online.add(id);
+    this.#pendingPresence.clear();
   }
 
   #snapshotFailed(error: ErrorBody): void {

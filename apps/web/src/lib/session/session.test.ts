@@ -81,14 +81,23 @@ async function connectedClient(announce = vi.fn()) {
   client.connect();
   fake.connected = true;
   fake.fire('connect');
-  await fake.answer('snapshot', {
+  fake.fire('welcome', {
     ok: true,
+    kind: 'snapshot',
     state: bytes(state()),
     you: HOST,
     online: [HOST],
     serverTime: Date.now() + 60_000,
   });
   return { client, announce };
+}
+
+/** The handshake's auth as socket.io reads it on a (re)connect (SessionClient passes a function). */
+function handshakeAuth(): unknown {
+  const opts = ioSpy.mock.lastCall?.[0] as { auth: (send: (auth: unknown) => void) => void };
+  let sent: unknown;
+  opts.auth((auth) => (sent = auth));
+  return sent;
 }
 
 beforeEach(() => {
@@ -131,15 +140,26 @@ describe('SessionClient', () => {
     }
   });
 
-  it('authenticates with the token and protocol version and loads a snapshot on connect', async () => {
-    const { client } = await connectedClient();
-    expect(ioSpy).toHaveBeenCalledWith(
-      expect.objectContaining({
-        path: '/socket.io',
-        auth: { token: 'tok', protocolVersion: PROTOCOL_VERSION },
-      }),
-    );
+  it('authenticates with the token and protocol version and takes the welcome without asking', async () => {
+    const client = new SessionClient('tok');
+    client.connect();
+    expect(ioSpy).toHaveBeenCalledWith(expect.objectContaining({ path: '/socket.io' }));
+    expect(handshakeAuth()).toEqual({ token: 'tok', protocolVersion: PROTOCOL_VERSION });
+    fake.connected = true;
+    fake.fire('connect');
+    // A live batch before the welcome is in it: a first connect has nothing to apply it to.
+    fake.fire('events', { events: [joined(3, 'old_0000001', 'Old')] });
+    fake.fire('welcome', {
+      ok: true,
+      kind: 'snapshot',
+      state: bytes(state()),
+      you: HOST,
+      online: [HOST],
+      serverTime: 0,
+    });
+    expect(fake.pending.map((p) => p.event)).not.toContain('snapshot');
     expect(client.status).toBe('connected');
+    expect(client.view?.participants['old_0000001']).toBeUndefined();
     expect(client.view?.title).toBe('Check-in');
     expect(client.facilitator).toBe(true);
     expect([...client.online]).toEqual([HOST]);
@@ -211,19 +231,19 @@ describe('SessionClient', () => {
     expect(client.status).toBe('reconnecting');
   });
 
-  it('after a reconnect asks only for what it missed, then applies the live batches that came meanwhile (issue 14)', async () => {
+  it('after a reconnect says the version it holds, takes what it missed, then the live batches that came meanwhile (issue 14)', async () => {
     const { client } = await connectedClient();
     fake.connected = false;
     fake.fire('disconnect', 'transport close');
+    expect(handshakeAuth()).toEqual({ token: 'tok', protocolVersion: PROTOCOL_VERSION, since: 3 });
     fake.connected = true;
     fake.fire('connect');
-    const resume = fake.pending.find((p) => p.event === 'resume');
-    expect(resume?.args).toEqual([3]); // the version this copy holds
     expect(fake.pending.some((p) => p.event === 'snapshot')).toBe(false);
-    // A live batch overtakes the answer: it waits instead of looking like a gap.
+    // A live batch overtakes the welcome: it waits instead of looking like a gap.
     fake.fire('events', { events: [joined(5, 'bo_00000001', 'Bo')] });
-    await fake.answer('resume', {
+    fake.fire('welcome', {
       ok: true,
+      kind: 'resume',
       events: [joined(4, ANA, 'Ana')],
       online: [HOST, ANA],
       serverTime: Date.now(),
@@ -235,14 +255,40 @@ describe('SessionClient', () => {
     expect(fake.pending.some((p) => p.event === 'snapshot')).toBe(false);
   });
 
-  it('takes a whole snapshot when the server no longer has all it missed, or does not answer', async () => {
+  it('takes the whole state when the server no longer has all it missed', async () => {
     const { client } = await connectedClient();
     fake.connected = false;
     fake.fire('disconnect', 'transport close');
     fake.connected = true;
     fake.fire('connect');
-    await fake.answer('resume', { ok: true, events: null, online: [HOST], serverTime: Date.now() });
-    expect(fake.pending.some((p) => p.event === 'snapshot')).toBe(true);
+    fake.fire('welcome', {
+      ok: true,
+      kind: 'snapshot',
+      state: bytes(state(9)),
+      you: HOST,
+      online: [HOST],
+      serverTime: 0,
+    });
+    expect(client.state?.version).toBe(9);
+    expect(client.status).toBe('connected');
+    expect(fake.pending.some((p) => p.event === 'snapshot')).toBe(false);
+  });
+
+  it('asks for a snapshot when the welcome does not come', async () => {
+    const { client } = await connectedClient();
+    vi.useFakeTimers();
+    try {
+      fake.connected = false;
+      fake.fire('disconnect', 'transport close');
+      fake.connected = true;
+      fake.fire('connect');
+      await vi.advanceTimersByTimeAsync(7_000);
+      expect(fake.pending.some((p) => p.event === 'snapshot')).toBe(false);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(fake.pending.some((p) => p.event === 'snapshot')).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
     await fake.answer('snapshot', {
       ok: true,
       state: bytes(state(9)),
@@ -302,8 +348,9 @@ describe('SessionClient keeps its copy cut for this person (core V5′, V6)', ()
     client.connect();
     fake.connected = true;
     fake.fire('connect');
-    await fake.answer('snapshot', {
+    fake.fire('welcome', {
       ok: true,
+      kind: 'snapshot',
       state: bytes(redactState(s.state, you)),
       you,
       online: [you],
