@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorResponse, SessionSummary } from '@kring/protocol';
-import { createSession, joinSession, sessionSummary, startServer } from './harness';
+import {
+  command,
+  connectSocket,
+  createSession,
+  joinSession,
+  sessionSummary,
+  snapshot,
+  startServer,
+  withToken,
+} from './harness';
 
 async function post(url: string, body: string, contentType = 'application/json') {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body });
@@ -31,6 +40,21 @@ describe('HTTP API', () => {
     expect(body.you).toEqual({ id: joined.participantId, displayName: 'Ada', role: 'participant' });
     expect(body.boards).toHaveLength(1);
     expect(body.participants.map((p) => p.role).sort()).toEqual(['host', 'participant']);
+  });
+
+  it('names the board a newcomer will be shown first, so their page can open it at once (BD18)', async () => {
+    const server = await startServer();
+    const created = await createSession(server.url, 'Boards');
+    const host = await connectSocket(server.url, withToken(created.facilitatorToken));
+    const first = (await snapshot(host)).boards[0]!.id;
+    expect((await joinSession(server.url, created.joinCode, 'Ada')).boardId).toBe(first);
+    const added = await command(host, { type: 'board.add', title: 'Second', templateId: 'blank' });
+    if (!added.ok) throw new Error('refused');
+    const second = (await snapshot(host)).boards.find((b) => b.title === 'Second')!.id;
+    // Not the newest board: the first open one, unless everyone was brought elsewhere.
+    expect((await joinSession(server.url, created.joinCode, 'Ben')).boardId).toBe(first);
+    expect((await command(host, { type: 'board.focus', boardId: second })).ok).toBe(true);
+    expect((await joinSession(server.url, created.joinCode, 'Cai')).boardId).toBe(second);
   });
 
   it.each([

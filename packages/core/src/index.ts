@@ -24,6 +24,7 @@ export {
   type VoteCheck,
   type VoteRefusal,
 } from './boards/votes';
+export { roomBoardIds, plenaryBoards, roomOfBoard, showableBoards, shownBoardId } from './boards/shown';
 export {
   isFacilitator,
   takesTheFloor,

@@ -56,7 +56,15 @@ export type CreateSessionResponse = z.infer<typeof CreateSessionResponse>;
 export const JoinSessionBody = z.strictObject({ displayName: DisplayName });
 export type JoinSessionBody = z.infer<typeof JoinSessionBody>;
 
-export const JoinSessionResponse = z.object({ participantId: Id, token: z.string() });
+export const JoinSessionResponse = z.object({
+  participantId: Id,
+  token: z.string(),
+  /**
+   * The board the newcomer's screen will show first (core BD18), null when the session has none: the
+   * page opens its document beside the control connection instead of after the state (issue 14).
+   */
+  boardId: Id.nullable(),
+});
 export type JoinSessionResponse = z.infer<typeof JoinSessionResponse>;
 
 export const BoardSummary = z.object({

@@ -1,4 +1,4 @@
-import { mayExport, sessionTemplateIn } from '@kring/core';
+import { mayExport, sessionTemplateIn, showableBoards, shownBoardId, viewFor } from '@kring/core';
 import express, { type Request, type RequestHandler, type Response, Router } from 'express';
 import {
   BoardExportFormat,
@@ -125,10 +125,19 @@ export function apiRouter({
     const joined = await sessions.join(sessionId, body.displayName);
     if (!joined.ok) return sendError(res, joined.error.code, joined.error.message);
     const { participantId } = joined;
+    const state = sessions.peek(sessionId);
+    const view = state ? viewFor(state, participantId) : null;
     const out: JoinSessionResponse = {
       participantId,
       // Someone new starts at token epoch 0 (J5), like the host at create.
       token: tokens.sign({ s: sessionId, p: participantId, r: 'participant', e: 0 }),
+      boardId: view
+        ? shownBoardId(
+            showableBoards(view.boards, view.breakouts, view.focusBoardId),
+            view.focusBoardId,
+            null,
+          )
+        : null,
     };
     res.status(201).json(out);
   });

@@ -1,7 +1,6 @@
-import { plenaryBoards } from '$lib/breakouts/rooms';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import { breakoutPresetIn } from '@kring/core';
+import { breakoutPresetIn, plenaryBoards } from '@kring/core';
 import { LIMITS, type BreakoutPresetId, type SegmentSetup, type SessionView } from '@kring/protocol';
 
 /**

@@ -21,7 +21,6 @@ import {
   helpCalls,
   occupancyText,
   openRoomOf,
-  plenaryBoards,
   roomBoardNotice,
   roomCounts,
   roomMemberIds,
@@ -50,12 +49,6 @@ describe('rooms as a person sees them', () => {
     expect(openRoomOf({ current: open, history: [] }, ids.ana)?.name).toBe('Room 1');
     expect(openRoomOf({ current: open, history: [] }, ids.host)).toBeNull();
     expect(openRoomOf({ current: { ...open, status: 'draft' }, history: [] }, ids.ana)).toBeNull();
-  });
-
-  it('keeps room boards, also of earlier breakouts, out of the plenary’s boards', () => {
-    const boards = [{ id: 'board-1' }, { id: room(0).boardId }, { id: 'old-b0' }];
-    const breakouts = { current: open, history: [{ id: 'old', groups: [], boardIds: ['old-b0'] }] };
-    expect(plenaryBoards(boards, breakouts)).toEqual([{ id: 'board-1' }]);
   });
 
   it('opens the gallery while it is open or once the rooms are closed', () => {

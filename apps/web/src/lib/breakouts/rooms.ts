@@ -1,4 +1,4 @@
-import type { BoardView, BreakoutState, BreakoutsState, ParticipantState, RoomState } from '@kring/protocol';
+import type { BreakoutState, BreakoutsState, ParticipantState, RoomState } from '@kring/protocol';
 import { m } from '$lib/paraglide/messages';
 import { nameOf, type People } from '../floor/people';
 
@@ -53,23 +53,6 @@ export function choosingRooms(breakout: BreakoutState | null): boolean {
   return !!breakout && breakout.selfSelect && breakout.status !== 'closed';
 }
 
-/** Every board that belongs to a room, of this breakout or an earlier one (BR13). */
-export function roomBoardIds(breakouts: Breakouts): Set<string> {
-  const ids = new Set<string>();
-  for (const room of breakouts.current?.rooms ?? []) ids.add(room.boardId);
-  for (const record of breakouts.history) for (const id of record.boardIds) ids.add(id);
-  return ids;
-}
-
-/** The plenary's own boards: room boards belong to the breakout screens, not the board switcher. */
-export function plenaryBoards<B extends Pick<BoardView, 'id'>>(
-  boards: readonly B[],
-  breakouts: Breakouts,
-): B[] {
-  const rooms = roomBoardIds(breakouts);
-  return boards.filter((b) => !rooms.has(b.id));
-}
-
 /**
  * The rooms whose boards everyone may look at side by side: while the gallery is open, and once
  * the rooms are closed (the boards of the last breakout, read-only). Null otherwise.
@@ -78,12 +61,6 @@ export function galleryRooms(breakouts: Breakouts): RoomState[] | null {
   const current = breakouts.current;
   if (!current || current.rooms.length === 0) return null;
   return current.galleryOpen || current.status === 'closed' ? current.rooms : null;
-}
-
-/** The room whose board `boardId` is, in the current breakout. */
-export function roomOfBoard(breakouts: Breakouts, boardId: string | null): RoomState | null {
-  if (!boardId) return null;
-  return breakouts.current?.rooms.find((r) => r.boardId === boardId) ?? null;
 }
 
 export interface HelpCall {

@@ -1,4 +1,4 @@
-import { roomBoardIds, roomOfBoard } from '$lib/breakouts/rooms';
+import { roomBoardIds, roomOfBoard } from '@kring/core';
 import type { AgendaState, BoardView, BreakoutsState, RoomState } from '@kring/protocol';
 
 /**
