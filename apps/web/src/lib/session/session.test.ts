@@ -92,6 +92,23 @@ async function connectedClient(announce = vi.fn()) {
   return { client, announce };
 }
 
+/** The whole state as the host's welcome or snapshot answer carries it. */
+const whole = (version: number) => ({
+  ok: true,
+  state: bytes(state(version)),
+  you: HOST,
+  online: [HOST],
+  serverTime: 0,
+});
+
+/** The line drops and comes back: the same socket connects again. */
+function reconnect() {
+  fake.connected = false;
+  fake.fire('disconnect', 'transport close');
+  fake.connected = true;
+  fake.fire('connect');
+}
+
 /** The handshake's auth as socket.io reads it on a (re)connect (SessionClient passes a function). */
 function handshakeAuth(): unknown {
   const opts = ioSpy.mock.lastCall?.[0] as { auth: (send: (auth: unknown) => void) => void };
@@ -257,18 +274,8 @@ describe('SessionClient', () => {
 
   it('takes the whole state when the server no longer has all it missed', async () => {
     const { client } = await connectedClient();
-    fake.connected = false;
-    fake.fire('disconnect', 'transport close');
-    fake.connected = true;
-    fake.fire('connect');
-    fake.fire('welcome', {
-      ok: true,
-      kind: 'snapshot',
-      state: bytes(state(9)),
-      you: HOST,
-      online: [HOST],
-      serverTime: 0,
-    });
+    reconnect();
+    fake.fire('welcome', { kind: 'snapshot', ...whole(9) });
     expect(client.state?.version).toBe(9);
     expect(client.status).toBe('connected');
     expect(fake.pending.some((p) => p.event === 'snapshot')).toBe(false);
@@ -278,10 +285,7 @@ describe('SessionClient', () => {
     const { client } = await connectedClient();
     vi.useFakeTimers();
     try {
-      fake.connected = false;
-      fake.fire('disconnect', 'transport close');
-      fake.connected = true;
-      fake.fire('connect');
+      reconnect();
       await vi.advanceTimersByTimeAsync(7_000);
       expect(fake.pending.some((p) => p.event === 'snapshot')).toBe(false);
       await vi.advanceTimersByTimeAsync(1_000);
@@ -289,13 +293,7 @@ describe('SessionClient', () => {
     } finally {
       vi.useRealTimers();
     }
-    await fake.answer('snapshot', {
-      ok: true,
-      state: bytes(state(9)),
-      you: HOST,
-      online: [HOST],
-      serverTime: 0,
-    });
+    await fake.answer('snapshot', whole(9));
     expect(client.state?.version).toBe(9);
     expect(client.status).toBe('connected');
   });
