@@ -171,7 +171,7 @@ export function attachControlPlane({
     void socket.join(room(sessionId));
     presence.connect(sessionId, participantId);
 
-    /** The whole state cut for this person, as a snapshot travels (null: the session is gone). */
+    /** The whole state cut for this person, as a snapshot travels. */
     const snapshotOf = (state: SessionState) => ({
       state: stateJson.of(redactState(state, participantId)),
       you: participantId,
