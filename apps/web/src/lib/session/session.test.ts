@@ -81,14 +81,7 @@ async function connectedClient(announce = vi.fn()) {
   client.connect();
   fake.connected = true;
   fake.fire('connect');
-  fake.fire('welcome', {
-    ok: true,
-    kind: 'snapshot',
-    state: bytes(state()),
-    you: HOST,
-    online: [HOST],
-    serverTime: Date.now() + 60_000,
-  });
+  fake.fire('welcome', { kind: 'snapshot', ...whole(3) });
   return { client, announce };
 }
 
@@ -166,14 +159,7 @@ describe('SessionClient', () => {
     fake.fire('connect');
     // A live batch before the welcome is in it: a first connect has nothing to apply it to.
     fake.fire('events', { events: [joined(3, 'old_0000001', 'Old')] });
-    fake.fire('welcome', {
-      ok: true,
-      kind: 'snapshot',
-      state: bytes(state()),
-      you: HOST,
-      online: [HOST],
-      serverTime: 0,
-    });
+    fake.fire('welcome', { kind: 'snapshot', ...whole(3) });
     expect(fake.pending.map((p) => p.event)).not.toContain('snapshot');
     expect(client.status).toBe('connected');
     expect(client.view?.participants['old_0000001']).toBeUndefined();
