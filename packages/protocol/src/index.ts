@@ -26,6 +26,7 @@ export {
   BOARD_SYNC_PROTOCOL,
   BOARD_TOKEN_PROTOCOL_PREFIX,
   boardSyncProtocols,
+  BOARD_FRESH_PARAM,
   tokenFromProtocols,
 } from './board-sync';
 export {

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Id, tokenFromProtocols } from '@kring/protocol';
+import { BOARD_FRESH_PARAM, Id, tokenFromProtocols } from '@kring/protocol';
 import { type BoardDoc, parseDocId } from '../store/store';
 import type { BoardAuthResult } from './deps';
 
@@ -50,7 +50,7 @@ export function parseBoardUrl(url: string | undefined, protocols?: string): Boar
  * is an ordinary connection, never a refusal: the hint only saves a round trip.
  */
 function isFresh(params: URLSearchParams): boolean {
-  const values = params.getAll('fresh');
+  const values = params.getAll(BOARD_FRESH_PARAM);
   return values.length === 1 && values[0] === '1';
 }
 

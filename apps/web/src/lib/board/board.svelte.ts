@@ -16,7 +16,7 @@ import {
   type Note,
   type NoteColor,
 } from '@kring/board';
-import { WS_CLOSE, boardSyncProtocols } from '@kring/protocol';
+import { BOARD_FRESH_PARAM, WS_CLOSE, boardSyncProtocols } from '@kring/protocol';
 import { m } from '$lib/paraglide/messages';
 import { WebsocketProvider } from 'y-websocket';
 import type { MoveTarget } from './placing';
@@ -38,9 +38,6 @@ const CLOSE_MESSAGES: Record<number, () => string> = {
 export function closeMessage(code: number): string {
   return CLOSE_MESSAGES[code]?.() ?? m.board_closed_other({ code });
 }
-
-/** The URL parameter of a connection whose document holds nothing yet (issue 14). */
-export const FRESH_PARAM = 'fresh';
 
 /** `ws(s)://host` for the page's own origin. */
 export function wsOrigin(loc: Pick<Location, 'protocol' | 'host'> = location): string {
@@ -91,7 +88,7 @@ class SyncedDoc {
       // Issue 14: the first connect holds nothing yet, so the server greets it with the whole board
       // at once (apps/server/src/boards/upgrade.ts) instead of a round trip later. Dropped once
       // synced (see 'sync' below): a reconnect holds the board and asks only for what it lacks.
-      params: { [FRESH_PARAM]: '1' },
+      params: { [BOARD_FRESH_PARAM]: '1' },
       disableBc: true,
       // A rate limit (4429) is not final: the status shows "Reconnecting…" until the backoff ends.
       shouldReconnect: (event) => reconnectsAfter(event.code),
