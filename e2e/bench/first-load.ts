@@ -1,8 +1,14 @@
 /**
  * First load on a weak phone (issue 14): a participant opens the join link, joins and sees the
- * board; a facilitator opens their link and gets the cockpit. Headless Chromium with CDP network
- * emulation (400 kbit/s both ways, 400 ms RTT), a 360×740 touch screen, cold cache per person.
+ * board; a facilitator opens their link and gets the cockpit. Headless Chromium on a slow link
+ * (400 kbit/s both ways, 400 ms RTT; see --link), a 360×740 touch screen, cold cache per person.
  * Prints figures next to the baseline recorded in first-load-baseline.json; a script, not a test.
+ *
+ * The session is one after a reflection round: its focused board, an IPS overview, holds 30 notes
+ * over its four columns (NOTES, written by a participant as people write them, ./seed). "Board on
+ * screen" is what the person sees: the board's frame visible and, in it, the seeded note at the
+ * top of the first column, read from the page however the notes got there. The recorded baseline
+ * was taken on a session without notes, its board counted once its sync answer came on its socket.
  *
  *   pnpm --filter @kring/e2e bench:first-load [--runs 3] [--cpu 4] [--identity] [--link proxy|cdp]
  *     [--build DIR] [--compare DIR]
@@ -17,8 +23,9 @@
 import type { Browser, Page } from '@playwright/test';
 import { parseArgs } from 'node:util';
 import { startLink } from './link';
-import { boardSyncs, instrument, SLOW_NETWORK, type Throttle } from './network';
+import { instrument, SLOW_NETWORK, type Throttle } from './network';
 import { compareBuilds, runMain } from './builds';
+import { seedBoard, sessionKeys } from './seed';
 import { createSession } from './server';
 import type { Figures } from './table';
 
@@ -38,6 +45,26 @@ const throttle: Throttle = { cpuRate: Number(args.cpu), identity: args.identity,
 const runs = Number(args.runs);
 /** Long enough for the slowest baseline load on a throttled CPU; a miss fails the run loudly. */
 const WAIT = { timeout: 120_000 };
+/** The focused board's notes: a group's reflection round, content a newcomer has to load. */
+const NOTES = 30;
+
+interface BoardSession {
+  participantUrl: string;
+  facilitatorUrl: string;
+  /** The text of the note at the top of the first column. */
+  note: string;
+}
+
+/**
+ * A session made over HTTP as the home page does (./server), then its focused board seeded the way
+ * the big-board benchmark's is: an IPS overview of NOTES notes.
+ */
+async function sessionWithBoard(url: string): Promise<BoardSession> {
+  const links = await createSession(url);
+  const keys = sessionKeys(links.facilitatorUrl);
+  const board = await seedBoard(url, keys, { title: 'IPS overview', notes: NOTES });
+  return { ...links, note: board.firstInFirstColumn };
+}
 
 function newPhone(browser: Browser) {
   return browser.newContext({
@@ -61,18 +88,24 @@ async function joinButtonUsable(page: Page): Promise<void> {
 }
 
 /**
- * The board on screen with its content: the board's frame visible and the server's sync answer
- * (its notes) arrived. `since`: the answers counted before the step that shows the board.
+ * The board on screen with its content, as the person sees it: the board's frame visible and, in
+ * it, `note`. Read from the page, not the wire: the notes may come over the board's socket or in
+ * the join's answer. The note tops the first column, so paging (a list renders its first 50) never
+ * leaves it out. Visible as Playwright means it, rendered with a size: on a 360×740 phone the
+ * board starts below the session page's first screen ("Go to the board"), as its frame did before.
  */
-async function boardShown(page: Page, syncs: ReturnType<typeof boardSyncs>, since: number): Promise<void> {
-  await Promise.all([page.getByTestId('board').waitFor({ state: 'visible', ...WAIT }), syncs.after(since)]);
+async function boardShown(page: Page, note: string): Promise<void> {
+  const board = page.getByTestId('board');
+  await Promise.all([
+    board.waitFor({ state: 'visible', ...WAIT }),
+    board.getByText(note, { exact: false }).waitFor({ state: 'visible', ...WAIT }),
+  ]);
 }
 
-async function participant(browser: Browser, link: string): Promise<Figures> {
+async function participant(browser: Browser, link: string, note: string): Promise<Figures> {
   const context = await newPhone(browser);
   const page = await context.newPage();
   const net = await instrument(page, throttle);
-  const syncs = boardSyncs(net.cdp);
   let start = performance.now();
   await page.goto(link, { waitUntil: 'commit' });
   await joinButtonUsable(page);
@@ -82,14 +115,14 @@ async function participant(browser: Browser, link: string): Promise<Figures> {
   await page.getByLabel('Your display name').fill('Phone');
   start = performance.now();
   await page.getByRole('button', { name: 'Join session' }).click();
-  await boardShown(page, syncs, 0);
+  await boardShown(page, note);
   const joinToBoard = performance.now() - start;
   const session = net.take();
 
-  const synced = syncs.count();
   start = performance.now();
+  // Once the reload has committed the page before it is gone: the note found is the new page's.
   await page.reload({ waitUntil: 'commit' });
-  await boardShown(page, syncs, synced);
+  await boardShown(page, note);
   const reload = performance.now() - start;
   const again = net.take();
   await context.close();
@@ -115,10 +148,10 @@ async function participant(browser: Browser, link: string): Promise<Figures> {
 const TYPING_MS = 3_000;
 const NAME = 'Phone user';
 
-async function typingParticipant(browser: Browser, link: string): Promise<Figures> {
+async function typingParticipant(browser: Browser, link: string, note: string): Promise<Figures> {
   const context = await newPhone(browser);
   const page = await context.newPage();
-  const syncs = boardSyncs((await instrument(page, throttle)).cdp);
+  await instrument(page, throttle);
   const start = performance.now();
   await page.goto(link, { waitUntil: 'commit' });
   await joinButtonUsable(page);
@@ -126,7 +159,7 @@ async function typingParticipant(browser: Browser, link: string): Promise<Figure
   await page.getByLabel('Your display name').pressSequentially(NAME, { delay: TYPING_MS / NAME.length });
   const click = performance.now();
   await page.getByRole('button', { name: 'Join session' }).click();
-  await boardShown(page, syncs, 0);
+  await boardShown(page, note);
   const end = performance.now();
   await context.close();
   return {
@@ -186,11 +219,11 @@ runMain(() =>
       `${throttle.identity ? ', Accept-Encoding: identity' : ''}, ${throttle.link === 'cdp' ? "Chromium's emulation (HTTP requests only)" : 'a proxy delaying every byte'}`,
     // A fresh session and cold browser contexts each time.
     async once(browser, url) {
-      const links = await createSession(url);
+      const session = await sessionWithBoard(url);
       return {
-        ...(await onPhone(links.participantUrl, (link) => participant(browser, link))),
-        ...(await onPhone(links.participantUrl, (link) => typingParticipant(browser, link))),
-        ...(await onPhone(links.facilitatorUrl, (link) => facilitator(browser, link))),
+        ...(await onPhone(session.participantUrl, (link) => participant(browser, link, session.note))),
+        ...(await onPhone(session.participantUrl, (link) => typingParticipant(browser, link, session.note))),
+        ...(await onPhone(session.facilitatorUrl, (link) => facilitator(browser, link))),
       };
     },
   }),

@@ -79,36 +79,3 @@ export async function instrument(
     },
   };
 }
-
-/**
- * Sync answers (y-protocols' sync step 2: message 0, then 1) that reached the page over a board's
- * WebSocket (`/yjs/…`): the moment a board's content is there, not only its frame. Read from the
- * wire, so builds that show the board before its content (or not) are measured alike.
- */
-export function boardSyncs(cdp: CDPSession): { count(): number; after(count: number): Promise<void> } {
-  const boardSockets = new Set<string>();
-  let seen = 0;
-  let waiting: (() => void)[] = [];
-  cdp.on('Network.webSocketCreated', (e) => {
-    if (new URL(e.url).pathname.startsWith('/yjs/')) boardSockets.add(e.requestId);
-  });
-  cdp.on('Network.webSocketFrameReceived', (e) => {
-    if (!boardSockets.has(e.requestId) || e.response.opcode !== 2) return;
-    const bytes = Buffer.from(e.response.payloadData, 'base64');
-    if (bytes[0] !== 0 || bytes[1] !== 1) return;
-    seen += 1;
-    const woken = waiting;
-    waiting = [];
-    for (const wake of woken) wake();
-  });
-  return {
-    count: () => seen,
-    /** Resolves once more than `count` sync answers have arrived. */
-    after(count) {
-      return new Promise((resolve) => {
-        const check = () => (seen > count ? resolve() : waiting.push(check));
-        check();
-      });
-    },
-  };
-}
