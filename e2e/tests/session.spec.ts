@@ -86,6 +86,39 @@ test.describe('a live session with a shared board', () => {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
+  test("a newcomer's page draws the session and its board from the join's answer, before its sockets answer", async ({
+    person,
+  }) => {
+    const title = 'Drawn at once';
+    const host = await person('Facilitator');
+    const dee = await person('Dee', { mobile: true });
+    const { link } = await createSession(host, title);
+    await addNote(host.page, 'Already on the board');
+
+    // Dee's sockets reach the server, but what it answers is held back (a slow line): what Dee sees
+    // first came with the join.
+    const held: (() => void)[] = [];
+    let holding = true;
+    await dee.page.routeWebSocket(/\/(socket\.io|yjs)\//, (ws) => {
+      const server = ws.connectToServer();
+      ws.onMessage((message) => server.send(message));
+      server.onMessage((message) => (holding ? held.push(() => ws.send(message)) : ws.send(message)));
+    });
+    await join(dee, link, title);
+    await expect(noteCard(dee.page, 'Already on the board')).toBeVisible();
+    await expect(dee.page.getByTestId('connection-status')).not.toHaveText('Connected');
+    expect(held.length).toBeGreaterThan(0);
+
+    // The answers arrive: the page took them as one coming back does, and is live.
+    holding = false;
+    for (const deliver of held.splice(0)) deliver();
+    await expectConnected(dee.page);
+    await expect(participantRow(host.page, 'Dee')).toHaveAttribute('data-present', 'true');
+    await addNote(host.page, 'Written once Dee was here');
+    await expect(noteCard(dee.page, 'Written once Dee was here')).toBeVisible();
+    await expect(noteCard(dee.page, 'Already on the board')).toBeVisible();
+  });
+
   test('a participant who reloads stays in the session and keeps the notes', async ({ person }) => {
     const title = 'Reload check';
     const host = await person('Facilitator');

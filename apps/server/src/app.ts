@@ -278,6 +278,8 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
       captions: { service: captions, urls: captionUrls, limits, trustProxy },
       // The purge needs the control plane, which is attached after the routes.
       deleteSession: (sessionId) => purge.purge(sessionId),
+      online: (sessionId) => presence.online(sessionId),
+      log,
       circleRoutes: circleRoutes({
         circles,
         store,

@@ -53,8 +53,35 @@ export const CreateSessionResponse = z.object({
 });
 export type CreateSessionResponse = z.infer<typeof CreateSessionResponse>;
 
-export const JoinSessionBody = z.strictObject({ displayName: DisplayName });
+export const JoinSessionBody = z.strictObject({
+  displayName: DisplayName,
+  /** Asks for `start` in the answer: a page that opens the session right after the join. */
+  start: z.literal(true).optional(),
+});
 export type JoinSessionBody = z.infer<typeof JoinSessionBody>;
+
+/**
+ * What a session page shows first, in the join's answer (issue 14: a phone at 400 ms round trip
+ * then draws the session and its board after the join, not after opening two sockets and hearing
+ * from both). The page's sockets then connect as a page coming back does: the control socket with
+ * `since: state.version` (its welcome brings what happened meanwhile), the board's without `fresh`
+ * (it asks only for what the document lacks).
+ */
+export const JoinStart = z.object({
+  /**
+   * The session state cut for the newcomer, as a welcome's snapshot carries it: the page checks it
+   * as it checks a snapshot (`SessionState`), so it is not parsed twice here.
+   */
+  state: z.unknown(),
+  /** Who was connected when the answer was made; the welcome brings it up to date. */
+  online: z.array(Id),
+  /**
+   * The document of the board named by `boardId` as one Yjs update, in base64; null when there is
+   * none or it is too big to travel inside this answer (the board's socket then brings it whole).
+   */
+  board: z.string().max(LIMITS.joinStartBoardBase64Max).nullable(),
+});
+export type JoinStart = z.infer<typeof JoinStart>;
 
 export const JoinSessionResponse = z.object({
   participantId: Id,
@@ -64,6 +91,8 @@ export const JoinSessionResponse = z.object({
    * page opens its document beside the control connection instead of after the state (issue 14).
    */
   boardId: Id.nullable(),
+  /** With `start: true` in the body: what the session page opens with (`JoinStart`). */
+  start: JoinStart.optional(),
 });
 export type JoinSessionResponse = z.infer<typeof JoinSessionResponse>;
 

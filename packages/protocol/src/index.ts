@@ -7,6 +7,7 @@ export {
   CreateSessionResponse,
   JoinSessionBody,
   JoinSessionResponse,
+  JoinStart,
   BoardSummary,
   ParticipantSummary,
   SessionSummary,

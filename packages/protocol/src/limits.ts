@@ -10,6 +10,12 @@ export const LIMITS = {
   boardMessageBytes: 256 * 1024,
   /** Largest encoded board document; writes that would grow past it are refused. */
   boardDocumentBytes: 4 * 1024 * 1024,
+  /**
+   * The largest board that travels inside a join's answer (`JoinStart.board`, base64): about 256
+   * KiB of document. The answer is read whole on the phone's main thread; a bigger board comes over
+   * its own socket, which is what it costs anyway.
+   */
+  joinStartBoardBase64Max: 344 * 1024,
   httpBodyBytes: 16 * 1024,
   segmentTitleMax: 120,
   segmentPromptMax: 1000,

@@ -19,6 +19,7 @@ import { readableLines } from '../captions/transcript';
 import type { CaptionService } from '../captions/service';
 import type { CaptionUrls } from '../captions/url';
 import type { Limits } from '../limits';
+import type { Log } from '../log';
 import type { BoardSync } from '../boards';
 import type { BoardCommands } from '../sessions/board-commands';
 import type { SessionService } from '../sessions/service';
@@ -28,6 +29,7 @@ import { sendError } from './errors';
 import { bearer, originOf, parseBody } from './requests';
 import { type ExportFile, exportBoard, mayRead } from './exports';
 import { exportSession } from './session-export';
+import { joinStart } from './join-start';
 
 /** PR5: said when the facilitators keep exports to themselves. */
 const EXPORTS_KEPT = 'the facilitators of this session keep exports to themselves';
@@ -48,6 +50,9 @@ export interface ApiDeps {
   deleteSession: (sessionId: string) => Promise<boolean>;
   /** Circles and their series (issue 16): http/circles.ts. */
   circleRoutes: Router;
+  /** Who is connected to a session now (presence), for a join's `start`. */
+  online: (sessionId: string) => string[];
+  log: Log;
   clock?: () => number;
 }
 
@@ -71,6 +76,8 @@ export function apiRouter({
   captions,
   deleteSession,
   circleRoutes,
+  online,
+  log,
   clock = Date.now,
 }: ApiDeps): Router {
   const api = Router();
@@ -127,17 +134,17 @@ export function apiRouter({
     const { participantId } = joined;
     const state = sessions.peek(sessionId);
     const view = state ? viewFor(state, participantId) : null;
+    const boardId = view
+      ? shownBoardId(showableBoards(view.boards, view.breakouts, view.focusBoardId), view.focusBoardId, null)
+      : null;
     const out: JoinSessionResponse = {
       participantId,
       // Someone new starts at token epoch 0 (J5), like the host at create.
       token: tokens.sign({ s: sessionId, p: participantId, r: 'participant', e: 0 }),
-      boardId: view
-        ? shownBoardId(
-            showableBoards(view.boards, view.breakouts, view.focusBoardId),
-            view.focusBoardId,
-            null,
-          )
-        : null,
+      boardId,
+      ...(body.start && state
+        ? { start: await joinStart({ boards, store, online, log }, state, participantId, boardId) }
+        : {}),
     };
     res.status(201).json(out);
   });

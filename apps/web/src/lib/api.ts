@@ -154,7 +154,8 @@ export function joinSession(
   return request(
     JoinSessionResponse,
     `/api/sessions/${encodeURIComponent(code)}/participants`,
-    jsonPost({ displayName }),
+    // The session page opens with what the answer then carries (`JoinStart`, issue 14).
+    jsonPost({ displayName, start: true }),
     fetchFn,
   );
 }

@@ -77,10 +77,19 @@ class SyncedDoc {
     this.revision++;
   };
 
-  constructor(room: string, token: string, origin: string) {
+  /**
+   * `seed`: the document as the join's answer carried it (`JoinStart.board`): shown at once, and the
+   * socket then asks only for what came after, as a reconnect does.
+   */
+  constructor(room: string, token: string, origin: string, seed?: Uint8Array) {
     this.#unobserve = observeNotes(this.doc, (notes) => {
       this.notes = notes;
     });
+    if (seed) {
+      Y.applyUpdate(this.doc, seed);
+      this.notes = readNotes(this.doc);
+      this.#loaded = true;
+    }
     this.doc.on('update', this.#onUpdate);
     this.#provider = new WebsocketProvider(`${origin}/yjs`, room, this.doc, {
       // Offered on every (re)connect; URLs end up in proxy logs, so the token is not in this one.
@@ -88,7 +97,7 @@ class SyncedDoc {
       // Issue 14: the first connect holds nothing yet, so the server greets it with the whole board
       // at once (apps/server/src/boards/upgrade.ts) instead of a round trip later. Dropped once
       // synced (see 'sync' below): a reconnect holds the board and asks only for what it lacks.
-      params: { [BOARD_FRESH_PARAM]: '1' },
+      params: seed ? {} : { [BOARD_FRESH_PARAM]: '1' },
       disableBc: true,
       // A rate limit (4429) is not final: the status shows "Reconnecting…" until the backoff ends.
       shouldReconnect: (event) => reconnectsAfter(event.code),
@@ -143,8 +152,8 @@ const columnOrNull = (columnId: string) => (columnId === IMPLICIT_COLUMN_ID ? nu
 export class BoardConnection extends SyncedDoc {
   readonly boardId: string;
 
-  constructor(boardId: string, token: string, origin: string = wsOrigin()) {
-    super(boardId, token, origin);
+  constructor(boardId: string, token: string, origin: string = wsOrigin(), seed?: Uint8Array) {
+    super(boardId, token, origin, seed);
     this.boardId = boardId;
   }
 

@@ -81,8 +81,8 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function connect(): BoardConnection {
-  const c = new BoardConnection('board-1', 'secret-token', 'wss://kring.test');
+function connect(seed?: Uint8Array): BoardConnection {
+  const c = new BoardConnection('board-1', 'secret-token', 'wss://kring.test', seed);
   connections.push(c);
   return c;
 }
@@ -126,5 +126,23 @@ describe('BoardConnection (issue 14: the first load one round trip sooner)', () 
     expect(board.status).toBe('connecting');
     const second = await vi.waitFor(() => FakeSocket.all[1] ?? Promise.reject(new Error('no reconnect yet')));
     expect(second.url).toBe('wss://kring.test/yjs/board-1?fresh=1');
+  });
+
+  it("shows the board the join's answer carried at once, then asks only for what came after", () => {
+    const server = new Y.Doc();
+    addNote(server, { id: 'n1', text: 'hello', color: 'yellow', authorId: 'p' });
+    const board = connect(Y.encodeStateAsUpdate(server));
+    // Drawn before any socket opened: nothing to wait for, nothing announced as empty.
+    expect(board.loaded).toBe(true);
+    expect(board.notes.map((n) => n.id)).toEqual(['n1']);
+    const socket = FakeSocket.all[0]!;
+    expect(socket.url).toBe('wss://kring.test/yjs/board-1');
+    // A note written between the join and the socket's sync arrives as the server's answer.
+    addNote(server, { id: 'n2', text: 'later', color: 'blue', authorId: 'p' });
+    socket.open();
+    socket.receive(syncMessage(0, Y.encodeStateVector(server)));
+    socket.receive(syncMessage(1, Y.encodeStateAsUpdate(server, Y.encodeStateVector(board.doc))));
+    expect(board.status).toBe('connected');
+    expect(board.notes.map((n) => n.id).sort()).toEqual(['n1', 'n2']);
   });
 });

@@ -197,6 +197,23 @@ export class SessionClient {
     return this.state && this.you ? runsFloor(this.state, this.you, scope) : false;
   }
 
+  /**
+   * Opens with the state a join's answer carried (`JoinStart`, issue 14), before connecting: the
+   * screens draw it at once, and the socket then names its version (`since`), so its welcome brings
+   * only what came after. Checked as a snapshot is; false (and nothing held) when it does not read.
+   * The status stays `connecting` until the welcome: commands wait for the connection as ever.
+   */
+  seed(start: { state: unknown; online: string[] }, you: string): boolean {
+    if (this.#socket || this.state) return false;
+    const state = SessionState.safeParse(start.state);
+    if (!state.success) return false;
+    this.you = you;
+    this.ownerSecrets = loadOwnerSecrets(state.data.sessionId);
+    this.state = state.data;
+    this.#setOnline(start.online);
+    return true;
+  }
+
   connect(): void {
     if (this.#socket) return;
     const opts = {

@@ -258,6 +258,37 @@ describe('SessionClient', () => {
     expect(fake.pending.some((p) => p.event === 'snapshot')).toBe(false);
   });
 
+  it("opens with the join's start before connecting, then says its version and takes only what came after (issue 14)", () => {
+    const client = new SessionClient('tok');
+    expect(client.seed({ state: state(3), online: [HOST] }, HOST)).toBe(true);
+    // Drawn at once, still connecting: nothing has been asked or sent yet.
+    expect(client.view?.title).toBe('Check-in');
+    expect(client.online.has(HOST)).toBe(true);
+    expect(client.status).toBe('connecting');
+    client.connect();
+    expect(handshakeAuth()).toEqual({ token: 'tok', protocolVersion: PROTOCOL_VERSION, since: 3 });
+    fake.connected = true;
+    fake.fire('connect');
+    fake.fire('welcome', {
+      ok: true,
+      kind: 'resume',
+      events: [joined(4, ANA, 'Ana')],
+      online: [HOST, ANA],
+      serverTime: Date.now(),
+    });
+    expect(client.status).toBe('connected');
+    expect(client.state?.version).toBe(4);
+    expect(client.online.has(ANA)).toBe(true);
+    expect(fake.pending.some((p) => p.event === 'snapshot')).toBe(false);
+  });
+
+  it('refuses a start that does not read as a state, and one after it holds a state', async () => {
+    expect(new SessionClient('tok').seed({ state: { version: 'three' }, online: [] }, HOST)).toBe(false);
+    const { client } = await connectedClient();
+    expect(client.seed({ state: state(9), online: [] }, HOST)).toBe(false);
+    expect(client.state?.version).toBe(3);
+  });
+
   it('takes the whole state when the server no longer has all it missed', async () => {
     const { client } = await connectedClient();
     reconnect();
