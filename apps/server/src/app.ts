@@ -1,4 +1,5 @@
 import express, { type RequestHandler } from 'express';
+import * as z from 'zod';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -48,6 +49,10 @@ import { TokenSigner, loadSecret } from './tokens';
 import type { EarlyServer } from './http/early-listen';
 import type { ClusterSettings } from './cluster/redis';
 import { newId } from './ids';
+
+// A refusal says in English what was wrong (`bad_request: displayName: Invalid input: expected
+// string, …`). The wire schemas are zod/mini (packages/protocol), which loads no messages of its own.
+z.config(z.locales.en());
 
 export interface KringOptions {
   dataDir: string;

@@ -57,6 +57,19 @@ describe('HTTP API', () => {
     expect((await joinSession(server.url, created.joinCode, 'Cai')).boardId).toBe(second);
   });
 
+  it('names the field and what it expected when a body is refused', async () => {
+    const server = await startServer();
+    const created = await createSession(server.url);
+    const res = await post(
+      `${server.url}/api/sessions/${created.joinCode}/participants`,
+      '{"displayName":42}',
+    );
+    expect(res.status).toBe(400);
+    expect(ErrorResponse.parse(res.body).error.message).toBe(
+      'displayName: Invalid input: expected string, received number',
+    );
+  });
+
   it.each([
     ['not JSON', '{"title":'],
     ['wrong type', '{"title": 42}'],

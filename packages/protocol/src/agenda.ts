@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { eventBase } from './event-base';
 import { RoundOrder } from './floor';
 import { Locale } from './http';
@@ -19,29 +19,34 @@ export const SEGMENT_KINDS = [
 export const SegmentKind = z.enum(SEGMENT_KINDS);
 export type SegmentKind = z.infer<typeof SegmentKind>;
 
-const PlannedMinutes = z.number().int().min(0).max(LIMITS.plannedMinutesMax);
-const Prompt = z.string().trim().max(LIMITS.segmentPromptMax);
-const Notes = z.string().trim().max(LIMITS.segmentNotesMax);
+const PlannedMinutes = z.int().check(z.gte(0), z.lte(LIMITS.plannedMinutesMax));
+const Prompt = z.string().check(z.trim(), z.maxLength(LIMITS.segmentPromptMax));
+const Notes = z.string().check(z.trim(), z.maxLength(LIMITS.segmentNotesMax));
 
 /** The breakout presets (core `BREAKOUT_PRESETS`) a segment can open rooms from. */
 export const BREAKOUT_PRESET_IDS = ['ips-check-in', 'ips-four-tasks', 'pairs'] as const;
 export const BreakoutPresetId = z.enum(BREAKOUT_PRESET_IDS);
 export type BreakoutPresetId = z.infer<typeof BreakoutPresetId>;
 
-const SetupMinutes = z.number().int().min(1).max(LIMITS.plannedMinutesMax);
-const TeamSize = z.number().int().min(1).max(LIMITS.roundSizeMax);
+const SetupMinutes = z.int().check(z.gte(1), z.lte(LIMITS.plannedMinutesMax));
+const TeamSize = z.int().check(z.gte(1), z.lte(LIMITS.roundSizeMax));
+
+/** A round in a plan is never `manual`: nobody is named before the segment starts. */
+const RoundOrderButManual = z.enum(
+  RoundOrder.options.filter((o): o is Exclude<typeof o, 'manual'> => o !== 'manual'),
+);
 
 /**
  * How the plenary floor runs during a segment. Nobody is named (a plan is written before anyone
  * joins): a random round's order and a reflecting team are drawn when the segment starts.
  */
 export const SegmentFloorSetup = z.discriminatedUnion('mode', [
-  z.strictObject({ mode: z.literal('open'), quietFirst: z.boolean().optional() }),
-  z.strictObject({ mode: z.literal('round'), orderBy: RoundOrder.exclude(['manual']) }),
+  z.strictObject({ mode: z.literal('open'), quietFirst: z.optional(z.boolean()) }),
+  z.strictObject({ mode: z.literal('round'), orderBy: RoundOrderButManual }),
   z.strictObject({ mode: z.literal('piece') }),
   z.strictObject({
     mode: z.literal('fishbowl'),
-    seats: z.number().int().min(1).max(LIMITS.fishbowlSeatsMax),
+    seats: z.int().check(z.gte(1), z.lte(LIMITS.fishbowlSeatsMax)),
   }),
   z.strictObject({ mode: z.literal('reflecting'), teamSize: TeamSize }),
 ]);
@@ -51,16 +56,16 @@ export type SegmentFloorSetup = z.infer<typeof SegmentFloorSetup>;
 export const SegmentBoardSetup = z.strictObject({
   boardId: Id,
   /** `private` starts private writing; `open` reveals it; left out, as it is. */
-  phase: z.enum(['open', 'private']).optional(),
+  phase: z.optional(z.enum(['open', 'private'])),
   /** Left out: unlocked (a board kept closed until its segment opens with it). */
-  locked: z.boolean().optional(),
-  vote: z
-    .strictObject({
-      budget: z.number().int().min(1).max(LIMITS.voteBudgetMax),
-      capPerNote: z.number().int().min(1).max(LIMITS.voteBudgetMax),
+  locked: z.optional(z.boolean()),
+  vote: z.optional(
+    z.strictObject({
+      budget: z.int().check(z.gte(1), z.lte(LIMITS.voteBudgetMax)),
+      capPerNote: z.int().check(z.gte(1), z.lte(LIMITS.voteBudgetMax)),
       hidden: z.boolean(),
-    })
-    .optional(),
+    }),
+  ),
 });
 export type SegmentBoardSetup = z.infer<typeof SegmentBoardSetup>;
 
@@ -70,11 +75,11 @@ export type SegmentBoardSetup = z.infer<typeof SegmentBoardSetup>;
  */
 export const SegmentSetup = z.strictObject({
   /** A plenary timer of this length, labelled with the segment's title. */
-  timerMinutes: SetupMinutes.optional(),
-  floor: SegmentFloorSetup.optional(),
-  board: SegmentBoardSetup.optional(),
+  timerMinutes: z.optional(SetupMinutes),
+  floor: z.optional(SegmentFloorSetup),
+  board: z.optional(SegmentBoardSetup),
   /** Rooms from a breakout preset, opened for this long. */
-  breakout: z.strictObject({ presetId: BreakoutPresetId, minutes: SetupMinutes }).optional(),
+  breakout: z.optional(z.strictObject({ presetId: BreakoutPresetId, minutes: SetupMinutes })),
 });
 export type SegmentSetup = z.infer<typeof SegmentSetup>;
 
@@ -84,22 +89,22 @@ export const SegmentPlan = z.object({
   title: z.string(),
   kind: SegmentKind,
   plannedMinutes: z.number(),
-  prompt: z.string().nullable(),
-  notes: z.string().nullable(),
+  prompt: z.nullable(z.string()),
+  notes: z.nullable(z.string()),
   /** Absent in events recorded before segments had setups. */
-  setup: SegmentSetup.nullable().optional(),
+  setup: z.optional(z.nullable(SegmentSetup)),
 });
 
 /** A segment as it ran: `startedAt`/`endedAt` are the actual times it became / stopped being current. */
-export const SegmentState = SegmentPlan.extend({
-  startedAt: z.number().nullable(),
-  endedAt: z.number().nullable(),
+export const SegmentState = z.extend(SegmentPlan, {
+  startedAt: z.nullable(z.number()),
+  endedAt: z.nullable(z.number()),
 });
 export type SegmentState = z.infer<typeof SegmentState>;
 
 export const AgendaState = z.object({
   segments: z.array(SegmentState),
-  currentId: Id.nullable(),
+  currentId: z.nullable(Id),
 });
 export type AgendaState = z.infer<typeof AgendaState>;
 
@@ -107,29 +112,29 @@ export type AgendaState = z.infer<typeof AgendaState>;
 export const AddSegment = z.strictObject({
   type: z.literal('agenda.add'),
   segment: z.strictObject({
-    id: Id.optional(),
+    id: z.optional(Id),
     title: Text(LIMITS.segmentTitleMax),
     kind: SegmentKind,
     plannedMinutes: PlannedMinutes,
-    prompt: Prompt.optional(),
-    notes: Notes.optional(),
-    setup: SegmentSetup.optional(),
+    prompt: z.optional(Prompt),
+    notes: z.optional(Notes),
+    setup: z.optional(SegmentSetup),
   }),
   /** Position in the agenda; the end when left out. */
-  index: z.number().int().min(0).optional(),
+  index: z.optional(z.int().check(z.gte(0))),
 });
 
 export const UpdateSegment = z.strictObject({
   type: z.literal('agenda.update'),
   segmentId: Id,
   changes: z.strictObject({
-    title: Text(LIMITS.segmentTitleMax).optional(),
-    kind: SegmentKind.optional(),
-    plannedMinutes: PlannedMinutes.optional(),
+    title: z.optional(Text(LIMITS.segmentTitleMax)),
+    kind: z.optional(SegmentKind),
+    plannedMinutes: z.optional(PlannedMinutes),
     /** null clears it. */
-    prompt: Prompt.nullable().optional(),
-    notes: Notes.nullable().optional(),
-    setup: SegmentSetup.nullable().optional(),
+    prompt: z.optional(z.nullable(Prompt)),
+    notes: z.optional(z.nullable(Notes)),
+    setup: z.optional(z.nullable(SegmentSetup)),
   }),
 });
 
@@ -138,13 +143,13 @@ export const RemoveSegment = z.strictObject({ type: z.literal('agenda.remove'), 
 export const MoveSegment = z.strictObject({
   type: z.literal('agenda.move'),
   segmentId: Id,
-  toIndex: z.number().int().min(0),
+  toIndex: z.int().check(z.gte(0)),
 });
 
 export const NextSegment = z.strictObject({ type: z.literal('agenda.next') });
 export const PreviousSegment = z.strictObject({ type: z.literal('agenda.previous') });
 /** Makes a segment current; `null` pauses the agenda (no current segment). */
-export const JumpToSegment = z.strictObject({ type: z.literal('agenda.jump'), segmentId: Id.nullable() });
+export const JumpToSegment = z.strictObject({ type: z.literal('agenda.jump'), segmentId: z.nullable(Id) });
 
 /**
  * Makes a segment current and applies its setup in one batch (core A8), tidying up after the
@@ -155,9 +160,9 @@ export const JumpToSegment = z.strictObject({ type: z.literal('agenda.jump'), se
 export const StartSegment = z.strictObject({
   type: z.literal('agenda.start'),
   segmentId: Id,
-  shuffled: z.array(Id).max(LIMITS.participantsMax).optional(),
-  breakoutId: Id.optional(),
-  locale: Locale.optional(),
+  shuffled: z.optional(z.array(Id).check(z.maxLength(LIMITS.participantsMax))),
+  breakoutId: z.optional(Id),
+  locale: z.optional(Locale),
 });
 
 export const AgendaCommands = [
@@ -175,7 +180,7 @@ export const SegmentAdded = z.object({
   ...eventBase,
   type: z.literal('agenda.segmentAdded'),
   segment: SegmentPlan,
-  index: z.number().int().min(0),
+  index: z.int().check(z.gte(0)),
   by: Id,
 });
 
@@ -185,12 +190,12 @@ export const SegmentUpdated = z.object({
   type: z.literal('agenda.segmentUpdated'),
   segmentId: Id,
   changes: z.object({
-    title: z.string().optional(),
-    kind: SegmentKind.optional(),
-    plannedMinutes: z.number().optional(),
-    prompt: z.string().nullable().optional(),
-    notes: z.string().nullable().optional(),
-    setup: SegmentSetup.nullable().optional(),
+    title: z.optional(z.string()),
+    kind: z.optional(SegmentKind),
+    plannedMinutes: z.optional(z.number()),
+    prompt: z.optional(z.nullable(z.string())),
+    notes: z.optional(z.nullable(z.string())),
+    setup: z.optional(z.nullable(SegmentSetup)),
   }),
   by: Id,
 });
@@ -206,14 +211,14 @@ export const SegmentMoved = z.object({
   ...eventBase,
   type: z.literal('agenda.segmentMoved'),
   segmentId: Id,
-  toIndex: z.number().int().min(0),
+  toIndex: z.int().check(z.gte(0)),
   by: Id,
 });
 
 export const CurrentSegmentChanged = z.object({
   ...eventBase,
   type: z.literal('agenda.currentChanged'),
-  segmentId: Id.nullable(),
+  segmentId: z.nullable(Id),
   by: Id,
 });
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { eventBase } from './event-base';
 import { Id } from './ids';
 import { LIMITS } from './limits';
@@ -11,7 +11,7 @@ export type AnnouncementState = z.infer<typeof AnnouncementState>;
 /** `announcementId` is set by the server (any value a client sends is replaced). */
 export const PostAnnouncement = z.strictObject({
   type: z.literal('announcement.post'),
-  announcementId: Id.optional(),
+  announcementId: z.optional(Id),
   text: Text(LIMITS.announcementTextMax),
 });
 export const ClearAnnouncement = z.strictObject({

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { eventBase } from './event-base';
 import { Locale } from './http';
 import { Id } from './ids';
@@ -52,9 +52,9 @@ export const BoardArrange = z.enum(BOARD_ARRANGE);
 export type BoardArrange = z.infer<typeof BoardArrange>;
 
 /** Ids of notes are keys in the board document: short and url-safe (see `@kring/board`). */
-export const NoteId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid note id');
+export const NoteId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid note id'));
 
-const count = z.number().int().nonnegative();
+const count = z.int().check(z.nonnegative());
 
 /**
  * A dot vote on one board. The server's copy holds every ballot; a client's copy holds only its
@@ -62,8 +62,8 @@ const count = z.number().int().nonnegative();
  */
 export const VoteState = z.object({
   open: z.boolean(),
-  budget: z.number().int().positive(),
-  capPerNote: z.number().int().positive(),
+  budget: z.int().check(z.positive()),
+  capPerNote: z.int().check(z.positive()),
   hidden: z.boolean(),
   openedAt: z.number(),
   /** voter id → note id → votes (notes at 0 left out). */
@@ -81,7 +81,7 @@ export const BoardState = z.object({
   anonymous: z.boolean(),
   archived: z.boolean(),
   phase: BoardPhase,
-  vote: VoteState.nullable(),
+  vote: z.nullable(VoteState),
   /** note id → person → their reactions (BD13). A client's copy holds only its own. */
   reactions: z.record(z.string(), z.record(z.string(), z.array(ReactionId))),
   /**
@@ -91,23 +91,23 @@ export const BoardState = z.object({
    */
   authors: z.record(z.string(), Id),
   /** BD16. Defaults so that states and events stored before it still load. */
-  arrange: BoardArrange.default('everyone'),
+  arrange: z._default(BoardArrange, 'everyone'),
   /** BD17: notes participants add to an anonymous board land hidden until a facilitator shows them. */
-  screening: z.boolean().default(false),
+  screening: z._default(z.boolean(), false),
   /** CI26: a circle's lasting board (its notes outlive this session). */
-  lasting: z.boolean().default(false),
+  lasting: z._default(z.boolean(), false),
 });
 export type BoardState = z.infer<typeof BoardState>;
 
 /** A vote as one person sees it (core `viewFor`). */
 export const VoteView = z.object({
   open: z.boolean(),
-  budget: z.number().int().positive(),
-  capPerNote: z.number().int().positive(),
+  budget: z.int().check(z.positive()),
+  capPerNote: z.int().check(z.positive()),
   hidden: z.boolean(),
   openedAt: z.number(),
   /** Everyone's votes per note; null while the vote is hidden and open (except for facilitators). */
-  totals: z.record(z.string(), count).nullable(),
+  totals: z.nullable(z.record(z.string(), count)),
   /** Your own votes per note. */
   mine: z.record(z.string(), count),
   /** Votes you have left. */
@@ -124,7 +124,7 @@ export const BoardView = z.object({
   anonymous: z.boolean(),
   archived: z.boolean(),
   phase: BoardPhase,
-  vote: VoteView.nullable(),
+  vote: z.nullable(VoteView),
   /** note id → your reactions on it. */
   myReactions: z.record(z.string(), z.array(ReactionId)),
   /** Notes you added through commands or revealed from your drafts (you may edit and delete them). */
@@ -148,18 +148,20 @@ export const SetBoardLock = z.strictObject({
 /** `boardId` is set by the server (any value a client sends is replaced). */
 export const AddBoard = z.strictObject({
   type: z.literal('board.add'),
-  boardId: Id.optional(),
+  boardId: z.optional(Id),
   title: Text(LIMITS.titleMax),
   templateId: TemplateId,
-  anonymous: z.boolean().optional(),
+  anonymous: z.optional(z.boolean()),
   /** Column titles for the `columns` template (required there, refused elsewhere). */
-  columns: z.array(Text(LIMITS.titleMax)).min(1).max(LIMITS.boardColumnsMax).optional(),
+  columns: z.optional(
+    z.array(Text(LIMITS.titleMax)).check(z.minLength(1), z.maxLength(LIMITS.boardColumnsMax)),
+  ),
   /** The language of the board template's column titles and prompts (core S4); left out, English. */
-  locale: Locale.optional(),
+  locale: z.optional(Locale),
   /** BD16; left out, `everyone`. */
-  arrange: BoardArrange.optional(),
+  arrange: z.optional(BoardArrange),
   /** BD17 (anonymous boards only); left out, off. */
-  screening: z.boolean().optional(),
+  screening: z.optional(z.boolean()),
 });
 export const RenameBoard = z.strictObject({
   type: z.literal('board.rename'),
@@ -176,12 +178,12 @@ export const SetBoardRules = z
   .strictObject({
     type: z.literal('board.setRules'),
     boardId: Id,
-    arrange: BoardArrange.optional(),
-    screening: z.boolean().optional(),
+    arrange: z.optional(BoardArrange),
+    screening: z.optional(z.boolean()),
   })
-  .refine((c) => c.arrange !== undefined || c.screening !== undefined, 'give arrange or screening');
+  .check(z.refine((c) => c.arrange !== undefined || c.screening !== undefined, 'give arrange or screening'));
 /** "Bring everyone here": the board every screen shows; null lets people choose. */
-export const FocusBoard = z.strictObject({ type: z.literal('board.focus'), boardId: Id.nullable() });
+export const FocusBoard = z.strictObject({ type: z.literal('board.focus'), boardId: z.nullable(Id) });
 /** `private` starts private writing; `open` reveals every draft onto the board. */
 export const SetBoardPhase = z.strictObject({
   type: z.literal('board.setPhase'),
@@ -192,8 +194,8 @@ export const SetBoardPhase = z.strictObject({
 export const OpenVote = z.strictObject({
   type: z.literal('vote.open'),
   boardId: Id,
-  budget: z.number().int().min(1).max(LIMITS.voteBudgetMax),
-  capPerNote: z.number().int().min(1).max(LIMITS.voteBudgetMax),
+  budget: z.int().check(z.gte(1), z.lte(LIMITS.voteBudgetMax)),
+  capPerNote: z.int().check(z.gte(1), z.lte(LIMITS.voteBudgetMax)),
   hidden: z.boolean(),
 });
 export const CloseVote = z.strictObject({ type: z.literal('vote.close'), boardId: Id });
@@ -230,27 +232,27 @@ export const RemoveNote = z.strictObject({ type: z.literal('note.remove'), board
 export const AddNote = z.strictObject({
   type: z.literal('note.add'),
   boardId: Id,
-  noteId: Id.optional(),
+  noteId: z.optional(Id),
   text: Text(LIMITS.noteTextMax),
   color: NoteColor,
-  columnId: NoteId.optional(),
-  ownerKey: OwnerKey.optional(),
+  columnId: z.optional(NoteId),
+  ownerKey: z.optional(OwnerKey),
 });
 /**
  * BD15: the writer of an anonymous note shows `ownerSecret`; the server turns it into `ownerKey`
  * (its hash) before core decides, replacing any `ownerKey` a client sent.
  */
-const ownerProof = { ownerSecret: OwnerSecret.optional(), ownerKey: OwnerKey.optional() };
+const ownerProof = { ownerSecret: z.optional(OwnerSecret), ownerKey: z.optional(OwnerKey) };
 export const EditNote = z
   .strictObject({
     type: z.literal('note.edit'),
     boardId: Id,
     noteId: NoteId,
-    text: Text(LIMITS.noteTextMax).optional(),
-    color: NoteColor.optional(),
+    text: z.optional(Text(LIMITS.noteTextMax)),
+    color: z.optional(NoteColor),
     ...ownerProof,
   })
-  .refine((c) => c.text !== undefined || c.color !== undefined, 'give a text or a colour');
+  .check(z.refine((c) => c.text !== undefined || c.color !== undefined, 'give a text or a colour'));
 export const DeleteNote = z.strictObject({
   type: z.literal('note.delete'),
   boardId: Id,
@@ -285,13 +287,13 @@ export const BoardCreated = z.object({
   type: z.literal('board.created'),
   boardId: Id,
   title: z.string(),
-  templateId: TemplateId.optional(),
-  anonymous: z.boolean().optional(),
+  templateId: z.optional(TemplateId),
+  anonymous: z.optional(z.boolean()),
   /** BD16/BD17: left out (also in events stored before them), the defaults. */
-  arrange: BoardArrange.optional(),
-  screening: z.boolean().optional(),
+  arrange: z.optional(BoardArrange),
+  screening: z.optional(z.boolean()),
   /** CI26: a circle's lasting board: its document belongs to the circle, not to this session. */
-  lasting: z.boolean().optional(),
+  lasting: z.optional(z.boolean()),
 });
 export const BoardLockChanged = z.object({
   ...eventBase,
@@ -318,7 +320,7 @@ export const BoardArchiveChanged = z.object({
 export const BoardFocusChanged = z.object({
   ...eventBase,
   type: z.literal('board.focusChanged'),
-  boardId: Id.nullable(),
+  boardId: z.nullable(Id),
   by: Id,
 });
 export const BoardPhaseChanged = z.object({
@@ -341,8 +343,8 @@ export const VoteOpened = z.object({
   ...eventBase,
   type: z.literal('vote.opened'),
   boardId: Id,
-  budget: z.number().int().positive(),
-  capPerNote: z.number().int().positive(),
+  budget: z.int().check(z.positive()),
+  capPerNote: z.int().check(z.positive()),
   hidden: z.boolean(),
   by: Id,
 });
@@ -360,10 +362,10 @@ export const VoteChanged = z.object({
   boardId: Id,
   noteId: z.string(),
   /** Null in every copy but the server's and the voter's own (VO5). */
-  voterId: Id.nullable(),
+  voterId: z.nullable(Id),
   delta: z.union([z.literal(1), z.literal(-1)]),
   /** The note's total afterwards; null in copies that may not see totals yet (VO6). */
-  total: count.nullable(),
+  total: z.nullable(count),
 });
 /** Only the person who reacted receives this; everyone else gets `event.redacted` (BD13). */
 export const NoteReactionChanged = z.object({
@@ -387,7 +389,7 @@ export const NoteAdded = z.object({
   type: z.literal('note.added'),
   boardId: Id,
   noteId: z.string(),
-  authorId: Id.nullable(),
+  authorId: z.nullable(Id),
 });
 export const NoteHiddenChanged = z.object({
   ...eventBase,

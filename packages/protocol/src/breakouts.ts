@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { TemplateId } from './boards';
 import { eventBase } from './event-base';
 import { Locale } from './http';
@@ -18,13 +18,13 @@ export const BreakoutStatus = z.enum(BREAKOUT_STATUSES);
 export const RoomState = z.object({
   id: Id,
   name: z.string(),
-  prompt: z.string().nullable(),
+  prompt: z.nullable(z.string()),
   /** Most people self-select may put in the room; null: no cap. */
-  capacity: z.number().int().positive().nullable(),
-  callUrl: z.string().nullable(),
+  capacity: z.nullable(z.int().check(z.positive())),
+  callUrl: z.nullable(z.string()),
   boardId: Id,
   /** BR15: a room host runs the room's floor; null: every member of the room runs it. */
-  host: Id.nullable(),
+  host: z.nullable(Id),
 });
 export type RoomState = z.infer<typeof RoomState>;
 
@@ -38,8 +38,8 @@ export const BreakoutState = z.object({
   assignment: z.record(z.string(), Id),
   selfSelect: z.boolean(),
   /** The countdown as data (like timers): set while open. */
-  endsAt: z.number().nullable(),
-  warningMs: z.number().int().nonnegative(),
+  endsAt: z.nullable(z.number()),
+  warningMs: z.int().check(z.nonnegative()),
   galleryOpen: z.boolean(),
   /** participant id → when they asked for help. Cut to facilitators and the caller (BR11). */
   help: z.record(z.string(), z.number()),
@@ -62,7 +62,7 @@ export const BreakoutRecord = z.object({
 export type BreakoutRecord = z.infer<typeof BreakoutRecord>;
 
 export const BreakoutsState = z.object({
-  current: BreakoutState.nullable(),
+  current: z.nullable(BreakoutState),
   history: z.array(BreakoutRecord),
 });
 export type BreakoutsState = z.infer<typeof BreakoutsState>;
@@ -72,41 +72,46 @@ export const roomBoardIdOf = (breakoutId: string, index: number): string => `${b
 
 const RoomSpec = z.strictObject({
   name: Text(LIMITS.roomNameMax),
-  prompt: Text(LIMITS.segmentPromptMax).optional(),
-  capacity: z.number().int().min(1).max(LIMITS.roundSizeMax).optional(),
+  prompt: z.optional(Text(LIMITS.segmentPromptMax)),
+  capacity: z.optional(z.int().check(z.gte(1), z.lte(LIMITS.roundSizeMax))),
   /** A link to the group's call tool; https only. */
-  callUrl: z
-    .url({ protocol: /^https$/ })
-    .max(LIMITS.callUrlMax)
-    .optional(),
+  callUrl: z.optional(z.url({ protocol: /^https$/ }).check(z.maxLength(LIMITS.callUrlMax))),
 });
-const RoomCount = z.number().int().min(1).max(LIMITS.breakoutRoomsMax);
+const RoomCount = z.int().check(z.gte(1), z.lte(LIMITS.breakoutRoomsMax));
 
 /** `breakoutId` is set by the server (any value a client sends is replaced). */
 export const CreateBreakout = z.strictObject({
   type: z.literal('breakout.create'),
-  breakoutId: Id.optional(),
+  breakoutId: z.optional(Id),
   rooms: z.discriminatedUnion('by', [
-    z.strictObject({ by: z.literal('names'), rooms: z.array(RoomSpec).min(1).max(LIMITS.breakoutRoomsMax) }),
+    z.strictObject({
+      by: z.literal('names'),
+      rooms: z.array(RoomSpec).check(z.minLength(1), z.maxLength(LIMITS.breakoutRoomsMax)),
+    }),
     z.strictObject({ by: z.literal('count'), count: RoomCount }),
-    z.strictObject({ by: z.literal('size'), size: z.number().int().min(1).max(LIMITS.roundSizeMax) }),
+    z.strictObject({ by: z.literal('size'), size: z.int().check(z.gte(1), z.lte(LIMITS.roundSizeMax)) }),
   ]),
-  selfSelect: z.boolean().optional(),
-  boardTemplateId: TemplateId.optional(),
+  selfSelect: z.optional(z.boolean()),
+  boardTemplateId: z.optional(TemplateId),
   /** The language of the room boards' template text (core S4); left out, English. */
-  locale: Locale.optional(),
+  locale: z.optional(Locale),
 });
-const Move = z.strictObject({ participantId: Id, roomId: Id.nullable() });
+const Move = z.strictObject({ participantId: Id, roomId: z.nullable(Id) });
 /** For `random` the server supplies the shuffled, balanced `groups` (one per room, in room order). */
 export const AssignBreakout = z.strictObject({
   type: z.literal('breakout.assign'),
   assign: z.discriminatedUnion('mode', [
     z.strictObject({
       mode: z.literal('random'),
-      groups: z.array(z.array(Id).max(LIMITS.roundSizeMax)).max(LIMITS.breakoutRoomsMax),
+      groups: z
+        .array(z.array(Id).check(z.maxLength(LIMITS.roundSizeMax)))
+        .check(z.maxLength(LIMITS.breakoutRoomsMax)),
     }),
     z.strictObject({ mode: z.literal('keep') }),
-    z.strictObject({ mode: z.literal('manual'), moves: z.array(Move).max(LIMITS.roundSizeMax) }),
+    z.strictObject({
+      mode: z.literal('manual'),
+      moves: z.array(Move).check(z.maxLength(LIMITS.roundSizeMax)),
+    }),
   ]),
 });
 /** A facilitator moves one person (null: back to the plenary), also while rooms are open. */
@@ -115,12 +120,12 @@ export const MoveToRoom = z.strictObject({ type: z.literal('breakout.move'), ...
 export const ChooseRoom = z.strictObject({ type: z.literal('breakout.choose'), roomId: Id });
 export const OpenBreakout = z.strictObject({
   type: z.literal('breakout.open'),
-  durationMs: z.number().int().positive().max(LIMITS.timerMaxMs),
-  warningMs: z.number().int().nonnegative().max(LIMITS.timerMaxMs).optional(),
+  durationMs: z.int().check(z.positive(), z.lte(LIMITS.timerMaxMs)),
+  warningMs: z.optional(z.int().check(z.nonnegative(), z.lte(LIMITS.timerMaxMs))),
 });
 export const AdjustBreakout = z.strictObject({
   type: z.literal('breakout.adjust'),
-  deltaMs: z.number().int().min(-LIMITS.timerMaxMs).max(LIMITS.timerMaxMs),
+  deltaMs: z.int().check(z.gte(-LIMITS.timerMaxMs), z.lte(LIMITS.timerMaxMs)),
 });
 export const CloseBreakout = z.strictObject({ type: z.literal('breakout.close') });
 export const BroadcastToRooms = z.strictObject({
@@ -133,13 +138,13 @@ export const BreakoutGallery = z.strictObject({ type: z.literal('breakout.galler
 export const SetRoomHost = z.strictObject({
   type: z.literal('breakout.setHost'),
   roomId: Id,
-  participantId: Id.nullable(),
+  participantId: z.nullable(Id),
 });
 /** BR16: a facilitator visits a room (null: leaves), seen by its members or unseen. */
 export const VisitRoom = z.strictObject({
   type: z.literal('breakout.visit'),
-  roomId: Id.nullable(),
-  unseen: z.boolean().optional(),
+  roomId: z.nullable(Id),
+  unseen: z.optional(z.boolean()),
 });
 
 export const BreakoutCommands = [
@@ -178,14 +183,14 @@ export const BreakoutMoved = z.object({
   ...eventBase,
   type: z.literal('breakout.moved'),
   participantId: Id,
-  roomId: Id.nullable(),
+  roomId: z.nullable(Id),
   by: Id,
 });
 export const BreakoutOpened = z.object({
   ...eventBase,
   type: z.literal('breakout.opened'),
   endsAt: z.number(),
-  warningMs: z.number().int().nonnegative(),
+  warningMs: z.int().check(z.nonnegative()),
   by: Id,
 });
 export const BreakoutTimeChanged = z.object({
@@ -198,7 +203,7 @@ export const BreakoutTimeChanged = z.object({
 export const BreakoutClosed = z.object({
   ...eventBase,
   type: z.literal('breakout.closed'),
-  by: Id.nullable(),
+  by: z.nullable(Id),
 });
 export const BreakoutBroadcast = z.object({
   ...eventBase,
@@ -223,14 +228,14 @@ export const RoomHostSet = z.object({
   ...eventBase,
   type: z.literal('breakout.hostSet'),
   roomId: Id,
-  participantId: Id.nullable(),
+  participantId: z.nullable(Id),
   by: Id,
 });
 export const RoomVisited = z.object({
   ...eventBase,
   type: z.literal('breakout.visited'),
   participantId: Id,
-  roomId: Id.nullable(),
+  roomId: z.nullable(Id),
   unseen: z.boolean(),
 });
 

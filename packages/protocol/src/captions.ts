@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { eventBase } from './event-base';
 import { Id, PLENARY, Scope } from './ids';
 import { LIMITS } from './limits';
@@ -20,8 +20,7 @@ export type CaptionScope = z.infer<typeof CaptionScope>;
 /** A BCP 47 language tag as caption software sends it (`en-US`, `nl-NL`, `fr`). */
 export const CaptionLang = z
   .string()
-  .max(35)
-  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'a language tag such as en-US');
+  .check(z.maxLength(35), z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'a language tag such as en-US'));
 export type CaptionLang = z.infer<typeof CaptionLang>;
 
 /** CA6: a caption URL a facilitator made for a caption service; its secret is never in the state. */
@@ -48,9 +47,9 @@ export type CaptionsState = z.infer<typeof CaptionsState>;
 /** `sourceId` is set by the server (any value a client sends is replaced). */
 export const AddCaptionSource = z.strictObject({
   type: z.literal('captions.addSource'),
-  sourceId: Id.optional(),
+  sourceId: z.optional(Id),
   /** Left out: the plenary. */
-  scope: CaptionScope.optional(),
+  scope: z.optional(CaptionScope),
   label: Text(LIMITS.captionLabelMax),
 });
 export const RevokeCaptionSource = z.strictObject({
@@ -92,7 +91,7 @@ export const CaptionEvents = [CaptionSourceAdded, CaptionSourceRevoked, Captions
 /** Who made a line: a person typing in Kring's console, or a caption URL (with the poster's `seq`). */
 export const CaptionAuthor = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('person'), participantId: Id }),
-  z.object({ kind: z.literal('url'), sourceId: Id, seq: z.number().int().positive() }),
+  z.object({ kind: z.literal('url'), sourceId: Id, seq: z.int().check(z.positive()) }),
 ]);
 export type CaptionAuthor = z.infer<typeof CaptionAuthor>;
 
@@ -102,32 +101,30 @@ export const CaptionLine = z.object({
   scope: CaptionScope,
   text: z.string(),
   /** Who is speaking, when the captioner says so ("Maria", "Facilitator"). */
-  speaker: z.string().nullable(),
-  lang: CaptionLang.nullable(),
+  speaker: z.nullable(z.string()),
+  lang: z.nullable(CaptionLang),
   /** Server time it arrived. */
   at: z.number(),
   /** CA4: where it sits in the transcript (ties: by `seq`, then id). */
   order: z.number(),
   by: CaptionAuthor,
   /** CA5: when its author last corrected it. */
-  editedAt: z.number().nullable(),
+  editedAt: z.nullable(z.number()),
 });
 export type CaptionLine = z.infer<typeof CaptionLine>;
 
-const Speaker = z
-  .string()
-  .trim()
-  .max(LIMITS.captionSpeakerMax)
-  .regex(NO_NUL, NO_NUL_MESSAGE)
-  .nullable()
-  .optional();
+const Speaker = z.optional(
+  z.nullable(
+    z.string().check(z.trim(), z.maxLength(LIMITS.captionSpeakerMax), z.regex(NO_NUL, NO_NUL_MESSAGE)),
+  ),
+);
 
 /** What a captioner's console sends (socket `caption`); validated at the server's edge. */
 export const CaptionInput = z.discriminatedUnion('kind', [
   /** What is being typed now (empty: nothing); replaces this person's previous partial. */
   z.strictObject({
     kind: z.literal('partial'),
-    text: z.string().max(LIMITS.captionLineMax).regex(NO_NUL, NO_NUL_MESSAGE),
+    text: z.string().check(z.maxLength(LIMITS.captionLineMax), z.regex(NO_NUL, NO_NUL_MESSAGE)),
     speaker: Speaker,
   }),
   /** A finished line (Enter): stored in the transcript, clears the partial. */
@@ -135,7 +132,7 @@ export const CaptionInput = z.discriminatedUnion('kind', [
     kind: z.literal('line'),
     text: Text(LIMITS.captionLineMax),
     speaker: Speaker,
-    lang: CaptionLang.optional(),
+    lang: z.optional(CaptionLang),
   }),
   /** CA5: new words for this person's last line. */
   z.strictObject({ kind: z.literal('correct'), lineId: Id, text: Text(LIMITS.captionLineMax) }),
@@ -146,7 +143,7 @@ export type CaptionInput = z.infer<typeof CaptionInput>;
 export const CaptionPartial = z.object({
   scope: CaptionScope,
   participantId: Id,
-  speaker: z.string().nullable(),
+  speaker: z.nullable(z.string()),
   text: z.string(),
 });
 export type CaptionPartial = z.infer<typeof CaptionPartial>;
@@ -162,9 +159,9 @@ export const CaptionUpdate = z.discriminatedUnion('kind', [
 export type CaptionUpdate = z.infer<typeof CaptionUpdate>;
 
 /** A caption URL as the facilitators' list shows it (HTTP `GET …/captions/sources`). */
-export const CaptionSourceView = CaptionSourceState.extend({
+export const CaptionSourceView = z.extend(CaptionSourceState, {
   /** Where caption software posts; null once revoked. */
-  url: z.string().nullable(),
+  url: z.nullable(z.string()),
 });
 export type CaptionSourceView = z.infer<typeof CaptionSourceView>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { eventBase } from './event-base';
 import { TemplateId } from './boards';
 import { Locale, SessionTemplateId } from './http';
@@ -50,9 +50,7 @@ export const CIRCLE_LIMITS = {
 export const CIRCLE_CODE_LENGTH = 8;
 export const CircleCode = z
   .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-HJ-NP-Z2-9]{8}$/, 'a circle code is 8 letters or digits');
+  .check(z.trim(), z.toUpperCase(), z.regex(/^[A-HJ-NP-Z2-9]{8}$/, 'a circle code is 8 letters or digits'));
 
 export const CIRCLE_ROLES = ['host', 'member'] as const;
 export const CircleRole = z.enum(CIRCLE_ROLES);
@@ -66,18 +64,20 @@ export type SeriesVisibility = z.infer<typeof SeriesVisibility>;
 /** A longer text people type (a description, accessibility notes): trimmed, may be empty. */
 export const CircleText = z
   .string()
-  .trim()
-  .max(CIRCLE_LIMITS.textMax, `at most ${CIRCLE_LIMITS.textMax} characters`)
-  .regex(NO_NUL, NO_NUL_MESSAGE);
+  .check(
+    z.trim(),
+    z.maxLength(CIRCLE_LIMITS.textMax, `at most ${CIRCLE_LIMITS.textMax} characters`),
+    z.regex(NO_NUL, NO_NUL_MESSAGE),
+  );
 
-export const RetentionDays = z.number().int().min(1).max(CIRCLE_LIMITS.retentionDaysMax);
+export const RetentionDays = z.int().check(z.gte(1), z.lte(CIRCLE_LIMITS.retentionDaysMax));
 
 export const CircleMember = z.object({
   name: z.string(),
   role: CircleRole,
   joinedAt: z.number(),
   /** Personal links carry the epoch they were made in; a new link (or signing out) raises it. */
-  epoch: z.number().int().nonnegative(),
+  epoch: z.int().check(z.nonnegative()),
 });
 export type CircleMember = z.infer<typeof CircleMember>;
 
@@ -87,7 +87,7 @@ export type CircleMember = z.infer<typeof CircleMember>;
  */
 export const RegistrationSettings = z.strictObject({
   open: z.boolean(),
-  cap: z.number().int().min(1).max(CIRCLE_LIMITS.registrationCapMax).nullable(),
+  cap: z.nullable(z.int().check(z.gte(1), z.lte(CIRCLE_LIMITS.registrationCapMax))),
   consentText: CircleText,
   askEmail: z.boolean(),
 });
@@ -104,17 +104,17 @@ export const SeriesState = z.object({
    * Values come from `revision`, so a meeting that leaves the plan and comes back is still newer
    * than any copy a calendar kept.
    */
-  sequences: z.record(LocalDate, z.number().int().nonnegative()),
+  sequences: z.record(LocalDate, z.int().check(z.nonnegative())),
   /** Raised with every change of a meeting's time or status. */
-  revision: z.number().int().nonnegative(),
+  revision: z.int().check(z.nonnegative()),
   visibility: SeriesVisibility,
   language: Locale,
   /** Accessibility notes for the event page (captions, breaks, …); may be empty. */
   accessibility: z.string(),
   /** The session template each meeting's session starts from (absent: a blank session). */
-  templateId: SessionTemplateId.optional(),
+  templateId: z.optional(SessionTemplateId),
   /** CI20: registration for its meetings (absent: none). */
-  registration: RegistrationSettings.optional(),
+  registration: z.optional(RegistrationSettings),
   createdAt: z.number(),
 });
 export type SeriesState = z.infer<typeof SeriesState>;
@@ -157,7 +157,7 @@ export const CircleState = z.object({
   timeZone: z.string(),
   locale: Locale,
   createdAt: z.number(),
-  retentionDays: z.number().int(),
+  retentionDays: z.int(),
   members: z.record(Id, CircleMember),
   series: z.record(Id, SeriesState),
   /** Meetings that became sessions, by `${seriesId}:${key}`; kept when their series goes (CI16). */
@@ -165,7 +165,7 @@ export const CircleState = z.object({
   /** CI26: the lasting boards, by id, in the order they were added. */
   boards: z.record(Id, CircleBoard),
   /** The version of the last event applied (the store's optimistic concurrency). */
-  version: z.number().int().nonnegative(),
+  version: z.int().check(z.nonnegative()),
 });
 export type CircleState = z.infer<typeof CircleState>;
 
@@ -173,11 +173,11 @@ export type CircleState = z.infer<typeof CircleState>;
 
 export const UpdateCircle = z.strictObject({
   type: z.literal('circle.update'),
-  title: Text(LIMITS.titleMax).optional(),
-  description: CircleText.optional(),
-  retentionDays: RetentionDays.optional(),
-  timeZone: TimeZoneName.optional(),
-  locale: Locale.optional(),
+  title: z.optional(Text(LIMITS.titleMax)),
+  description: z.optional(CircleText),
+  retentionDays: z.optional(RetentionDays),
+  timeZone: z.optional(TimeZoneName),
+  locale: z.optional(Locale),
 });
 
 export const InviteMember = z.strictObject({
@@ -185,7 +185,7 @@ export const InviteMember = z.strictObject({
   name: DisplayName,
   role: CircleRole,
   /** Set by the server (any value a client sends is replaced). */
-  memberId: Id.optional(),
+  memberId: z.optional(Id),
 });
 
 /** A host removes someone, or a member leaves (their own id). */
@@ -209,30 +209,30 @@ export const RenewMemberLink = z.strictObject({ type: z.literal('member.newLink'
 export const AddSeries = z.strictObject({
   type: z.literal('series.add'),
   /** Set by the server: 128 random bits, since a link-only series is found by its id alone. */
-  seriesId: Id.optional(),
+  seriesId: z.optional(Id),
   title: Text(LIMITS.titleMax),
-  description: CircleText.optional(),
+  description: z.optional(CircleText),
   plan: SeriesPlan,
   visibility: SeriesVisibility,
   /** Left out: the circle's language. */
-  language: Locale.optional(),
-  accessibility: CircleText.optional(),
+  language: z.optional(Locale),
+  accessibility: z.optional(CircleText),
   /** Left out: each meeting starts as a blank session. */
-  templateId: SessionTemplateId.optional(),
+  templateId: z.optional(SessionTemplateId),
 });
 
 /** Any of the fields; a new plan keeps the exceptions of dates it still has. */
 export const UpdateSeries = z.strictObject({
   type: z.literal('series.update'),
   seriesId: Id,
-  title: Text(LIMITS.titleMax).optional(),
-  description: CircleText.optional(),
-  plan: SeriesPlan.optional(),
-  visibility: SeriesVisibility.optional(),
-  language: Locale.optional(),
-  accessibility: CircleText.optional(),
+  title: z.optional(Text(LIMITS.titleMax)),
+  description: z.optional(CircleText),
+  plan: z.optional(SeriesPlan),
+  visibility: z.optional(SeriesVisibility),
+  language: z.optional(Locale),
+  accessibility: z.optional(CircleText),
   /** null: meetings start as blank sessions from now on. */
-  templateId: SessionTemplateId.nullable().optional(),
+  templateId: z.optional(z.nullable(SessionTemplateId)),
 });
 
 /** Skip, cancel or move one meeting (by the date it was planned on); null undoes it. */
@@ -240,7 +240,7 @@ export const SetSeriesException = z.strictObject({
   type: z.literal('series.setException'),
   seriesId: Id,
   key: LocalDate,
-  exception: SeriesException.nullable(),
+  exception: z.nullable(SeriesException),
 });
 
 export const RemoveSeries = z.strictObject({ type: z.literal('series.remove'), seriesId: Id });
@@ -249,18 +249,20 @@ export const RemoveSeries = z.strictObject({ type: z.literal('series.remove'), s
 export const SetRegistration = z.strictObject({
   type: z.literal('series.setRegistration'),
   seriesId: Id,
-  registration: RegistrationSettings.nullable(),
+  registration: z.nullable(RegistrationSettings),
 });
 
 /** CI26: a host adds a lasting board, from a board template (its columns, in the circle's language). */
 export const AddCircleBoard = z.strictObject({
   type: z.literal('circleBoard.add'),
   /** Set by the server (any value a client sends is replaced). */
-  boardId: Id.optional(),
+  boardId: z.optional(Id),
   title: Text(LIMITS.titleMax),
   templateId: TemplateId,
   /** The `columns` template's column titles (required for it, as for a session's board). */
-  columns: z.array(Text(LIMITS.titleMax)).min(1).max(LIMITS.boardColumnsMax).optional(),
+  columns: z.optional(
+    z.array(Text(LIMITS.titleMax)).check(z.minLength(1), z.maxLength(LIMITS.boardColumnsMax)),
+  ),
 });
 
 /** CI27: a host removes a lasting board: its document is deleted with it. */
@@ -300,17 +302,17 @@ export const CircleCreated = z.object({
   description: z.string(),
   timeZone: z.string(),
   locale: Locale,
-  retentionDays: z.number().int(),
+  retentionDays: z.int(),
 });
 
 export const CircleUpdated = z.object({
   ...base,
   type: z.literal('circle.updated'),
-  title: z.string().optional(),
-  description: z.string().optional(),
-  retentionDays: z.number().int().optional(),
-  timeZone: z.string().optional(),
-  locale: Locale.optional(),
+  title: z.optional(z.string()),
+  description: z.optional(z.string()),
+  retentionDays: z.optional(z.int()),
+  timeZone: z.optional(z.string()),
+  locale: z.optional(Locale),
   by: Id,
 });
 
@@ -346,7 +348,7 @@ export const MemberLinkRenewed = z.object({
   ...base,
   type: z.literal('member.linkRenewed'),
   memberId: Id,
-  epoch: z.number().int().nonnegative(),
+  epoch: z.int().check(z.nonnegative()),
   by: Id,
 });
 
@@ -360,7 +362,7 @@ export const SeriesAdded = z.object({
   visibility: SeriesVisibility,
   language: Locale,
   accessibility: z.string(),
-  templateId: SessionTemplateId.optional(),
+  templateId: z.optional(SessionTemplateId),
   by: Id,
 });
 
@@ -369,17 +371,17 @@ export const SeriesUpdated = z.object({
   ...base,
   type: z.literal('series.updated'),
   seriesId: Id,
-  title: z.string().optional(),
-  description: z.string().optional(),
-  plan: SeriesPlan.optional(),
-  visibility: SeriesVisibility.optional(),
-  language: Locale.optional(),
-  accessibility: z.string().optional(),
+  title: z.optional(z.string()),
+  description: z.optional(z.string()),
+  plan: z.optional(SeriesPlan),
+  visibility: z.optional(SeriesVisibility),
+  language: z.optional(Locale),
+  accessibility: z.optional(z.string()),
   /** null: back to blank sessions. */
-  templateId: SessionTemplateId.nullable().optional(),
-  exceptions: SeriesExceptions.optional(),
-  sequences: z.record(LocalDate, z.number().int().nonnegative()).optional(),
-  revision: z.number().int().nonnegative().optional(),
+  templateId: z.optional(z.nullable(SessionTemplateId)),
+  exceptions: z.optional(SeriesExceptions),
+  sequences: z.optional(z.record(LocalDate, z.int().check(z.nonnegative()))),
+  revision: z.optional(z.int().check(z.nonnegative())),
   by: Id,
 });
 
@@ -389,8 +391,8 @@ export const SeriesExceptionSet = z.object({
   type: z.literal('series.exceptionSet'),
   seriesId: Id,
   key: LocalDate,
-  exception: SeriesException.nullable(),
-  sequence: z.number().int().nonnegative(),
+  exception: z.nullable(SeriesException),
+  sequence: z.int().check(z.nonnegative()),
   by: Id,
 });
 
@@ -400,7 +402,7 @@ export const RegistrationSet = z.object({
   ...base,
   type: z.literal('series.registrationSet'),
   seriesId: Id,
-  registration: RegistrationSettings.nullable(),
+  registration: z.nullable(RegistrationSettings),
   by: Id,
 });
 
@@ -414,7 +416,7 @@ export const MeetingOpened = z.object({
   joinCode: z.string(),
   hostMemberId: Id,
   hostParticipantId: Id,
-  by: Id.optional(),
+  by: z.optional(Id),
 });
 
 /** CI17: a member entered a meeting for the first time, as this participant of its session. */
@@ -435,7 +437,7 @@ export const CircleBoardAdded = z.object({
   boardId: Id,
   title: z.string(),
   templateId: TemplateId,
-  columns: z.array(z.string()).optional(),
+  columns: z.optional(z.array(z.string())),
   by: Id,
 });
 
@@ -480,8 +482,8 @@ export const CreateCircleBody = z.strictObject({
   title: Text(LIMITS.titleMax),
   hostName: DisplayName,
   timeZone: TimeZoneName,
-  locale: Locale.optional(),
-  description: CircleText.optional(),
+  locale: z.optional(Locale),
+  description: z.optional(CircleText),
 });
 export type CreateCircleBody = z.infer<typeof CreateCircleBody>;
 
@@ -499,7 +501,7 @@ export const CircleCommandResponse = z.object({
   ok: z.literal(true),
   events: z.array(CircleEvent),
   /** `member.invite` and `member.newLink`: the person's personal link (give it to them only). */
-  link: z.string().optional(),
+  link: z.optional(z.string()),
 });
 export type CircleCommandResponse = z.infer<typeof CircleCommandResponse>;
 
@@ -508,7 +510,7 @@ export const CircleMemberSummary = z.object({
   name: z.string(),
   role: CircleRole,
   /** Hosts only. */
-  joinedAt: z.number().optional(),
+  joinedAt: z.optional(z.number()),
 });
 export type CircleMemberSummary = z.infer<typeof CircleMemberSummary>;
 
@@ -539,12 +541,12 @@ export const EventMeeting = z.object({
    * `${origin}/j/${joinCode}`: where anyone joins the live meeting by name. Only while its join is
    * open and its session exists (`POST …/meetings/{key}/open-public` makes it).
    */
-  joinUrl: z.string().optional(),
+  joinUrl: z.optional(z.string()),
   /**
    * CI21: places still free for registration (0: the next one waits), while the series'
    * registration is open, has a cap and the meeting has not ended.
    */
-  placesLeft: z.number().int().nonnegative().optional(),
+  placesLeft: z.optional(z.int().check(z.nonnegative())),
 });
 export type EventMeeting = z.infer<typeof EventMeeting>;
 
@@ -564,12 +566,12 @@ export const SeriesEventData = z.object({
   visibility: SeriesVisibility,
   meetings: z.array(EventMeeting),
   /** SE6: the key of the next meeting (null: none left). */
-  next: LocalDate.nullable(),
+  next: z.nullable(LocalDate),
   /** The server's time of this answer, so a page can tell how far its clock is off. */
   now: z.number(),
   calendarUrl: z.string(),
   /** CI20: the registration form's settings (absent: no registration for this series). */
-  registration: RegistrationSettings.optional(),
+  registration: z.optional(RegistrationSettings),
 });
 export type SeriesEventData = z.infer<typeof SeriesEventData>;
 
@@ -597,10 +599,10 @@ export const CircleView = z.object({
   timeZone: z.string(),
   locale: Locale,
   createdAt: z.number(),
-  retentionDays: z.number().int(),
+  retentionDays: z.int(),
   /** When the circle is deleted unless something happens before (null: unknown). */
-  expiresAt: z.number().nullable(),
-  version: z.number().int(),
+  expiresAt: z.nullable(z.number()),
+  version: z.int(),
   you: CircleMemberSummary,
   /** Hosts: everyone. Members: the hosts and themselves. */
   members: z.array(CircleMemberSummary),

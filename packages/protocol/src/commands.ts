@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AgendaCommands } from './agenda';
 import { AnnouncementCommands } from './announcements';
 import { BoardCommands } from './boards';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Every error that crosses the wire carries one of these codes. HTTP status codes are derived

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Every event carries its version (given by the store) and the server time it happened at. */
-export const eventBase = { v: z.number().int().positive(), at: z.number() };
+export const eventBase = { v: z.int().check(z.positive()), at: z.number() };

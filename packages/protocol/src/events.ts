@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AgendaEvents } from './agenda';
 import { AnnouncementEvents } from './announcements';
 import { BoardEvents } from './boards';

@@ -1,13 +1,13 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { RoundOrder, TeamPhase } from './floor';
 import { Id, Scope } from './ids';
 import { LIMITS } from './limits';
 
 /** Every floor command names its scope; left out, it is the plenary. */
-const scope = { scope: Scope.optional() };
-const SoftTurnMs = z.number().int().positive().max(LIMITS.softTurnMaxMs).nullable();
-const Seats = z.number().int().min(1).max(LIMITS.fishbowlSeatsMax);
-const People = z.array(Id).min(1).max(LIMITS.roundSizeMax);
+const scope = { scope: z.optional(Scope) };
+const SoftTurnMs = z.nullable(z.int().check(z.positive(), z.lte(LIMITS.softTurnMaxMs)));
+const Seats = z.int().check(z.gte(1), z.lte(LIMITS.fishbowlSeatsMax));
+const People = z.array(Id).check(z.minLength(1), z.maxLength(LIMITS.roundSizeMax));
 
 /**
  * Starts a mode on a floor (ending whatever turn was running). For `round` with `orderBy: 'random'`
@@ -19,30 +19,30 @@ export const StartFloor = z.strictObject({
   setup: z.discriminatedUnion('mode', [
     z.strictObject({
       mode: z.literal('open'),
-      quietFirst: z.boolean().optional(),
-      softTurnMs: SoftTurnMs.optional(),
+      quietFirst: z.optional(z.boolean()),
+      softTurnMs: z.optional(SoftTurnMs),
     }),
     z.strictObject({
       mode: z.literal('round'),
       orderBy: RoundOrder,
-      participantIds: People.optional(),
-      softTurnMs: SoftTurnMs.optional(),
+      participantIds: z.optional(People),
+      softTurnMs: z.optional(SoftTurnMs),
     }),
     z.strictObject({
       mode: z.literal('piece'),
-      holderId: Id.nullable().optional(),
-      softTurnMs: SoftTurnMs.optional(),
+      holderId: z.optional(z.nullable(Id)),
+      softTurnMs: z.optional(SoftTurnMs),
     }),
     z.strictObject({ mode: z.literal('fishbowl'), seats: Seats }),
-    z.strictObject({ mode: z.literal('reflecting'), teamIds: People, phase: TeamPhase.optional() }),
+    z.strictObject({ mode: z.literal('reflecting'), teamIds: People, phase: z.optional(TeamPhase) }),
   ]),
 });
 
 export const SetFloorOptions = z.strictObject({
   type: z.literal('floor.setOptions'),
   ...scope,
-  quietFirst: z.boolean().optional(),
-  softTurnMs: SoftTurnMs.optional(),
+  quietFirst: z.optional(z.boolean()),
+  softTurnMs: z.optional(SoftTurnMs),
 });
 
 export const RaiseHand = z.strictObject({ type: z.literal('hand.raise'), ...scope });
@@ -50,13 +50,13 @@ export const RaiseHand = z.strictObject({ type: z.literal('hand.raise'), ...scop
 export const LowerHand = z.strictObject({
   type: z.literal('hand.lower'),
   ...scope,
-  participantId: Id.optional(),
+  participantId: z.optional(Id),
 });
 /** Facilitator: gives the floor to someone, or (left out) to the next in the queue. */
 export const GiveFloor = z.strictObject({
   type: z.literal('floor.give'),
   ...scope,
-  participantId: Id.optional(),
+  participantId: z.optional(Id),
 });
 /** The speaker ends their own turn; a facilitator may end anyone's. */
 export const EndTurn = z.strictObject({ type: z.literal('floor.endTurn'), ...scope });
@@ -69,11 +69,11 @@ export const RoundPass = z.strictObject({ type: z.literal('round.pass'), ...scop
 export const RoundSkip = z.strictObject({
   type: z.literal('round.skip'),
   ...scope,
-  participantId: Id.optional(),
+  participantId: z.optional(Id),
 });
 
 /** Hand the talking piece to someone, or back to the centre (`to: null`). */
-export const PassPiece = z.strictObject({ type: z.literal('piece.pass'), ...scope, to: Id.nullable() });
+export const PassPiece = z.strictObject({ type: z.literal('piece.pass'), ...scope, to: z.nullable(Id) });
 /** Take the piece from the centre (a facilitator may take it from anyone). */
 export const TakePiece = z.strictObject({ type: z.literal('piece.take'), ...scope });
 

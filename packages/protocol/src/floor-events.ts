@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { eventBase } from './event-base';
 import { FloorSetup, RoundOutcome, TeamPhase } from './floor';
 import { Id, Scope } from './ids';
@@ -10,8 +10,8 @@ export const FloorStarted = z.object({ ...on, type: z.literal('floor.started'), 
 export const FloorOptionsChanged = z.object({
   ...on,
   type: z.literal('floor.optionsChanged'),
-  quietFirst: z.boolean().optional(),
-  softTurnMs: z.number().int().positive().nullable().optional(),
+  quietFirst: z.optional(z.boolean()),
+  softTurnMs: z.optional(z.nullable(z.int().check(z.positive()))),
   by: Id,
 });
 
@@ -30,7 +30,7 @@ export const RoundTurnRecorded = z.object({
   by: Id,
 });
 
-export const PiecePassed = z.object({ ...on, type: z.literal('piece.passed'), to: Id.nullable(), by: Id });
+export const PiecePassed = z.object({ ...on, type: z.literal('piece.passed'), to: z.nullable(Id), by: Id });
 
 export const FishbowlSeated = z.object({
   ...on,
@@ -47,7 +47,7 @@ export const FishbowlUnseated = z.object({
 export const FishbowlSeatsChanged = z.object({
   ...on,
   type: z.literal('fishbowl.seatsChanged'),
-  seats: z.number().int().positive(),
+  seats: z.int().check(z.positive()),
   /** Who had to step out because the circle shrank (the latest to sit down first). */
   released: z.array(Id),
   by: Id,

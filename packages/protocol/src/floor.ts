@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id } from './ids';
 
 /**
@@ -15,8 +15,8 @@ export type Turn = z.infer<typeof Turn>;
 
 /** Speaking balance of one person on one floor: finished turns and their total length. */
 export const Tally = z.object({
-  turns: z.number().int().nonnegative(),
-  speakingMs: z.number().nonnegative(),
+  turns: z.int().check(z.nonnegative()),
+  speakingMs: z.number().check(z.nonnegative()),
 });
 export type Tally = z.infer<typeof Tally>;
 
@@ -40,11 +40,11 @@ export type Seat = z.infer<typeof Seat>;
 export const TeamPhase = z.enum(['team', 'others']);
 export type TeamPhase = z.infer<typeof TeamPhase>;
 
-const SoftTurnMs = z.number().int().positive().nullable();
+const SoftTurnMs = z.nullable(z.int().check(z.positive()));
 
 /** What every mode shares. `balance` survives mode changes; views show it to facilitators only. */
 const common = {
-  speaker: Turn.nullable(),
+  speaker: z.nullable(Turn),
   softTurnMs: SoftTurnMs,
   balance: z.record(z.string(), Tally),
 };
@@ -73,7 +73,7 @@ export const PieceFloor = z.object({ mode: z.literal('piece'), ...common });
 export const FishbowlFloor = z.object({
   mode: z.literal('fishbowl'),
   ...common,
-  seats: z.number().int().positive(),
+  seats: z.int().check(z.positive()),
   inner: z.array(Seat),
 });
 
@@ -98,8 +98,8 @@ export type FloorState = z.infer<typeof FloorState>;
 export const FloorSetup = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('open'), quietFirst: z.boolean(), softTurnMs: SoftTurnMs }),
   z.object({ mode: z.literal('round'), orderBy: RoundOrder, order: z.array(Id), softTurnMs: SoftTurnMs }),
-  z.object({ mode: z.literal('piece'), holderId: Id.nullable(), softTurnMs: SoftTurnMs }),
-  z.object({ mode: z.literal('fishbowl'), seats: z.number().int().positive() }),
+  z.object({ mode: z.literal('piece'), holderId: z.nullable(Id), softTurnMs: SoftTurnMs }),
+  z.object({ mode: z.literal('fishbowl'), seats: z.int().check(z.positive()) }),
   z.object({ mode: z.literal('reflecting'), team: z.array(Id), phase: TeamPhase }),
 ]);
 export type FloorSetup = z.infer<typeof FloorSetup>;

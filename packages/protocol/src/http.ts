@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id } from './ids';
 import { LIMITS } from './limits';
 import { DisplayName } from './participants';
@@ -38,9 +38,9 @@ export type SessionTemplateId = z.infer<typeof SessionTemplateId>;
  */
 export const CreateSessionBody = z.strictObject({
   title: Text(LIMITS.titleMax),
-  templateId: SessionTemplateId.optional(),
-  hostName: DisplayName.optional(),
-  locale: Locale.optional(),
+  templateId: z.optional(SessionTemplateId),
+  hostName: z.optional(DisplayName),
+  locale: z.optional(Locale),
 });
 export type CreateSessionBody = z.infer<typeof CreateSessionBody>;
 
@@ -56,7 +56,7 @@ export type CreateSessionResponse = z.infer<typeof CreateSessionResponse>;
 export const JoinSessionBody = z.strictObject({
   displayName: DisplayName,
   /** Asks for `start` in the answer: a page that opens the session right after the join. */
-  start: z.literal(true).optional(),
+  start: z.optional(z.literal(true)),
 });
 export type JoinSessionBody = z.infer<typeof JoinSessionBody>;
 
@@ -79,7 +79,7 @@ export const JoinStart = z.object({
    * The document of the board named by `boardId` as one Yjs update, in base64; null when there is
    * none or it is too big to travel inside this answer (the board's socket then brings it whole).
    */
-  board: z.string().max(LIMITS.joinStartBoardBase64Max).nullable(),
+  board: z.nullable(z.string().check(z.maxLength(LIMITS.joinStartBoardBase64Max))),
 });
 export type JoinStart = z.infer<typeof JoinStart>;
 
@@ -90,9 +90,9 @@ export const JoinSessionResponse = z.object({
    * The board the newcomer's screen will show first (core BD18), null when the session has none: the
    * page opens its document beside the control connection instead of after the state (issue 14).
    */
-  boardId: Id.nullable(),
+  boardId: z.nullable(Id),
   /** With `start: true` in the body: what the session page opens with (`JoinStart`). */
-  start: JoinStart.optional(),
+  start: z.optional(JoinStart),
 });
 export type JoinSessionResponse = z.infer<typeof JoinSessionResponse>;
 
@@ -116,7 +116,7 @@ export const SessionSummary = z.object({
   you: ParticipantSummary,
   participants: z.array(ParticipantSummary),
   boards: z.array(BoardSummary),
-  focusBoardId: Id.nullable(),
+  focusBoardId: z.nullable(Id),
 });
 export type SessionSummary = z.infer<typeof SessionSummary>;
 

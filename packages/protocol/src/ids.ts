@@ -1,15 +1,13 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Server-generated identifiers: url-safe, short, never user-chosen. */
-export const Id = z.string().regex(/^[A-Za-z0-9_-]{6,40}$/, 'not a valid id');
+export const Id = z.string().check(z.regex(/^[A-Za-z0-9_-]{6,40}$/, 'not a valid id'));
 
 /** Join codes are what people type: 6 characters from an alphabet without look-alikes. */
 export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const JoinCode = z
   .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-HJ-NP-Z2-9]{6}$/, 'a join code is 6 letters or digits');
+  .check(z.trim(), z.toUpperCase(), z.regex(/^[A-HJ-NP-Z2-9]{6}$/, 'a join code is 6 letters or digits'));
 
 /**
  * Where a floor and a timer live: `plenary` today, later one scope per breakout room (its room id).

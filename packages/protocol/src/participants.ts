@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { eventBase } from './event-base';
 import { Id } from './ids';
 import { LIMITS } from './limits';
@@ -18,12 +18,12 @@ export const ParticipantState = z.object({
   displayName: z.string(),
   role: Role,
   joinedAt: z.number(),
-  removed: z.boolean().optional(),
+  removed: z.optional(z.boolean()),
   /**
    * Tokens carry the epoch they were signed in; only the current one is accepted (J5). Left out: 0,
    * so records and tokens from before signing out existed keep working.
    */
-  tokenEpoch: z.number().int().nonnegative().optional(),
+  tokenEpoch: z.optional(z.int().check(z.nonnegative())),
 });
 export type ParticipantState = z.infer<typeof ParticipantState>;
 
@@ -52,8 +52,8 @@ export const RemoveParticipant = z.strictObject({
  */
 export const LeaveSession = z.strictObject({
   type: z.literal('participant.leave'),
-  ownerSecrets: z.array(OwnerSecret).max(LIMITS.ownerSecretsMax).optional(),
-  ownerKeys: z.array(OwnerKey).max(LIMITS.ownerSecretsMax).optional(),
+  ownerSecrets: z.optional(z.array(OwnerSecret).check(z.maxLength(LIMITS.ownerSecretsMax))),
+  ownerKeys: z.optional(z.array(OwnerKey).check(z.maxLength(LIMITS.ownerSecretsMax))),
 });
 
 export const ParticipantCommands = [

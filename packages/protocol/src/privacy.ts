@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { eventBase } from './event-base';
 import { Id } from './ids';
 import { LIMITS } from './limits';
@@ -12,11 +12,11 @@ import { Text } from './text';
 /** PR1: how long the session's content is kept. */
 export const Retention = z.discriminatedUnion('kind', [
   /** This many days after the session ends. */
-  z.strictObject({ kind: z.literal('days'), days: z.number().int().min(1).max(3650) }),
+  z.strictObject({ kind: z.literal('days'), days: z.int().check(z.gte(1), z.lte(3650)) }),
   /** Deleted as soon as a facilitator ends the session. */
   z.strictObject({ kind: z.literal('onEnd') }),
   /** Deleted on this date (ms since the epoch), e.g. the end of an intervision group's yearly cycle. */
-  z.strictObject({ kind: z.literal('until'), at: z.number().int().positive() }),
+  z.strictObject({ kind: z.literal('until'), at: z.int().check(z.positive()) }),
 ]);
 export type Retention = z.infer<typeof Retention>;
 
@@ -27,8 +27,8 @@ export type Exporters = z.infer<typeof Exporters>;
 
 /** PR7: who organises the session and how to reach them (both optional), shown before joining. */
 export const PrivacyNotice = z.object({
-  organiser: z.string().nullable(),
-  contact: z.string().nullable(),
+  organiser: z.nullable(z.string()),
+  contact: z.nullable(z.string()),
 });
 export type PrivacyNotice = z.infer<typeof PrivacyNotice>;
 
@@ -36,7 +36,7 @@ export const PrivacyState = z.object({
   retention: Retention,
   notice: PrivacyNotice,
   /** PR2: when a facilitator ended the session (null: not ended). */
-  endedAt: z.number().nullable(),
+  endedAt: z.nullable(z.number()),
   exporters: Exporters,
 });
 export type PrivacyState = z.infer<typeof PrivacyState>;
@@ -49,8 +49,8 @@ export const SetExporters = z.strictObject({ type: z.literal('session.setExporte
 /** PR7: null (or left out of a change) clears a field. */
 export const SetNotice = z.strictObject({
   type: z.literal('session.setNotice'),
-  organiser: Text(LIMITS.noticeFieldMax).nullable(),
-  contact: Text(LIMITS.noticeFieldMax).nullable(),
+  organiser: z.nullable(Text(LIMITS.noticeFieldMax)),
+  contact: z.nullable(Text(LIMITS.noticeFieldMax)),
 });
 
 export const PrivacyCommands = [SetRetention, EndSession, SetExporters, SetNotice] as const;
@@ -72,8 +72,8 @@ export const ExportersChanged = z.object({
 export const NoticeChanged = z.object({
   ...eventBase,
   type: z.literal('session.noticeChanged'),
-  organiser: z.string().nullable(),
-  contact: z.string().nullable(),
+  organiser: z.nullable(z.string()),
+  contact: z.nullable(z.string()),
   by: Id,
 });
 
@@ -86,11 +86,11 @@ export const PrivacyEvents = [RetentionChanged, SessionEnded, ExportersChanged, 
 export const PrivacySummary = z.object({
   title: z.string(),
   retention: Retention,
-  endedAt: z.number().nullable(),
+  endedAt: z.nullable(z.number()),
   /** When everything is to be deleted (PR3), as the server has it now. */
-  expiresAt: z.number().nullable(),
+  expiresAt: z.nullable(z.number()),
   exporters: Exporters,
-  organiser: z.string().nullable(),
-  contact: z.string().nullable(),
+  organiser: z.nullable(z.string()),
+  contact: z.nullable(z.string()),
 });
 export type PrivacySummary = z.infer<typeof PrivacySummary>;

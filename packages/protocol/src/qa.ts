@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { eventBase } from './event-base';
 import { Id } from './ids';
 import { LIMITS } from './limits';
@@ -15,10 +15,10 @@ export const QuestionState = z.object({
   id: Id,
   text: z.string(),
   anonymous: z.boolean(),
-  authorId: Id.nullable(),
-  ownerKey: OwnerKey.nullable(),
+  authorId: z.nullable(Id),
+  ownerKey: z.nullable(OwnerKey),
   askedAt: z.number(),
-  votes: z.number().int().nonnegative(),
+  votes: z.int().check(z.nonnegative()),
   voters: z.array(Id),
   answered: z.boolean(),
   pinned: z.boolean(),
@@ -31,11 +31,11 @@ export const QuestionView = z.object({
   id: Id,
   text: z.string(),
   anonymous: z.boolean(),
-  authorId: Id.nullable(),
+  authorId: z.nullable(Id),
   /** Q10: an anonymous question's owner key; the asker's device tells its own (`mine` cannot). */
-  ownerKey: OwnerKey.nullable(),
+  ownerKey: z.nullable(OwnerKey),
   askedAt: z.number(),
-  votes: z.number().int().nonnegative(),
+  votes: z.int().check(z.nonnegative()),
   votedByMe: z.boolean(),
   mine: z.boolean(),
   answered: z.boolean(),
@@ -51,11 +51,11 @@ export type QuestionFlag = z.infer<typeof QuestionFlag>;
 /** `questionId` is set by the server (any value a client sends is replaced). */
 export const AskQuestion = z.strictObject({
   type: z.literal('qa.ask'),
-  questionId: Id.optional(),
+  questionId: z.optional(Id),
   text: Text(LIMITS.questionTextMax),
-  anonymous: z.boolean().optional(),
+  anonymous: z.optional(z.boolean()),
   /** Q10: with `anonymous`, the hash of the secret the asker's device keeps for this question. */
-  ownerKey: OwnerKey.optional(),
+  ownerKey: z.optional(OwnerKey),
 });
 /** Sets your vote rather than toggling it, so a retried command cannot undo itself. */
 export const VoteQuestion = z.strictObject({
@@ -76,8 +76,8 @@ export const MarkQuestion = z.strictObject({
 export const DeleteQuestion = z.strictObject({
   type: z.literal('qa.delete'),
   questionId: Id,
-  ownerSecret: OwnerSecret.optional(),
-  ownerKey: OwnerKey.optional(),
+  ownerSecret: z.optional(OwnerSecret),
+  ownerKey: z.optional(OwnerKey),
 });
 
 export const QaCommands = [AskQuestion, VoteQuestion, MarkQuestion, DeleteQuestion] as const;
@@ -92,9 +92,9 @@ export const QuestionAsked = z.object({
    * Null for an anonymous question (Q7). Events stored before Q10 may carry the author of an
    * anonymous question: then it is null in every copy but the server's and the author's.
    */
-  authorId: Id.nullable(),
+  authorId: z.nullable(Id),
   /** Q10: an anonymous question's owner key (absent in events stored before Q10). */
-  ownerKey: OwnerKey.nullable().optional(),
+  ownerKey: z.optional(z.nullable(OwnerKey)),
 });
 
 export const QuestionVoteChanged = z.object({
@@ -102,7 +102,7 @@ export const QuestionVoteChanged = z.object({
   type: z.literal('question.voteChanged'),
   questionId: Id,
   /** Null in every copy but the server's and the voter's own. */
-  voterId: Id.nullable(),
+  voterId: z.nullable(Id),
   voted: z.boolean(),
 });
 

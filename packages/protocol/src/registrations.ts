@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id } from './ids';
 import { DisplayName } from './participants';
 import { LocalDate } from './series';
@@ -14,13 +14,16 @@ export const RegistrationStatus = z.enum(REGISTRATION_STATUSES);
 export type RegistrationStatus = z.infer<typeof RegistrationStatus>;
 
 /** An e-mail address as people type it; only its shape is checked (mail may never arrive). */
-export const RegistrationEmail = z.string().trim().max(254).pipe(z.email('not an e-mail address'));
+export const RegistrationEmail = z.pipe(
+  z.string().check(z.trim(), z.maxLength(254)),
+  z.email('not an e-mail address'),
+);
 
 /** `POST /api/circles/{code}/series/{id}/meetings/{key}/registrations` (no token). */
 export const RegisterBody = z.strictObject({
   displayName: DisplayName,
   /** Optional; kept only when the series asks for it (`askEmail`), else dropped. */
-  email: RegistrationEmail.optional(),
+  email: z.optional(RegistrationEmail),
   /** CI21: the registrant agreed to the series' consent text. Anything but `true` is refused. */
   consent: z.literal(true),
 });
@@ -47,10 +50,10 @@ export const RegistrationView = z.object({
   joinOpen: z.boolean(),
   displayName: z.string(),
   /** Only when they gave one and the series asked for it. */
-  email: z.string().optional(),
+  email: z.optional(z.string()),
   status: RegistrationStatus,
   /** Their place on the waiting list (1 is next); absent when registered. */
-  waitingPlace: z.number().int().positive().optional(),
+  waitingPlace: z.optional(z.int().check(z.positive())),
   createdAt: z.number(),
   /** The meeting's calendar file and event page. */
   icsUrl: z.string(),
@@ -66,7 +69,7 @@ export type RegistrationJoinResponse = z.infer<typeof RegistrationJoinResponse>;
 export const RegistrationEntry = z.object({
   registrationId: Id,
   displayName: z.string(),
-  email: z.string().optional(),
+  email: z.optional(z.string()),
   status: RegistrationStatus,
   createdAt: z.number(),
 });
@@ -76,9 +79,9 @@ export type RegistrationEntry = z.infer<typeof RegistrationEntry>;
 export const RegistrationList = z.object({
   seriesId: Id,
   key: LocalDate,
-  cap: z.number().int().nullable(),
-  registered: z.number().int().nonnegative(),
-  waiting: z.number().int().nonnegative(),
+  cap: z.nullable(z.int()),
+  registered: z.int().check(z.nonnegative()),
+  waiting: z.int().check(z.nonnegative()),
   /** Registered first, then the waiting list, each in the order they came. */
   registrations: z.array(RegistrationEntry),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const ROLES = ['host', 'cofacilitator', 'captioner', 'participant', 'observer'] as const;
 export const Role = z.enum(ROLES);

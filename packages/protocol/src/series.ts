@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * A series of meetings (issue 16): when a circle meets, as people say it ("every Sunday in
@@ -8,18 +8,18 @@ import * as z from 'zod';
  */
 
 /** A calendar date, `YYYY-MM-DD` (checked for being a real date by core, SE1). */
-export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a date (YYYY-MM-DD)');
+export const LocalDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'not a date (YYYY-MM-DD)'));
 export type LocalDate = z.infer<typeof LocalDate>;
 
 /** A wall-clock time, `HH:MM` in 24 hours. */
-export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'not a time (HH:MM)');
+export const LocalTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'not a time (HH:MM)'));
 export type LocalTime = z.infer<typeof LocalTime>;
 
 /** An IANA time zone name ("Europe/Amsterdam"); core checks that it exists (SE1). */
-export const TimeZoneName = z.string().min(1).max(64);
+export const TimeZoneName = z.string().check(z.minLength(1), z.maxLength(64));
 
 /** ISO weekdays: 1 is Monday, 7 is Sunday. */
-export const Weekday = z.number().int().min(1).max(7);
+export const Weekday = z.int().check(z.gte(1), z.lte(7));
 export type Weekday = z.infer<typeof Weekday>;
 
 export const SERIES_LIMITS = {
@@ -40,10 +40,10 @@ export const SeriesRepeat = z.discriminatedUnion('kind', [
    */
   z.strictObject({
     kind: z.literal('weekly'),
-    weekdays: z.array(Weekday).min(1).max(7),
-    interval: z.number().int().min(1).max(SERIES_LIMITS.intervalMax).default(1),
-    until: LocalDate.optional(),
-    count: z.number().int().min(1).max(SERIES_LIMITS.occurrencesMax).optional(),
+    weekdays: z.array(Weekday).check(z.minLength(1), z.maxLength(7)),
+    interval: z._default(z.int().check(z.gte(1), z.lte(SERIES_LIMITS.intervalMax)), 1),
+    until: z.optional(LocalDate),
+    count: z.optional(z.int().check(z.gte(1), z.lte(SERIES_LIMITS.occurrencesMax))),
   }),
 ]);
 export type SeriesRepeat = z.infer<typeof SeriesRepeat>;
@@ -53,7 +53,7 @@ export const SeriesPlan = z.strictObject({
   /** The first meeting's date (for a weekly series: the week it starts; the first matching day on or after it). */
   startDate: LocalDate,
   startTime: LocalTime,
-  durationMinutes: z.number().int().min(1).max(SERIES_LIMITS.durationMinutesMax),
+  durationMinutes: z.int().check(z.gte(1), z.lte(SERIES_LIMITS.durationMinutesMax)),
   repeat: SeriesRepeat,
 });
 export type SeriesPlan = z.infer<typeof SeriesPlan>;
@@ -72,7 +72,7 @@ export const SeriesException = z.discriminatedUnion('kind', [
     kind: z.literal('move'),
     date: LocalDate,
     time: LocalTime,
-    durationMinutes: z.number().int().min(1).max(SERIES_LIMITS.durationMinutesMax).optional(),
+    durationMinutes: z.optional(z.int().check(z.gte(1), z.lte(SERIES_LIMITS.durationMinutesMax))),
   }),
 ]);
 export type SeriesException = z.infer<typeof SeriesException>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { eventBase } from './event-base';
 import { Id, JoinCode } from './ids';
 
@@ -17,7 +17,7 @@ export const SetDoor = z.strictObject({ type: z.literal('session.setDoor'), open
  */
 export const RotateJoinCode = z.strictObject({
   type: z.literal('session.rotateJoinCode'),
-  joinCode: JoinCode.optional(),
+  joinCode: z.optional(JoinCode),
 });
 
 /** J5: every token of the session stops working, except those of the facilitator who asks. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { eventBase } from './event-base';
 import { Id } from './ids';
 
@@ -11,7 +11,7 @@ export const Signal = z.enum(SIGNALS);
 export type Signal = z.infer<typeof Signal>;
 
 /** When each signal was set, or null. */
-export const SignalState = z.object({ pause: z.number().nullable(), notToday: z.number().nullable() });
+export const SignalState = z.object({ pause: z.nullable(z.number()), notToday: z.nullable(z.number()) });
 export type SignalState = z.infer<typeof SignalState>;
 
 export const SetSignal = z.strictObject({ type: z.literal('signal.set'), signal: Signal, on: z.boolean() });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { CaptionLine, CaptionPartial, CaptionScope, CaptionUpdate } from './captions';
 import type { ErrorBody } from './errors';
 import { SessionEvent } from './events';
@@ -9,18 +9,18 @@ import type { SessionState } from './state';
 export const PROTOCOL_VERSION = 9;
 
 export const HandshakeAuth = z.object({
-  token: z.string().min(1).max(2048),
-  protocolVersion: z.number().int(),
+  token: z.string().check(z.minLength(1), z.maxLength(2048)),
+  protocolVersion: z.int(),
   /**
    * A shared screen (the projector) shows the plenary's captions, wherever the person whose token
    * opened it is (a facilitator visiting a room). Plenary captions are every member's (CA3).
    */
-  screen: z.literal('projector').optional(),
+  screen: z.optional(z.literal('projector')),
   /**
    * The state version this client holds, when it comes back after a drop: its welcome then carries
    * what it missed instead of the whole state.
    */
-  since: z.number().int().min(0).optional(),
+  since: z.optional(z.int().check(z.gte(0))),
 });
 export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
 

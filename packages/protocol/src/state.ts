@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AgendaState } from './agenda';
 import { AnnouncementState } from './announcements';
 import { BoardState } from './boards';
@@ -21,7 +21,7 @@ export { BoardState };
  * Presence is not part of it: it is not persisted.
  */
 export const SessionState = z.object({
-  version: z.number().int().nonnegative(),
+  version: z.int().check(z.nonnegative()),
   sessionId: z.string(),
   title: z.string(),
   joinCode: z.string(),
@@ -31,7 +31,7 @@ export const SessionState = z.object({
   participants: z.record(z.string(), ParticipantState),
   boards: z.array(BoardState),
   /** The board every screen shows ("bring everyone here"); null lets people choose. */
-  focusBoardId: Id.nullable(),
+  focusBoardId: z.nullable(Id),
   agenda: AgendaState,
   /** Per scope; a scope without a timer has no key. */
   timers: z.record(z.string(), TimerState),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * No NUL character: nobody types one, and PostgreSQL refuses it in text columns (issue 17), so it is
@@ -12,7 +12,9 @@ export const NO_NUL_MESSAGE = 'must not contain a NUL character';
 export const Text = (max: number) =>
   z
     .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `at most ${max} characters`)
-    .regex(NO_NUL, NO_NUL_MESSAGE);
+    .check(
+      z.trim(),
+      z.minLength(1, 'must not be empty'),
+      z.maxLength(max, `at most ${max} characters`),
+      z.regex(NO_NUL, NO_NUL_MESSAGE),
+    );

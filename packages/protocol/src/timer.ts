@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { eventBase } from './event-base';
 import { Id, Scope } from './ids';
 import { LIMITS } from './limits';
@@ -10,20 +10,20 @@ import { LIMITS } from './limits';
  */
 export const TimerState = z.object({
   label: z.string(),
-  durationMs: z.number().nonnegative(),
-  endsAt: z.number().nullable(),
-  pausedRemainingMs: z.number().nonnegative().nullable(),
+  durationMs: z.number().check(z.nonnegative()),
+  endsAt: z.nullable(z.number()),
+  pausedRemainingMs: z.nullable(z.number().check(z.nonnegative())),
 });
 export type TimerState = z.infer<typeof TimerState>;
 
-const scope = { scope: Scope.optional() };
-const Duration = z.number().int().positive().max(LIMITS.timerMaxMs);
+const scope = { scope: z.optional(Scope) };
+const Duration = z.int().check(z.positive(), z.lte(LIMITS.timerMaxMs));
 
 export const StartTimer = z.strictObject({
   type: z.literal('timer.start'),
   ...scope,
   durationMs: Duration,
-  label: z.string().trim().max(LIMITS.timerLabelMax).optional(),
+  label: z.optional(z.string().check(z.trim(), z.maxLength(LIMITS.timerLabelMax))),
 });
 export const PauseTimer = z.strictObject({ type: z.literal('timer.pause'), ...scope });
 export const ResumeTimer = z.strictObject({ type: z.literal('timer.resume'), ...scope });
@@ -31,7 +31,7 @@ export const ResumeTimer = z.strictObject({ type: z.literal('timer.resume'), ...
 export const AdjustTimer = z.strictObject({
   type: z.literal('timer.adjust'),
   ...scope,
-  deltaMs: z.number().int().min(-LIMITS.timerMaxMs).max(LIMITS.timerMaxMs),
+  deltaMs: z.int().check(z.gte(-LIMITS.timerMaxMs), z.lte(LIMITS.timerMaxMs)),
 });
 /** Back to the full duration, paused. */
 export const ResetTimer = z.strictObject({ type: z.literal('timer.reset'), ...scope });
@@ -55,7 +55,7 @@ export const TimerChanged = z.object({
   type: z.literal('timer.changed'),
   scope: Scope,
   action: z.enum(TIMER_ACTIONS),
-  timer: TimerState.nullable(),
+  timer: z.nullable(TimerState),
   by: Id,
 });
 

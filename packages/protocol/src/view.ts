@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AgendaState } from './agenda';
 import { AnnouncementState } from './announcements';
 import { BreakoutsState } from './breakouts';
@@ -18,13 +18,13 @@ export type Audience = z.infer<typeof Audience>;
  * A floor as one person sees it: `balance` only for facilitators (null for others), the open
  * queue already in the order it will be served, and who is `next`.
  */
-const seen = { balance: z.record(z.string(), Tally).nullable(), next: Id.nullable() };
+const seen = { balance: z.nullable(z.record(z.string(), Tally)), next: z.nullable(Id) };
 export const FloorView = z.discriminatedUnion('mode', [
-  OpenFloor.extend(seen),
-  RoundFloor.extend(seen),
-  PieceFloor.extend(seen),
-  FishbowlFloor.extend(seen),
-  ReflectingFloor.extend(seen),
+  z.extend(OpenFloor, seen),
+  z.extend(RoundFloor, seen),
+  z.extend(PieceFloor, seen),
+  z.extend(FishbowlFloor, seen),
+  z.extend(ReflectingFloor, seen),
 ]);
 export type FloorView = z.infer<typeof FloorView>;
 
@@ -33,7 +33,7 @@ export type FloorView = z.infer<typeof FloorView>;
  * speaking balance and hidden questions; nobody sees who voted or who asked anonymously.
  */
 export const SessionView = z.object({
-  version: z.number().int().nonnegative(),
+  version: z.int().check(z.nonnegative()),
   sessionId: Id,
   title: z.string(),
   joinCode: z.string(),
@@ -43,7 +43,7 @@ export const SessionView = z.object({
   participants: z.record(z.string(), ParticipantState),
   boards: z.array(BoardView),
   /** The board every screen shows ("bring everyone here"); null lets people choose. */
-  focusBoardId: Id.nullable(),
+  focusBoardId: z.nullable(Id),
   audience: Audience,
   /** Segment `notes` are null for everyone but facilitators. */
   agenda: AgendaState,
@@ -53,7 +53,7 @@ export const SessionView = z.object({
   questions: z.array(QuestionView),
   announcements: z.array(AnnouncementState),
   /** Everyone's signals, for facilitators; null for others. */
-  signals: z.record(z.string(), SignalState).nullable(),
+  signals: z.nullable(z.record(z.string(), SignalState)),
   /** Your own signals (so you can take one back). */
   mySignals: SignalState,
   /** The current breakout and earlier groups; help calls cut to facilitators and the caller (BR11). */

@@ -9,8 +9,8 @@ const file = fileURLToPath(new URL('../../../../docs/protocol.md', import.meta.u
 describe('docs/protocol.md', () => {
   it('lists every command and event type', () => {
     const doc = protocolDocs();
-    for (const option of [...Command.options, ...SessionEvent.options]) {
-      expect(doc).toContain(`| \`${option.shape.type.value}\` |`);
+    for (const option of [...Command.def.options, ...SessionEvent.def.options]) {
+      expect(doc).toContain(`| \`${option.shape.type.def.values[0]}\` |`);
     }
   });
 

@@ -58,9 +58,9 @@ function fields(node: Json, skip: readonly string[] = []): string[] {
     .map(([name, schema]) => `${name}${required.has(name) ? '' : '?'}: ${describe(schema)}`);
 }
 
-function rows(union: z.ZodDiscriminatedUnion, skip: readonly string[], extra: (type: string) => string) {
-  return union.options.map((option) => {
-    const schema = z.toJSONSchema(option as z.ZodType, { unrepresentable: 'any', io: 'input' }) as Json;
+function rows(union: z.core.$ZodUnion, skip: readonly string[], extra: (type: string) => string) {
+  return union._zod.def.options.map((option) => {
+    const schema = z.toJSONSchema(option, { unrepresentable: 'any', io: 'input' }) as Json;
     const type = String((schema.properties?.type ?? schema.properties?.kind)?.const);
     const shown = fields(schema, ['type', 'kind', ...skip]).join('<br>') || '—';
     return `| \`${type}\` | ${shown} |${extra(type)}`;

@@ -1,16 +1,16 @@
 import type { Request, Response } from 'express';
-import type * as z from 'zod';
+import * as z from 'zod';
 import { sendError } from './errors';
 
 /** Reading a request the same way on every route (sessions, circles). */
 
 /** Parses a body with a zod schema; on failure answers 400 naming the first bad field. */
-export function parseBody<T extends z.ZodType>(
+export function parseBody<T extends z.core.$ZodType>(
   schema: T,
   req: Request,
   res: Response,
 ): z.infer<T> | undefined {
-  const parsed = schema.safeParse(req.body);
+  const parsed = z.safeParse(schema, req.body);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';

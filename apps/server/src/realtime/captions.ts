@@ -103,4 +103,4 @@ export function captionFanOut(
 
 /** The server-side event that tells the other nodes of a caption update: session, scope to send it to (null: sent), update. */
 const CAPTION_ELSEWHERE = 'kring:caption';
-const CaptionElsewhere = z.tuple([z.string().min(1), CaptionScope.nullable(), CaptionUpdate]);
+const CaptionElsewhere = z.tuple([z.string().min(1), z.nullable(CaptionScope), CaptionUpdate]);

@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import type { ErrorBody } from '@kring/protocol';
 
 /** The answer to a socket message that failed its schema: `bad_request`, naming the first bad field. */
-export function invalid(what: string, error: z.ZodError): { ok: false; error: ErrorBody } {
+export function invalid(what: string, error: z.core.$ZodError): { ok: false; error: ErrorBody } {
   const issue = error.issues[0];
   return {
     ok: false,
