@@ -94,6 +94,17 @@ const whole = (version: number) => ({
   serverTime: 0,
 });
 
+/** A return's welcome: Ana joined (version 4) while this client was away. */
+function welcomeBackWithAna() {
+  fake.fire('welcome', {
+    ok: true,
+    kind: 'resume',
+    events: [joined(4, ANA, 'Ana')],
+    online: [HOST, ANA],
+    serverTime: Date.now(),
+  });
+}
+
 /** The line drops and comes back: the same socket connects again. */
 function reconnect() {
   fake.connected = false;
@@ -244,13 +255,7 @@ describe('SessionClient', () => {
     expect(fake.pending.some((p) => p.event === 'snapshot')).toBe(false);
     // A live batch overtakes the welcome: it waits instead of looking like a gap.
     fake.fire('events', { events: [joined(5, 'bo_00000001', 'Bo')] });
-    fake.fire('welcome', {
-      ok: true,
-      kind: 'resume',
-      events: [joined(4, ANA, 'Ana')],
-      online: [HOST, ANA],
-      serverTime: Date.now(),
-    });
+    welcomeBackWithAna();
     expect(client.status).toBe('connected');
     expect(client.state?.version).toBe(5);
     expect(Object.keys(client.state?.participants ?? {})).toEqual([HOST, ANA, 'bo_00000001']);
@@ -269,13 +274,7 @@ describe('SessionClient', () => {
     expect(handshakeAuth()).toEqual({ token: 'tok', protocolVersion: PROTOCOL_VERSION, since: 3 });
     fake.connected = true;
     fake.fire('connect');
-    fake.fire('welcome', {
-      ok: true,
-      kind: 'resume',
-      events: [joined(4, ANA, 'Ana')],
-      online: [HOST, ANA],
-      serverTime: Date.now(),
-    });
+    welcomeBackWithAna();
     expect(client.status).toBe('connected');
     expect(client.state?.version).toBe(4);
     expect(client.online.has(ANA)).toBe(true);
