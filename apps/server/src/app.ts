@@ -127,7 +127,13 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
   }
   // Operations (issue 17): metrics per server (tests run several), the store timed, readiness.
   const metrics = new KringMetrics();
-  const store = timedStore(opts.store ?? new SqliteStore(opts.dataDir), metrics);
+  const store = timedStore(
+    opts.store ??
+      new SqliteStore(opts.dataDir, undefined, (error) =>
+        log('warn', 'checkpoint thread failed; SQLite checkpoints inside writes again', { error }),
+      ),
+    metrics,
+  );
   const secret = loadSecret(opts.dataDir, opts.secret);
   const tokens = new TokenSigner(secret);
   // Issue 17, several nodes: one Redis link for what they share, this node's id in it, and presence

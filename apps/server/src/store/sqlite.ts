@@ -15,6 +15,7 @@ import { SqliteCaptions } from './sqlite-captions';
 import { SqliteCircles } from './sqlite-circles';
 import { SqliteHarvests } from './sqlite-harvests';
 import { SqliteRegistrations } from './sqlite-registrations';
+import { WalCheckpointer } from './wal-checkpointer';
 import {
   type CaptionPlace,
   type StoredBoardUpdate,
@@ -32,6 +33,8 @@ import {
  * checkpoint writes the pages back and truncates it: one follows within this long.
  */
 export const ERASURE_CHECKPOINT_MS = 30_000;
+/** SQLite's own automatic checkpoint threshold, back in force if the checkpoint thread fails. */
+const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
 
 /**
  * The embedded default store: one SQLite file in WAL mode under DATA_DIR. better-sqlite3 is
@@ -50,16 +53,28 @@ export class SqliteStore implements Store {
    */
   private readonly statements = new Map<string, Database.Statement>();
   private checkpointTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly checkpointer: WalCheckpointer;
 
   constructor(
     dataDir: string,
     /** How soon a checkpoint follows an erasure (tests make it short). */
     private readonly erasureCheckpointMs = ERASURE_CHECKPOINT_MS,
+    /** Told when the checkpoint thread failed (its work is then done here again, by SQLite). */
+    onCheckpointThreadError: (error: string) => void = () => {},
   ) {
     mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, 'kring.db'));
+    const file = join(dataDir, 'kring.db');
+    this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    // Issue 14: the WAL is copied back by a thread of its own, not inside whichever write fills it.
+    this.db.pragma('wal_autocheckpoint = 0');
+    this.checkpointer = WalCheckpointer.start(file, {
+      onError: (error) => {
+        if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+        onCheckpointThreadError(error);
+      },
+    });
     this.db.pragma('foreign_keys = ON');
     // Deleted rows are overwritten with zeros, so compacting away removed words (BD11) also takes
     // them out of the file's free pages.
@@ -441,6 +456,8 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     this.checkpointTimer = null;
+    // Its connection first: the last one to close is the one that empties the WAL.
+    await this.checkpointer.stop();
     this.checkpoint();
     this.db.close();
   }
