@@ -85,8 +85,7 @@ class SyncedDoc {
     this.#unobserve = observeNotes(this.doc, (notes) => {
       this.notes = notes;
     });
-    if (seed) {
-      Y.applyUpdate(this.doc, seed);
+    if (seed && applies(this.doc, seed)) {
       this.notes = readNotes(this.doc);
       this.#loaded = true;
     }
@@ -97,7 +96,7 @@ class SyncedDoc {
       // Issue 14: the first connect holds nothing yet, so the server greets it with the whole board
       // at once (apps/server/src/boards/upgrade.ts) instead of a round trip later. Dropped once
       // synced (see 'sync' below): a reconnect holds the board and asks only for what it lacks.
-      params: seed ? {} : { [BOARD_FRESH_PARAM]: '1' },
+      params: this.#loaded ? {} : { [BOARD_FRESH_PARAM]: '1' },
       disableBc: true,
       // A rate limit (4429) is not final: the status shows "Reconnecting…" until the backoff ends.
       shouldReconnect: (event) => reconnectsAfter(event.code),
@@ -139,6 +138,17 @@ class SyncedDoc {
     this.doc.off('update', this.#onUpdate);
     this.#provider.destroy();
     this.doc.destroy();
+  }
+}
+
+/** Applies an update that came from elsewhere; false when it does not read as one. */
+function applies(doc: Y.Doc, update: Uint8Array): boolean {
+  try {
+    Y.applyUpdate(doc, update);
+    return true;
+  } catch {
+    // Whatever it left in the doc is the board's too: the fresh greeting merges the whole board in.
+    return false;
   }
 }
 

@@ -145,4 +145,10 @@ describe('BoardConnection (issue 14: the first load one round trip sooner)', () 
     expect(board.status).toBe('connected');
     expect(board.notes.map((n) => n.id).sort()).toEqual(['n1', 'n2']);
   });
+
+  it('takes an unreadable seed for none: it loads the board as a first connect does', () => {
+    const board = connect(Uint8Array.from([255, 255, 255, 255]));
+    expect(board.loaded).toBe(false);
+    expect(FakeSocket.all[0]!.url).toBe('wss://kring.test/yjs/board-1?fresh=1');
+  });
 });
