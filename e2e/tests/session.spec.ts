@@ -99,7 +99,9 @@ test.describe('a live session with a shared board', () => {
     // first came with the join.
     const held: (() => void)[] = [];
     let holding = true;
+    let routed = 0;
     await dee.page.routeWebSocket(/\/(socket\.io|yjs)\//, (ws) => {
+      routed += 1;
       const server = ws.connectToServer();
       ws.onMessage((message) => server.send(message));
       server.onMessage((message) => (holding ? held.push(() => ws.send(message)) : ws.send(message)));
@@ -107,7 +109,9 @@ test.describe('a live session with a shared board', () => {
     await join(dee, link, title);
     await expect(noteCard(dee.page, 'Already on the board')).toBeVisible();
     await expect(dee.page.getByTestId('connection-status')).not.toHaveText('Connected');
-    expect(held.length).toBeGreaterThan(0);
+    // Both sockets went through the route, and the server has answered on them by now (held).
+    await expect.poll(() => routed).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => held.length).toBeGreaterThan(0);
 
     // The answers arrive: the page took them as one coming back does, and is live.
     holding = false;
