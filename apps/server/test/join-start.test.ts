@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JoinSessionResponse, type JoinStart } from '@kring/protocol';
+import { JoinSessionResponse, type JoinStart, SessionState } from '@kring/protocol';
 import * as Y from 'yjs';
 import { command, connectSocket, snapshot, welcome, withToken } from './harness';
 import { noteTexts, scene } from './boards-harness';
@@ -49,7 +49,7 @@ describe('a join that asks for its start (issue 14: the page draws the session a
     expect(start.state).toEqual(first.state);
     // Held by the page, the start makes the socket's welcome a resume: only what came after.
     expect((await command(host, { type: 'board.setLock', boardId: firstBoard, locked: true })).ok).toBe(true);
-    const version = (start.state as { version: number }).version;
+    const { version } = SessionState.parse(start.state);
     const back = await welcome(await connectSocket(url, { ...withToken(ben.token), since: version }));
     if (!back.ok || back.kind !== 'resume') throw new Error('not a resume');
     expect(back.events.map((e) => e.type)).toContain('board.lockChanged');
