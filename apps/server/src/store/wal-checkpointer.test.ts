@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SqliteStore } from './sqlite';
 import { type CheckpointResult, WalCheckpointer } from './wal-checkpointer';
@@ -65,6 +67,19 @@ describe('the WAL checkpoint thread (issue 14: no 11 ms checkpoint inside a boar
     const own = (store as unknown as { db: Database.Database }).db;
     expect(own.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     await store.close();
+    expect(() => statSync(join(dir, 'kring.db-wal'))).toThrow();
+  });
+
+  it('closing is the last work of a process: the close finishes, and no WAL is left', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kring-wal-last-'));
+    dirs.push(dir);
+    // Its own process: under the test runner something else always keeps the event loop alive.
+    const said = execFileSync(process.execPath, ['--import', 'tsx', 'src/store/testing/close-last.ts', dir], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      encoding: 'utf8',
+    });
+    expect(said).toBe('closed\n');
+    expect(statSync(join(dir, 'kring.db')).size).toBeGreaterThan(0);
     expect(() => statSync(join(dir, 'kring.db-wal'))).toThrow();
   });
 });

@@ -85,6 +85,9 @@ export class WalCheckpointer {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    // Held until it exited: when closing the store is the last thing a process does, an unref'd
+    // thread would let the process end here, before the store's last checkpoint and close.
+    this.worker.ref();
     this.worker.postMessage('stop');
     await this.exited;
   }
