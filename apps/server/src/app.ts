@@ -115,6 +115,12 @@ export interface KringServer {
   close(): Promise<void>;
 }
 
+/** What a store's thread failing tells the log (the store carries on without it, more slowly). */
+export const storeThreadFailed =
+  (log: Log) =>
+  (error: string): void =>
+    log('warn', 'a store thread failed; its work runs on the event loop again', { error });
+
 /**
  * Builds the whole server on one HTTP server and one port: /api (express), /socket.io (control
  * plane), /yjs/:boardId (board sync), then the web app. Resolves once it listens.
@@ -128,10 +134,7 @@ export async function startKring(opts: KringOptions): Promise<KringServer> {
   // Operations (issue 17): metrics per server (tests run several), the store timed, readiness.
   const metrics = new KringMetrics();
   const store = timedStore(
-    opts.store ??
-      new SqliteStore(opts.dataDir, undefined, (error) =>
-        log('warn', 'checkpoint thread failed; SQLite checkpoints inside writes again', { error }),
-      ),
+    opts.store ?? new SqliteStore(opts.dataDir, undefined, storeThreadFailed(log)),
     metrics,
   );
   const secret = loadSecret(opts.dataDir, opts.secret);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RequestHandler } from 'express';
-import { startKring } from './app';
+import { startKring, storeThreadFailed } from './app';
 import { type Config, clusterSettingsOf, mailSettingsOf } from './config';
 import type { EarlyServer } from './http/early-listen';
 import { createLog } from './log';
@@ -39,9 +39,10 @@ export async function serve(config: Config, listening: EarlyServer): Promise<voi
   let store: PostgresStore | undefined;
   try {
     // Loaded only when asked for: most installations run on the SQLite file.
-    store = config.DATABASE_URL
-      ? await (await import('./store/postgres/postgres-store')).PostgresStore.open(config.DATABASE_URL)
-      : undefined;
+    if (config.DATABASE_URL) {
+      const { PostgresStore } = await import('./store/postgres/postgres-store');
+      store = await PostgresStore.open(config.DATABASE_URL, { onThreadError: storeThreadFailed(log) });
+    }
   } catch (err) {
     process.stderr.write(`Cannot open the PostgreSQL database of DATABASE_URL: ${(err as Error).message}\n`);
     process.exit(2);

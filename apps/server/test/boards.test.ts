@@ -12,7 +12,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { type BoardSyncOptions, createBoardSync } from '../src/boards';
 import type { BoardAuthResult } from '../src/boards/deps';
-import type { BoardStore, StoredBoardUpdate } from '../src/store/store';
+import { type BoardStore, type StoredBoardUpdate, compactedUpdate } from '../src/store/store';
 
 // ---------------------------------------------------------------------------------------------
 // Harness: a plain http server with only the board sync on it, an in-memory store whose appends
@@ -80,10 +80,12 @@ class MemoryStore implements BoardStore {
     return this.rows(boardId).map((r) => ({ seq: r.seq, update: r.update.slice() }));
   }
 
-  async compactBoard(boardId: string, merged: Uint8Array, throughSeq: number): Promise<void> {
+  async compactBoard(boardId: string, throughSeq: number): Promise<void> {
     this.compactions++;
+    const through = this.rows(boardId).filter((r) => r.seq <= throughSeq);
     const rest = this.rows(boardId).filter((r) => r.seq > throughSeq);
-    this.boards.set(boardId, [{ seq: throughSeq, update: merged.slice() }, ...rest]);
+    const merged = compactedUpdate(through.map((r) => r.update));
+    this.boards.set(boardId, [{ seq: throughSeq, update: merged }, ...rest]);
   }
 }
 

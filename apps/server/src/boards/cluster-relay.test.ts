@@ -29,13 +29,10 @@ class SharedStore implements BoardStore {
     return snapshot;
   }
 
-  async compactBoard(_docId: string, merged: Uint8Array, throughSeq: number): Promise<void> {
+  async compactBoard(_docId: string, throughSeq: number): Promise<void> {
     const through = this.rows.filter((r) => r.seq <= throughSeq);
     const rest = this.rows.filter((r) => r.seq > throughSeq);
-    this.rows = [
-      { seq: throughSeq, update: compactedUpdate([...through.map((r) => r.update), merged]) },
-      ...rest,
-    ];
+    this.rows = [{ seq: throughSeq, update: compactedUpdate(through.map((r) => r.update)) }, ...rest];
   }
 }
 

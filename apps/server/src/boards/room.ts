@@ -380,12 +380,12 @@ export class BoardRoom {
   }
 
   /**
-   * Replaces the stored log by the document's own state. Encoding the garbage-collected doc (not
-   * `Y.mergeUpdates` of the rows, which keeps deleted content) is what makes removed text leave
-   * the store. Runs inside the board queue, so the doc holds exactly the rows through `lastSeq`.
+   * Replaces the stored log through `lastSeq` by one row: the rows merged into a garbage-collected
+   * doc (the store's `compactedUpdate`, off the event loop), which is what makes removed text leave
+   * the store. Runs inside the board queue, so nothing this room writes lands meanwhile.
    */
   private async compact(): Promise<void> {
-    await this.deps.store.compactBoard(this.docId, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
+    await this.deps.store.compactBoard(this.docId, this.lastSeq);
     // Nothing else was appended meanwhile: we run inside the board queue.
     this.rows = 1;
     this.nextCompactionAt = this.options.compactAfterRows;

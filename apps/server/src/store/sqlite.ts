@@ -15,6 +15,7 @@ import { SqliteCaptions } from './sqlite-captions';
 import { SqliteCircles } from './sqlite-circles';
 import { SqliteHarvests } from './sqlite-harvests';
 import { SqliteRegistrations } from './sqlite-registrations';
+import { MergeThread } from './merge-thread';
 import { WalCheckpointer } from './wal-checkpointer';
 import {
   type CaptionPlace,
@@ -23,7 +24,6 @@ import {
   type StoredRegistration,
   type Store,
   VersionConflictError,
-  compactedUpdate,
   docIdOf,
   parseDocId,
 } from './store';
@@ -54,13 +54,19 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   private checkpointTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly checkpointer: WalCheckpointer;
+  private readonly merger: MergeThread;
 
   constructor(
     dataDir: string,
     /** How soon a checkpoint follows an erasure (tests make it short). */
     private readonly erasureCheckpointMs = ERASURE_CHECKPOINT_MS,
-    /** Told when the checkpoint thread failed (its work is then done here again, by SQLite). */
-    onCheckpointThreadError: (error: string) => void = () => {},
+    /**
+     * Told when one of the store's threads failed (the WAL's checkpoints, compaction's merges):
+     * its work is then done on the event loop again.
+     */
+    onThreadError: (error: string) => void = () => {},
+    /** Where compaction merges (bench:compaction compares it with the event loop). */
+    merger?: MergeThread,
   ) {
     mkdirSync(dataDir, { recursive: true });
     const file = join(dataDir, 'kring.db');
@@ -72,9 +78,10 @@ export class SqliteStore implements Store {
     this.checkpointer = WalCheckpointer.start(file, {
       onError: (error) => {
         if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
-        onCheckpointThreadError(error);
+        onThreadError(error);
       },
     });
+    this.merger = merger ?? new MergeThread(onThreadError);
     this.db.pragma('foreign_keys = ON');
     // Deleted rows are overwritten with zeros, so compacting away removed words (BD11) also takes
     // them out of the file's free pages.
@@ -314,14 +321,23 @@ export class SqliteStore implements Store {
     return rows.map((r) => ({ seq: r.seq, update: new Uint8Array(r.update_bytes) }));
   }
 
-  async compactBoard(docId: string, merged: Uint8Array, throughSeq: number): Promise<void> {
+  async compactBoard(docId: string, throughSeq: number): Promise<void> {
     const [boardId, doc] = this.key(docId);
-    this.db.transaction(() => {
-      // Merge what is stored, not only what the caller has (see BoardStore.compactBoard).
-      const stored = this.sql(
-        'SELECT update_bytes FROM board_updates WHERE board_id = ? AND doc = ? AND seq <= ?',
-      ).all(boardId, doc, throughSeq) as { update_bytes: Buffer }[];
-      const state = compactedUpdate([merged, ...stored.map((r) => new Uint8Array(r.update_bytes))]);
+    const rows = this.sql(
+      'SELECT seq, update_bytes FROM board_updates WHERE board_id = ? AND doc = ? AND seq <= ? ORDER BY seq',
+    ).all(boardId, doc, throughSeq) as { seq: number; update_bytes: Buffer }[];
+    if (rows.length === 0) return;
+    // Off the event loop: a big board's merge takes tens of milliseconds (see MergeThread).
+    const state = await this.merger.merge(rows.map((r) => new Uint8Array(r.update_bytes)));
+    const swapped = this.db.transaction(() => {
+      // Rows at or below `throughSeq` only ever go (a compaction, the board's deletion), never
+      // come (AUTOINCREMENT: an append takes a seq above every seq there was), so the same count
+      // and last seq are the same rows: what was merged is exactly what is replaced.
+      const now = this.sql(
+        'SELECT count(*) AS n, max(seq) AS last FROM board_updates WHERE board_id = ? AND doc = ? AND seq <= ?',
+      ).get(boardId, doc, throughSeq) as { n: number; last: number | null };
+      if (now.n === 0) return true; // the board was deleted meanwhile: nothing left to compact
+      if (now.n !== rows.length || now.last !== rows[rows.length - 1]!.seq) return false;
       this.sql('DELETE FROM board_updates WHERE board_id = ? AND doc = ? AND seq <= ?').run(
         boardId,
         doc,
@@ -334,7 +350,9 @@ export class SqliteStore implements Store {
         throughSeq,
         Buffer.from(state.buffer, state.byteOffset, state.byteLength),
       );
+      return true;
     })();
+    if (!swapped) throw new Error('the rows changed while they were merged; the next compaction takes them');
     // PR6: compaction is how removed and edited-away words leave a board's log; the WAL follows.
     this.checkpointSoon();
   }
@@ -458,6 +476,7 @@ export class SqliteStore implements Store {
     this.checkpointTimer = null;
     // Its connection first: the last one to close is the one that empties the WAL.
     await this.checkpointer.stop();
+    await this.merger.close();
     this.checkpoint();
     this.db.close();
   }

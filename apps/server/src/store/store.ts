@@ -6,6 +6,7 @@ import type {
   SessionEvent,
 } from '@kring/protocol';
 import * as Y from 'yjs';
+import { mergeRows } from './merge-thread';
 
 /** Raised by `appendEvents` when the session moved on since the caller read it (optimistic concurrency). */
 export class VersionConflictError extends Error {
@@ -32,33 +33,20 @@ export interface BoardStore {
   appendBoardUpdate(docId: string, update: Uint8Array): Promise<number>;
   loadBoardUpdates(docId: string): Promise<StoredBoardUpdate[]>;
   /**
-   * Replaces every stored row with `seq <= throughSeq` by one row at `throughSeq`, in one
-   * transaction: the state of those rows and `merged` (the caller's document) together, as
-   * `compactedUpdate` makes it. The rows are read inside the transaction, so a row another node
-   * wrote below `throughSeq` that the caller never applied is kept in the result, not lost
-   * (issue 17: sequence numbers are not commit order). Rows still uncommitted stay as they are.
+   * Replaces every stored row with `seq <= throughSeq` by one row at `throughSeq`: their state as
+   * `compactedUpdate` makes it. The rows are the store's, not the caller's document: a row another
+   * node wrote below `throughSeq` that the caller never applied is kept in the result, not lost
+   * (issue 17: sequence numbers are not commit order), and every row is one the document took
+   * (stored before anyone saw it), so the caller's copy adds nothing. Rows still uncommitted stay
+   * as they are. The Yjs work runs off the event loop (`MergeThread`); what is swapped in replaces
+   * exactly the rows merged, or nothing (then it rejects, and the next compaction does it).
    */
-  compactBoard(docId: string, merged: Uint8Array, throughSeq: number): Promise<void>;
+  compactBoard(docId: string, throughSeq: number): Promise<void>;
 }
 
-/**
- * The one update `compactBoard` stores for `updates` (the caller's state first, then the stored
- * rows): applied to a fresh, garbage-collected Y.Doc and encoded. Not `Y.mergeUpdates`: it keeps
- * the content of deleted items, and compaction is how removed and edited-away text leaves the store
- * (PR6). Applied one by one in one transaction, the caller's state first: the rows it already has
- * are then skipped struct by struct, several times faster than merging two full states. Structs
- * whose dependencies are missing stay in the result (`encodeStateAsUpdate` includes pending ones).
- */
+/** The one update `compactBoard` stores for `updates`, merged here, on the event loop (see `mergeRows`). */
 export function compactedUpdate(updates: readonly Uint8Array[]): Uint8Array {
-  const doc = new Y.Doc(); // gc is on by default
-  try {
-    doc.transact(() => {
-      for (const update of updates) Y.applyUpdate(doc, update);
-    });
-    return Y.encodeStateAsUpdate(doc);
-  } finally {
-    doc.destroy();
-  }
+  return mergeRows(Y, updates);
 }
 
 /**

@@ -65,10 +65,9 @@ export function boardContract(t: ContractContext): void {
       await store.appendBoardUpdate(board, writer.note('n1', 'one'));
       const draft = await store.appendBoardUpdate(drafts, bytes(7));
       const second = await store.appendBoardUpdate(board, writer.note('n2', 'two'));
-      const upToSecond = writer.state();
       const third = writer.note('n3', 'three');
       const later = await store.appendBoardUpdate(board, third);
-      await store.compactBoard(board, upToSecond, second);
+      await store.compactBoard(board, second);
       const rows = await store.loadBoardUpdates(board);
       expect(rows.map((r) => r.seq)).toEqual([second, later]);
       expect(rows[1]!.update).toEqual(third);
@@ -78,7 +77,7 @@ export function boardContract(t: ContractContext): void {
       // Appends go on after it.
       const next = await store.appendBoardUpdate(board, writer.note('n4', 'four'));
       expect(next).toBeGreaterThan(later);
-      await store.compactBoard(board, writer.state(), next);
+      await store.compactBoard(board, next);
       const once = await store.loadBoardUpdates(board);
       expect(once.map((r) => r.seq)).toEqual([next]);
       expect(notesIn(once)).toEqual({ n1: 'one', n2: 'two', n3: 'three', n4: 'four' });
@@ -88,13 +87,14 @@ export function boardContract(t: ContractContext): void {
       const store = await t.fresh();
       await withSession(store, 'session01', 'ABCDEF');
       const board = 'board-session01';
-      // Two nodes hold the board; the caller (here) never applied the other node's row.
+      // Two nodes hold the board; the caller (here) never applied the other node's row, and the
+      // store merges its rows, not the caller's copy.
       const here = new Writer();
       const there = new Writer();
       await store.appendBoardUpdate(board, here.note('n1', 'mine'));
       await store.appendBoardUpdate(board, there.note('n2', 'theirs'));
       const mine = await store.appendBoardUpdate(board, here.note('n3', 'mine too'));
-      await store.compactBoard(board, here.state(), mine);
+      await store.compactBoard(board, mine);
       const rows = await store.loadBoardUpdates(board);
       expect(rows.map((r) => r.seq)).toEqual([mine]);
       expect(notesIn(rows)).toEqual({ n1: 'mine', n2: 'theirs', n3: 'mine too' });
@@ -113,10 +113,40 @@ export function boardContract(t: ContractContext): void {
       // The other node removes it; the caller never saw either row.
       const removed = there.remove('n2');
       const last = await store.appendBoardUpdate(board, removed);
-      await store.compactBoard(board, here.state(), last);
+      await store.compactBoard(board, last);
       const rows = await store.loadBoardUpdates(board);
       expect(notesIn(rows)).toEqual({ n1: 'Keep this' });
       expect(rows.some((r) => Buffer.from(r.update).includes(secret))).toBe(false);
+    });
+
+    it('compactBoard twice at once over the same rows: one row holding everything, nothing lost', async () => {
+      const store = await t.fresh();
+      await withSession(store, 'session01', 'ABCDEF');
+      const board = 'board-session01';
+      const writer = new Writer();
+      await store.appendBoardUpdate(board, writer.note('n1', 'one'));
+      const last = await store.appendBoardUpdate(board, writer.note('n2', 'two'));
+      // Both read the rows before either swaps its result in (each merge is off the event loop).
+      const both = await Promise.allSettled([
+        store.compactBoard(board, last),
+        store.compactBoard(board, last),
+      ]);
+      expect(both.some((r) => r.status === 'fulfilled')).toBe(true);
+      const rows = await store.loadBoardUpdates(board);
+      expect(rows.map((r) => r.seq)).toEqual([last]);
+      expect(notesIn(rows)).toEqual({ n1: 'one', n2: 'two' });
+    });
+
+    it('compactBoard of a board deleted while its rows were merged puts nothing back (PR6)', async () => {
+      const store = await t.fresh();
+      await withSession(store, 'session01', 'ABCDEF');
+      const board = 'board-session01';
+      const writer = new Writer();
+      const last = await store.appendBoardUpdate(board, writer.note('n1', 'Delete me with the session'));
+      const compacting = store.compactBoard(board, last);
+      expect(await store.deleteSession('session01')).toBe(true);
+      await compacting.catch(() => {});
+      expect(await store.loadBoardUpdates(board)).toEqual([]);
     });
 
     it('draftOwners lists whose drafts of a board have rows, sorted', async () => {
@@ -161,10 +191,6 @@ class Writer {
 
   remove(id: string): Uint8Array {
     return this.change(() => this.doc.getMap<string>('notes').delete(id));
-  }
-
-  state(): Uint8Array {
-    return Y.encodeStateAsUpdate(this.doc);
   }
 
   private change(fn: () => void): Uint8Array {

@@ -7,6 +7,7 @@ import type {
   SessionEvent,
 } from '@kring/protocol';
 import type { CaptionPlace, Store, StoredBoardUpdate, StoredHarvest, StoredRegistration } from '../store';
+import { MergeThread } from '../merge-thread';
 import { PgBoards } from './boards';
 import { PgCaptions } from './captions';
 import { PgCircles } from './circles';
@@ -21,6 +22,8 @@ export interface PostgresStoreOptions {
   max?: number;
   /** How soon a VACUUM follows a deletion or erasure (tests make it short). */
   vacuumWithinMs?: number;
+  /** Told when compaction's merge thread failed (its merges are then made on the event loop). */
+  onThreadError?: (error: string) => void;
 }
 
 /**
@@ -36,14 +39,17 @@ export class PostgresStore implements Store {
   private readonly registrations: PgRegistrations;
   private readonly harvestRows: PgHarvests;
   private readonly vacuum: VacuumSoon;
+  private readonly merger: MergeThread;
 
   private constructor(
     private readonly sql: Sql,
     vacuumWithinMs: number,
+    onThreadError: ((error: string) => void) | undefined,
   ) {
     this.vacuum = new VacuumSoon(sql, vacuumWithinMs);
+    this.merger = new MergeThread(onThreadError);
     this.sessions = new PgSessions(sql, this.vacuum);
-    this.boards = new PgBoards(sql, this.vacuum);
+    this.boards = new PgBoards(sql, this.vacuum, this.merger);
     this.captions = new PgCaptions(sql, this.vacuum);
     this.circles = new PgCircles(sql, this.vacuum);
     this.registrations = new PgRegistrations(sql, this.vacuum);
@@ -64,7 +70,7 @@ export class PostgresStore implements Store {
       await sql.end({ timeout: 5 });
       throw err;
     }
-    return new PostgresStore(sql, options.vacuumWithinMs ?? VACUUM_WITHIN_MS);
+    return new PostgresStore(sql, options.vacuumWithinMs ?? VACUUM_WITHIN_MS, options.onThreadError);
   }
 
   /** Runs the VACUUM that is pending now instead of waiting for it (tests; close does it too). */
@@ -120,8 +126,8 @@ export class PostgresStore implements Store {
   loadBoardUpdates(docId: string): Promise<StoredBoardUpdate[]> {
     return this.boards.loadBoardUpdates(docId);
   }
-  compactBoard(docId: string, merged: Uint8Array, throughSeq: number): Promise<void> {
-    return this.boards.compactBoard(docId, merged, throughSeq);
+  compactBoard(docId: string, throughSeq: number): Promise<void> {
+    return this.boards.compactBoard(docId, throughSeq);
   }
   draftOwners(boardId: string): Promise<string[]> {
     return this.boards.draftOwners(boardId);
@@ -236,6 +242,7 @@ export class PostgresStore implements Store {
 
   /** Runs the pending VACUUM (a stop must not skip it), then closes the pool. */
   async close(): Promise<void> {
+    await this.merger.close();
     await this.vacuum.now();
     await this.sql.end({ timeout: 5 });
   }
