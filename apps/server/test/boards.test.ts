@@ -12,7 +12,8 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { type BoardSyncOptions, createBoardSync } from '../src/boards';
 import type { BoardAuthResult } from '../src/boards/deps';
-import { type BoardStore, type StoredBoardUpdate, compactedUpdate } from '../src/store/store';
+import { mergeRows } from '../src/store/merge-thread';
+import type { BoardStore, StoredBoardUpdate } from '../src/store/store';
 
 // ---------------------------------------------------------------------------------------------
 // Harness: a plain http server with only the board sync on it, an in-memory store whose appends
@@ -84,7 +85,10 @@ class MemoryStore implements BoardStore {
     this.compactions++;
     const through = this.rows(boardId).filter((r) => r.seq <= throughSeq);
     const rest = this.rows(boardId).filter((r) => r.seq > throughSeq);
-    const merged = compactedUpdate(through.map((r) => r.update));
+    const merged = mergeRows(
+      Y,
+      through.map((r) => r.update),
+    );
     this.boards.set(boardId, [{ seq: throughSeq, update: merged }, ...rest]);
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type BoardStore, type StoredBoardUpdate, compactedUpdate } from '../store/store';
+import { mergeRows } from '../store/merge-thread';
+import type { BoardStore, StoredBoardUpdate } from '../store/store';
 import { type BoardSync, createBoardSync } from './index';
 import {
   type BoardRelay,
@@ -32,7 +33,16 @@ class SharedStore implements BoardStore {
   async compactBoard(_docId: string, throughSeq: number): Promise<void> {
     const through = this.rows.filter((r) => r.seq <= throughSeq);
     const rest = this.rows.filter((r) => r.seq > throughSeq);
-    this.rows = [{ seq: throughSeq, update: compactedUpdate(through.map((r) => r.update)) }, ...rest];
+    this.rows = [
+      {
+        seq: throughSeq,
+        update: mergeRows(
+          Y,
+          through.map((r) => r.update),
+        ),
+      },
+      ...rest,
+    ];
   }
 }
 

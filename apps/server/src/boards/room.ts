@@ -381,7 +381,7 @@ export class BoardRoom {
 
   /**
    * Replaces the stored log through `lastSeq` by one row: the rows merged into a garbage-collected
-   * doc (the store's `compactedUpdate`, off the event loop), which is what makes removed text leave
+   * doc (the store's `mergeRows`, off the event loop), which is what makes removed text leave
    * the store. Runs inside the board queue, so nothing this room writes lands meanwhile.
    */
   private async compact(): Promise<void> {

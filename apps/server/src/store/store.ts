@@ -5,8 +5,6 @@ import type {
   NewSessionEvent,
   SessionEvent,
 } from '@kring/protocol';
-import * as Y from 'yjs';
-import { mergeRows } from './merge-thread';
 
 /** Raised by `appendEvents` when the session moved on since the caller read it (optimistic concurrency). */
 export class VersionConflictError extends Error {
@@ -34,7 +32,7 @@ export interface BoardStore {
   loadBoardUpdates(docId: string): Promise<StoredBoardUpdate[]>;
   /**
    * Replaces every stored row with `seq <= throughSeq` by one row at `throughSeq`: their state as
-   * `compactedUpdate` makes it. The rows are the store's, not the caller's document: a row another
+   * `mergeRows` (./merge-thread) makes it. The rows are the store's, not the caller's document: a row another
    * node wrote below `throughSeq` that the caller never applied is kept in the result, not lost
    * (issue 17: sequence numbers are not commit order), and every row is one the document took
    * (stored before anyone saw it), so the caller's copy adds nothing. Rows still uncommitted stay
@@ -42,11 +40,6 @@ export interface BoardStore {
    * exactly the rows merged, or nothing (then it rejects, and the next compaction does it).
    */
   compactBoard(docId: string, throughSeq: number): Promise<void>;
-}
-
-/** The one update `compactBoard` stores for `updates`, merged here, on the event loop (see `mergeRows`). */
-export function compactedUpdate(updates: readonly Uint8Array[]): Uint8Array {
-  return mergeRows(Y, updates);
 }
 
 /**
