@@ -336,7 +336,8 @@ export class SqliteStore implements Store {
       const now = this.sql(
         'SELECT count(*) AS n, max(seq) AS last FROM board_updates WHERE board_id = ? AND doc = ? AND seq <= ?',
       ).get(boardId, doc, throughSeq) as { n: number; last: number | null };
-      if (now.n === 0) return true; // the board was deleted meanwhile: nothing left to compact
+      // None left: the board was deleted meanwhile (or a later compaction took them): nothing to do.
+      if (now.n === 0) return true;
       if (now.n !== rows.length || now.last !== rows[rows.length - 1]!.seq) return false;
       this.sql('DELETE FROM board_updates WHERE board_id = ? AND doc = ? AND seq <= ?').run(
         boardId,
