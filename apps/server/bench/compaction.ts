@@ -19,9 +19,9 @@ import { loadAverage, markdownTable, median, runMain } from './report';
  * For each board size: NOTES notes written one row each by 50 people, compacted once, then
  * COMPACT_AFTER_ROWS edits (the log a busy board holds when its next compaction comes), then that
  * compaction through the store (`SqliteStore.compactBoard`, a real SQLite file), timed: how long
- * it took, and the longest the event loop stood still meanwhile (a 1 ms timer's longest gap). Side by side: the merge in its thread (`MergeThread`, as Kring
- * runs) and on the event loop (`MergeThread.onEventLoop()`, as compaction ran before). RUNS runs
- * of each, alternating; medians.
+ * it took, and the longest the event loop stood still meanwhile (a 1 ms timer's longest gap). Side
+ * by side: the merge in its thread (`MergeThread`, as Kring runs) and on the event loop
+ * (`MergeThread.onEventLoop()`, as compaction ran before). RUNS runs of each, alternating; medians.
  *
  *   pnpm --filter @kring/server bench:compaction     (BENCH_RUNS, BENCH_NOTES="500,2000")
  */
@@ -71,6 +71,7 @@ async function timed(work: () => Promise<void>): Promise<{ ms: number; stallMs: 
     last = now;
   }, 1);
   await new Promise((resolve) => setTimeout(resolve, 5)); // ticking
+  longest = 0; // only the gaps from here on
   const start = performance.now();
   await work();
   const ms = performance.now() - start;

@@ -59,7 +59,8 @@ interface Waiting {
  */
 export class MergeThread {
   private worker: Worker | null = null;
-  private failed = false;
+  /** Merges are made on the event loop from now on: the thread failed, or none was wanted. */
+  private threadless = false;
   private closed = false;
   private nextId = 0;
   private readonly waiting = new Map<number, Waiting>();
@@ -76,7 +77,7 @@ export class MergeThread {
   /** One that never starts its thread: merges on the event loop (the benchmark's before). */
   static onEventLoop(): MergeThread {
     const here = new MergeThread();
-    here.failed = true;
+    here.threadless = true;
     return here;
   }
 
@@ -106,7 +107,7 @@ export class MergeThread {
   }
 
   private running(): Worker | null {
-    if (this.worker || this.failed || this.closed) return this.worker;
+    if (this.worker || this.threadless || this.closed) return this.worker;
     const worker = new Worker(PROGRAM, { eval: true, workerData: { yjs: this.yjsModule } });
     worker.unref();
     worker.on('message', (m: { id: number; state?: Uint8Array; error?: string }) => {
@@ -125,8 +126,8 @@ export class MergeThread {
 
   private fail(error: string): void {
     this.worker = null;
-    if (!this.closed && !this.failed) this.onError(error);
-    this.failed = true;
+    if (!this.closed && !this.threadless) this.onError(error);
+    this.threadless = true;
     this.mergeHere();
   }
 
